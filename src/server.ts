@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { randomBytes } from 'node:crypto';
+import { createContext, type Authenticate, type Context } from './context.js';
+import { createSecretCipher, type SecretCipher } from './features/auth/secretCipher.js';
+import type { Database } from './db/openDatabase.js';
+import { createFormatError } from './graphql/formatError.js';
+import { resolvers } from './graphql/resolvers.js';
+import { createCors } from './http/cors.js';
+import { createHealthRoute } from './http/createHealthRoute.js';
+import { BodyTooLargeError, readBody } from './http/readBody.js';
+import type { Route } from './http/Route.js';
+import type { Logger } from './logger.js';
+
+/** The SDL, read once from the repository root. */
+export const schemaPath = new URL('../schema.graphql', import.meta.url);
+
+/** The URL path GraphQL is served at. */
+export const graphqlPath = '/graphql';
+
+/** How long `close()` lets in-flight requests finish before cutting their connections. */
+export const shutdownGraceMs = 10_000;
+
+/** What the server is built from. */
+export interface ServerOptions {
+  database: Database;
+  logger: Logger;
+  /** Finds the caller of each request (the auth feature's); default: anonymous (null). */
+  authenticate?: Authenticate | undefined;
+  /** The secret cipher (pass the authenticator's); default: one with a random key, for tests. */
+  cipher?: SecretCipher | undefined;
+  /** Extra routes offered each request before GraphQL, in order (the explorer's, for example). */
+  routes?: readonly Route[];
+  /** Whether introspection is allowed (default true). */
+  introspection?: boolean;
+  /** Origins allowed to call the API from browsers (default none). */
+  corsOrigins?: readonly string[];
+}
+
+/** The HTTP server, not yet listening, and how to stop it. */
+export interface PlaygroundServer {
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+  /**
+   * Stops accepting connections, lets in-flight requests finish (up to {@link shutdownGraceMs}), then
+   * stops Apollo. The database stays open: its owner closes it.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the HTTP server: CORS, `/health`, the extra routes, then Apollo Server at `/graphql` through
+ * `executeHTTPGraphQLRequest`; anything else is 404. One log line per request. Does not listen.
+ */
+export async function createServer(options: ServerOptions): Promise<PlaygroundServer> {
+  const { database, logger } = options;
+  const apollo = new ApolloServer<Context>({
+    typeDefs: readFileSync(schemaPath, 'utf8'),
+    resolvers,
+    formatError: createFormatError(logger),
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: false,
+    // main.ts owns signal handling and shuts down in order; the explorer replaces Apollo's landing page.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const cors = createCors(options.corsOrigins ?? []);
+  const routes: Route[] = [createHealthRoute(database), ...(options.routes ?? [])];
+  const contextDependencies = {
+    database,
+    logger,
+    authenticate: options.authenticate,
+    cipher: options.cipher ?? createSecretCipher(randomBytes(32)),
+  };
+
+  const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }) => {
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('Allow', 'GET, POST');
+      return sendJson(res, 405, { errors: [{ message: `method ${req.method} is not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+    }
+    const raw = await readBody(req);
+    const headers = toHeaderMap(req);
+    let body: unknown = raw.toString('utf8');
+    if (raw.length > 0 && (headers.get('content-type') ?? '').includes('json')) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const name = (body as { operationName?: unknown } | null)?.operationName;
+    if (typeof name === 'string') operation.name = name;
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: req.method,
+      headers,
+      search: new URL(req.url ?? '/', 'http://localhost').search,
+      body,
+    };
+    const request = { method: req.method, url: req.url ?? '/', headers: req.headers, body: raw, sourceIp: req.socket.remoteAddress ?? null };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => createContext(request, contextDependencies),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const operation: { name?: string } = {};
+    res.on('finish', () => {
+      logger.info(
+        {
+          method: req.method,
+          path: new URL(req.url ?? '/', 'http://localhost').pathname,
+          status: res.statusCode,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          ...(operation.name ? { operationName: operation.name } : {}),
+        },
+        'request',
+      );
+    });
+    try {
+      if (cors.handle(req, res)) return;
+      for (const route of routes) if (await route.handle(req, res)) return;
+      if (new URL(req.url ?? '/', 'http://localhost').pathname === graphqlPath) {
+        await handleGraphql(req, res, operation);
+        return;
+      }
+      sendJson(res, 404, { error: 'not found' });
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    }
+  };
+
+  const httpServer = createHttpServer((req, res) => void handle(req, res));
+  let closing: Promise<void> | null = null;
+  return {
+    httpServer,
+    apollo,
+    close() {
+      closing ??= (async () => {
+        const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // Keep-alive connections turn idle as their last response ends; close each as soon as it does.
+        httpServer.closeIdleConnections();
+        const sweep = setInterval(() => httpServer.closeIdleConnections(), 25);
+        const force = setTimeout(() => httpServer.closeAllConnections(), shutdownGraceMs);
+        await drained;
+        clearInterval(sweep);
+        clearTimeout(force);
+        await apollo.stop();
+      })();
+      return closing;
+    },
+  };
+}
+
+function toHeaderMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
