@@ -1,0 +1,82 @@
+import { compilePolicy, type CompiledPolicy } from '../evaluate/compilePolicy.js';
+import type { PolicyKind } from '../policy/Policy.js';
+import { parsePolicy } from '../policy/parsePolicy.js';
+import type { AnalysisResource, AnalysisRole, AnalysisUser, TrustStatement } from './AuthorizationModel.js';
+import type { RawAccountSlice, RawPolicy } from './AuthorizationSnapshot.js';
+
+/** One account's principals and resources, compiled: the unit the authorization index swaps on a change. */
+export interface AccountSlice {
+  accountId: string;
+  users: AnalysisUser[];
+  roles: AnalysisRole[];
+  resources: AnalysisResource[];
+  /** Ids of stored policies that did not compile and were left out. */
+  invalidPolicies: string[];
+  /** The text of each compiled policy by id. */
+  policyDocuments: Map<string, string>;
+}
+
+/**
+ * Compiles one account's rows for the analysis: identity policies, boundaries, trust policies (also parsed,
+ * so the path search can read who they name and which conditions they set) and resource policies.
+ * Compilation is cached by content in the engine, so the many copies of a shared managed policy cost one compile.
+ */
+export function compileAccountSlice(raw: RawAccountSlice): AccountSlice {
+  const invalidPolicies: string[] = [];
+  const policyDocuments = new Map<string, string>();
+  const compile = (policy: RawPolicy, kind: PolicyKind): CompiledPolicy | null => {
+    const result = compilePolicy(policy.document, kind, policy.id);
+    if (result.ok) {
+      policyDocuments.set(policy.id, policy.document);
+      return result.policy;
+    }
+    invalidPolicies.push(policy.id);
+    return null;
+  };
+  const compileAll = (policies: RawPolicy[]) =>
+    policies.map((policy) => compile(policy, 'identity')).filter((policy): policy is CompiledPolicy => policy !== null);
+  const users: AnalysisUser[] = raw.users.map((user) => ({
+    kind: 'user',
+    id: user.id,
+    arn: user.arn,
+    name: user.name,
+    accountId: user.accountId,
+    tags: user.tags,
+    identityPolicies: compileAll(user.policies),
+    permissionsBoundary: user.boundary === null ? null : compile(user.boundary, 'permissionsBoundary'),
+  }));
+  const roles: AnalysisRole[] = raw.roles.map((role) => {
+    const trustPolicy = compile({ id: `${role.arn}#trust`, document: role.trustDocument }, 'trust');
+    return {
+      kind: 'role',
+      id: role.id,
+      arn: role.arn,
+      name: role.name,
+      accountId: role.accountId,
+      tags: role.tags,
+      identityPolicies: compileAll(role.policies),
+      permissionsBoundary: role.boundary === null ? null : compile(role.boundary, 'permissionsBoundary'),
+      trustPolicy,
+      trustStatements: trustPolicy === null ? [] : readTrustStatements(role.trustDocument, trustPolicy),
+      maxSessionDuration: role.maxSessionDuration,
+    };
+  });
+  const resources: AnalysisResource[] = raw.resources.map((resource) => ({
+    arn: resource.arn,
+    accountId: resource.accountId,
+    service: resource.service,
+    resourceType: resource.resourceType,
+    policy: resource.policyDocument === null ? null : compile({ id: resource.arn, document: resource.policyDocument }, 'resource'),
+    tags: resource.tags,
+  }));
+  return { accountId: raw.accountId, users, roles, resources, invalidPolicies, policyDocuments };
+}
+
+function readTrustStatements(document: string, compiled: CompiledPolicy): TrustStatement[] {
+  const { policy } = parsePolicy(document, 'trust');
+  if (policy === null) return [];
+  return policy.statements.map((parsed, i) => ({
+    parsed,
+    allowsAssumeRole: parsed.effect === 'Allow' && (compiled.statements[i]?.matchesAction('sts:assumerole') ?? false),
+  }));
+}

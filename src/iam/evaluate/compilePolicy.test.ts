@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { compilePolicy } from './compilePolicy.js';
+import { createLruCache } from './createLruCache.js';
+import { allow, policyText } from './testPolicies.js';
+
+describe('compilePolicy', () => {
+  it('compiles once per kind and text, and stamps each use with its source id', () => {
+    const text = policyText(allow('s3:*'));
+    const first = compilePolicy(text, 'identity', 'A');
+    const second = compilePolicy(text, 'identity', 'B');
+    if (!first.ok || !second.ok) throw new Error('expected ok');
+    expect(second.policy.statements).toBe(first.policy.statements);
+    expect([first.policy.sourcePolicyId, second.policy.sourcePolicyId]).toEqual(['A', 'B']);
+    const other = compilePolicy(text, 'permissionsBoundary', 'C');
+    expect(other.ok && other.policy.statements).not.toBe(first.policy.statements);
+  });
+  it('returns faults for malformed text, also from the cache', () => {
+    expect(compilePolicy('{', 'identity', 'A')).toMatchObject({ ok: false, errors: [{ code: 'MalformedPolicyDocument' }] });
+    expect(compilePolicy('{', 'identity', 'A')).toMatchObject({ ok: false });
+  });
+});
+
+describe('createLruCache', () => {
+  it('evicts the least recently used entry', () => {
+    const cache = createLruCache<number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.get('a');
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([1, undefined, 3, 2]);
+  });
+});

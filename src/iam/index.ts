@@ -1,0 +1,35 @@
+/**
+ * The policy engine's only door: pure functions over plain data, no I/O.
+ *
+ * How to call the engine:
+ * - To answer "may this principal do this action on that resource?" from a service: compile each policy once
+ *   with `compilePolicy(text, kind, sourcePolicyId)` (cached by content), describe the principal and resource,
+ *   and call `evaluateRequest({ action, principal, resource, identityPolicies, permissionsBoundary,
+ *   sessionPolicies, scpLevels, rcpLevels, resourcePolicy, context })`. Build `context` from caller-supplied
+ *   entries with `createContextFromEntries`; global keys (aws:PrincipalArn, aws:CurrentTime, tags, ...) are
+ *   derived from the principal and resource unless supplied.
+ * - To simulate like IAM's SimulateCustomPolicy: `simulate(input, { now })` — a thin layer over
+ *   `evaluateRequest`, returning `{ ok: false, errors }` instead of throwing on bad input.
+ * - To check a policy before storing it: `validatePolicy(text, kind)` → `{ errors, warnings }`.
+ * - ARNs: `parseArn`, `formatArn`, `parsePrincipal`, `parseResourceArn`, `formatIamArn`, `formatRoleSessionArn`,
+ *   `isSessionOfRole`, `roleArnFromSessionArn`.
+ */
+export { formatArn, isAccountId, parseArn, type Arn } from './arn/parseArn.js';
+export { parsePrincipal, type PrincipalKind, type PrincipalName } from './arn/parsePrincipal.js';
+export { formatIamArn, formatKmsKeyArn, formatS3Arn, parseResourceArn, type ResourceName } from './arn/parseResourceArn.js';
+export { formatRoleSessionArn, isSessionOfRole, roleArnFromSessionArn } from './arn/roleSessionArn.js';
+export type { ContextValue, RequestContext } from './conditions/RequestContext.js';
+export { compilePolicy, type CompiledPolicy, type CompiledStatement, type CompilePolicyResult } from './evaluate/compilePolicy.js';
+export { createContextFromEntries, type ContextFromEntries } from './evaluate/createContextFromEntries.js';
+export { createPrincipalFromArn, DEFAULT_SIMULATION_ACCOUNT, parseResourceOwner } from './evaluate/createPrincipalFromArn.js';
+export type { EnginePrincipal, EngineRequest, EngineResource } from './evaluate/EngineRequest.js';
+export { evaluateRequest, type EvaluateOptions } from './evaluate/evaluateRequest.js';
+export { simulate } from './evaluate/simulate.js';
+export type { PrincipalIdentity, PrincipalMatch } from './match/matchPrincipal.js';
+export { parsePolicy, type ParsePolicyResult } from './policy/parsePolicy.js';
+export type { Policy, PolicyCondition, PolicyIssue, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyWarning, PolicyWarningCode } from './policy/Policy.js';
+export { countPolicyCharacters, validatePolicy, type PolicyValidation } from './policy/validatePolicy.js';
+export { POLICY_KIND_RULES, type PolicyKindRules } from './policy/policyKindRules.js';
+export { ACTION_CATALOGUE } from './policy/actionCatalogue.js';
+export type * from './simulationTypes.js';
+export * from './sts/index.js';

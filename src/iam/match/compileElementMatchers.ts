@@ -1,0 +1,53 @@
+import { compileGlob, compilePattern, globKey, createCompileCache, type GlobPart, type TextMatcher } from './compileGlob.js';
+import { parseTemplate, resolveTemplate, type Template } from '../conditions/policyVariables.js';
+import type { RequestContext } from '../conditions/RequestContext.js';
+
+/** Tests a lower-cased action name against an Action or NotAction element. */
+export type ActionMatcher = (lowerAction: string) => boolean;
+
+/**
+ * Tests a resource ARN against a Resource or NotResource element. Policy variables are filled from the
+ * context; a variable whose key is missing makes the element not match (and is pushed onto `missing`).
+ */
+export type ResourceMatcher = (resource: string, context: RequestContext, missing: string[]) => boolean;
+
+/** Compiles Action (or NotAction, with `negate`) patterns: case-insensitive, with `*` and `?`. */
+export function compileActionMatcher(patterns: string[], negate: boolean): ActionMatcher {
+  const tests = patterns.map((pattern) => compilePattern(pattern.toLowerCase()));
+  const any = tests.length === 1 ? tests[0]! : (action: string) => tests.some((test) => test(action));
+  return negate ? (action) => !any(action) : any;
+}
+
+/**
+ * Compiles Resource (or NotResource) patterns with ARN-segment semantics: wildcards stay within the first
+ * five `:` segments, the resource part may contain `:` and `/`. Case-sensitive, as ARNs are.
+ */
+export function compileResourceMatcher(patterns: string[], negate: boolean, variablesEnabled: boolean): ResourceMatcher {
+  const staticTests: TextMatcher[] = [];
+  const dynamic: Template[] = [];
+  for (const pattern of patterns) {
+    const template = parseTemplate(pattern, variablesEnabled);
+    if (template.variables.length === 0) staticTests.push(compileGlob(template.parts as GlobPart[], { arn: true }));
+    else dynamic.push(template);
+  }
+  const cache = createCompileCache<TextMatcher>();
+  return (resource, context, missing) => {
+    let matched = false;
+    for (const test of staticTests) if (test(resource)) { matched = true; break; }
+    if (!matched) {
+      for (const template of dynamic) {
+        const resolved = resolveTemplate(template, (key) => {
+          const value = context.get(key);
+          return value !== undefined && value.values.length === 1 ? value.values[0] : undefined;
+        });
+        if ('missingKey' in resolved) {
+          missing.push(resolved.missingKey);
+          return false;
+        }
+        const test = cache(globKey(resolved.parts), () => compileGlob(resolved.parts, { arn: true }));
+        if (test(resource)) { matched = true; break; }
+      }
+    }
+    return matched !== negate;
+  };
+}

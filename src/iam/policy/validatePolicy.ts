@@ -1,0 +1,83 @@
+import { compilePattern } from '../match/compileGlob.js';
+import { ACTION_CATALOGUE } from './actionCatalogue.js';
+import type { PolicyIssue, PolicyKind, PolicyStatement, PolicyWarning } from './Policy.js';
+import { parsePolicy } from './parsePolicy.js';
+import { POLICY_KIND_RULES } from './policyKindRules.js';
+
+/** Faults that make a policy invalid, and findings that do not. */
+export interface PolicyValidation {
+  errors: PolicyIssue[];
+  warnings: PolicyWarning[];
+}
+
+/** Global condition keys that only ever hold one value: set operators on them are almost always a mistake. */
+const SINGLE_VALUED_KEYS = new Set([
+  'aws:currenttime', 'aws:epochtime', 'aws:multifactorauthage', 'aws:multifactorauthpresent', 'aws:principalaccount',
+  'aws:principalarn', 'aws:principalorgid', 'aws:principaltype', 'aws:referer', 'aws:requestedregion',
+  'aws:resourceaccount', 'aws:resourceorgid', 'aws:securetransport', 'aws:sourceaccount', 'aws:sourcearn',
+  'aws:sourceidentity', 'aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:tokenissuetime', 'aws:useragent',
+  'aws:userid', 'aws:username', 'aws:viaawsservice', 'sts:externalid', 'sts:rolesessionname', 'sts:sourceidentity',
+]);
+const TAG_KEY = /^aws:(principaltag|resourcetag|requesttag)\//;
+/** Every global key AWS documents (lower-cased), to catch misspelt `aws:` keys as Access Analyzer does. */
+const GLOBAL_KEYS = new Set([
+  ...SINGLE_VALUED_KEYS,
+  'aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast', 'aws:federatedprovider', 'aws:principalisawsservice',
+  'aws:principalorgpaths', 'aws:principalservicename', 'aws:principalservicenamelist', 'aws:resourceorgpaths',
+  'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:tagkeys', 'aws:vpcsourceip', 'aws:ec2instancesourceprivateipv4',
+  'aws:ec2instancesourcevpc', 'aws:assumedroot', 'aws:sourceowner', 'aws:vpce', 'aws:sourcevpcarn',
+]);
+
+/**
+ * Validates policy text for its kind: {@link parsePolicy}'s grammar, then the size limit, then Access
+ * Analyzer-style warnings (set operators on single-valued keys, Allow with NotPrincipal, unknown actions of
+ * catalogued services). Never throws.
+ */
+export function validatePolicy(text: string, kind: PolicyKind): PolicyValidation {
+  const { policy, errors } = parsePolicy(text, kind);
+  const rules = POLICY_KIND_RULES[kind];
+  const size = countPolicyCharacters(text, rules.countsWhitespace);
+  if (size > rules.maxSize) {
+    errors.push({ code: 'MalformedPolicyDocument', message: `cannot exceed quota for policy size: ${rules.maxSize} (this policy has ${size})`, position: null });
+  }
+  const warnings: PolicyWarning[] = [];
+  for (const statement of policy?.statements ?? []) collectWarnings(statement, warnings);
+  return { errors, warnings };
+}
+
+/**
+ * Counts a policy's characters the way its quota does: IAM leaves whitespace out, Organizations counts
+ * every character. Services use it for the per-identity inline policy totals (2,048 / 5,120 / 10,240).
+ */
+export function countPolicyCharacters(text: string, countWhitespace: boolean): number {
+  return countWhitespace ? text.length : text.replace(/\s/g, '').length;
+}
+
+function collectWarnings(statement: PolicyStatement, warnings: PolicyWarning[]): void {
+  if (statement.effect === 'Allow' && statement.notPrincipal !== null) {
+    warnings.push({ code: 'AllowWithNotPrincipal', message: 'using `Allow` with `NotPrincipal` grants access to every principal not listed', position: statement.start });
+  }
+  for (const condition of statement.conditions) {
+    const lowerKey = condition.key.toLowerCase();
+    if (lowerKey.startsWith('aws:') && !GLOBAL_KEYS.has(lowerKey) && !TAG_KEY.test(lowerKey)) {
+      warnings.push({ code: 'UnknownGlobalConditionKey', message: `\`${condition.key}\` is not a global condition key`, position: condition.position });
+    }
+    const set = /^(forallvalues|foranyvalue):/i.exec(condition.operator)?.[1]?.toLowerCase();
+    if (set !== undefined && (SINGLE_VALUED_KEYS.has(lowerKey) || TAG_KEY.test(lowerKey))) {
+      warnings.push({
+        code: set === 'forallvalues' ? 'ForAllValuesWithSingleValuedKey' : 'ForAnyValueWithSingleValuedKey',
+        message: `\`${condition.operator}\` is meant for multivalued keys, but \`${condition.key}\` is single-valued`,
+        position: condition.position,
+      });
+    }
+  }
+  for (const action of [...(statement.action ?? []), ...(statement.notAction ?? [])]) {
+    const colon = action.indexOf(':');
+    const known = ACTION_CATALOGUE[action.slice(0, colon).toLowerCase()];
+    if (colon < 0 || known === undefined) continue;
+    const matches = compilePattern(action.slice(colon + 1), { ignoreCase: true });
+    if (!known.some(matches)) {
+      warnings.push({ code: 'UnknownAction', message: `the action \`${action}\` does not exist in service \`${action.slice(0, colon)}\``, position: statement.start });
+    }
+  }
+}
