@@ -1,0 +1,44 @@
+import type { Context } from '../../context.js';
+import type { AuditEvent, Prisma } from '../../generated/prisma/client.js';
+import { connectionFromRows, readPageArgs, type Connection, type PageArgs } from '../../graphql/connection.js';
+import { validationError } from '../../graphql/errors.js';
+import { authorize, requireCaller } from '../authorization/authorize.js';
+
+/** The filters of {@link lookupAuditEvents}, like CloudTrail LookupEvents' attributes and time range. */
+export interface AuditEventFilter {
+  startTime?: Date | null;
+  endTime?: Date | null;
+  principalArn?: string | null;
+  action?: string | null;
+  eventName?: string | null;
+  decision?: string | null;
+  accountId?: string | null;
+  resourceArn?: string | null;
+}
+
+/**
+ * CloudTrail LookupEvents over the audit trail: newest first, every given filter ANDed, keyset-paginated by
+ * event id (one indexed query of `first + 1` rows, however deep the page). Authorized as
+ * cloudtrail:LookupEvents in the account asked about; callers see their own account's events (another
+ * account's are denied by the engine as cross-account), the operator sees any.
+ */
+export async function lookupAuditEvents(context: Context, filter: AuditEventFilter, page: PageArgs): Promise<Connection<AuditEvent>> {
+  const caller = requireCaller(context);
+  const request = readPageArgs(page);
+  const accountId = filter.accountId ?? (caller.type === 'operator' ? null : caller.accountId);
+  await authorize(context, { action: 'cloudtrail:LookupEvents', resourceArn: '*', resourceAccountId: accountId ?? caller.accountId });
+  const after = request.after?.[0];
+  if (after !== undefined && !/^\d+$/.test(String(after))) throw validationError('invalid cursor');
+  const where: Prisma.AuditEventWhereInput = {
+    ...(accountId ? { accountId } : {}),
+    ...(filter.principalArn ? { principalArn: filter.principalArn } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.eventName ? { eventName: filter.eventName } : {}),
+    ...(filter.decision ? { decision: filter.decision } : {}),
+    ...(filter.resourceArn ? { resourceArn: filter.resourceArn } : {}),
+    ...(filter.startTime || filter.endTime ? { eventTime: { ...(filter.startTime ? { gte: filter.startTime } : {}), ...(filter.endTime ? { lt: filter.endTime } : {}) } } : {}),
+    ...(after !== undefined ? { id: { lt: BigInt(after) } } : {}),
+  };
+  const rows = await context.database.prisma.auditEvent.findMany({ where, orderBy: { id: 'desc' }, take: request.first + 1 });
+  return connectionFromRows(rows, request, (event) => [event.id.toString()]);
+}

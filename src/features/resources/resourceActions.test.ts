@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_CATALOGUE } from '../../iam/index.js';
+import { isGovernedByRcps, resourceActions } from './resourceActions.js';
+
+describe('resource actions', () => {
+  it('uses each service own API action, all of them real actions', () => {
+    expect(resourceActions('s3', 'bucket')).toEqual({ create: 's3:CreateBucket', putPolicy: 's3:PutBucketPolicy' });
+    expect(resourceActions('s3', 'object').putPolicy).toBeNull();
+    for (const [service, type] of [['s3', 'bucket'], ['sqs', 'queue'], ['sns', 'topic'], ['kms', 'key'], ['secretsmanager', 'secret'], ['lambda', 'function']] as const) {
+      const actions = resourceActions(service, type);
+      for (const action of [actions.create, actions.putPolicy]) {
+        if (action === null) continue;
+        const [prefix, name] = action.split(':') as [string, string];
+        const known = ACTION_CATALOGUE[prefix];
+        if (known) expect(known, action).toContain(name);
+      }
+    }
+  });
+
+  it('falls back to service:CreateType and service:PutResourcePolicy', () => {
+    expect(resourceActions('glacier', 'vaults')).toEqual({ create: 'glacier:CreateVaults', putPolicy: 'glacier:PutResourcePolicy' });
+    expect(resourceActions('es', 'domain-name').create).toBe('es:CreateDomainName');
+  });
+
+  it('knows which services RCPs govern', () => {
+    expect(isGovernedByRcps('s3')).toBe(true);
+    expect(isGovernedByRcps('iam')).toBe(false);
+  });
+});
