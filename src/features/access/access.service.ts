@@ -1,0 +1,93 @@
+import type { Context } from '../../context.js';
+import { noSuchEntity, validationError } from '../../graphql/errors.js';
+import { createContextFromEntries, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
+import {
+  computeEffectivePermissions,
+  describeTarget,
+  evaluateAccess,
+  findAssumeRolePaths,
+  findDirectGrants,
+  findExternalAccess,
+  findWhoCanAccess,
+  PATH_LIMITS,
+  type AccessGrant,
+  type EffectivePermission,
+  type ExternalAccessFinding,
+  type RolePath,
+} from '../../iam/analysis/index.js';
+import { getAccessLoaders } from './access.loaders.js';
+import { loadAccessSubject, type AccessPrincipalRef } from './loadAccessSubject.js';
+
+export type { AccessPrincipalRef } from './loadAccessSubject.js';
+
+/** Reads caller-supplied context entries, or fails with ValidationError like the simulator. */
+function readContext(entries: readonly ContextEntry[] | null | undefined) {
+  if (!entries || entries.length === 0) return null;
+  const result = createContextFromEntries(entries);
+  if (!result.ok) throw validationError(result.errors.map((error) => error.message).join('; '));
+  return result.context;
+}
+
+/**
+ * Decides whether a stored user, role or session may perform `action` on `resourceArn`, with everything stored
+ * about both sides (policies, boundary, session policies, SCPs, the resource's policy and RCPs).
+ */
+export async function canPerform(
+  context: Context,
+  ref: AccessPrincipalRef,
+  action: string,
+  resourceArn: string,
+  entries?: readonly ContextEntry[] | null,
+): Promise<EvaluationResult> {
+  const { subject } = await loadAccessSubject(context, ref);
+  const { model } = await getAccessLoaders(context).snapshot();
+  return evaluateAccess(model, subject, action, describeTarget(model, resourceArn, action), readContext(entries));
+}
+
+/** The stored principals whose own policies allow `action` on a resource (no role assumption). */
+export async function whoCan(context: Context, resourceArn: string, action: string): Promise<AccessGrant[]> {
+  const { model } = await getAccessLoaders(context).snapshot();
+  return findDirectGrants(model, action, resourceArn).map(({ principal, result }) => ({
+    principal,
+    path: { hops: [], maxSessionSeconds: 0 },
+    matchedStatements: result.matchedStatements,
+  }));
+}
+
+/** Every principal that can perform `action` on a resource, directly or through chains of role assumptions. */
+export async function whoCanAccess(context: Context, resourceArn: string, action: string): Promise<AccessGrant[]> {
+  const { model, graph } = await getAccessLoaders(context).snapshot();
+  return findWhoCanAccess(model, graph, resourceArn, action);
+}
+
+/** The chains of sts:AssumeRole from a stored user or role to a stored role, at most `maxDepth` hops. */
+export async function assumeRolePaths(context: Context, fromArn: string, toRoleArn: string, maxDepth?: number | null): Promise<RolePath[]> {
+  const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
+  if (depth < 1 || depth > PATH_LIMITS.maxDepth) throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
+  const { model, graph } = await getAccessLoaders(context).snapshot();
+  const from = model.principals.get(fromArn);
+  if (from === undefined) throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
+  const target = model.roles.get(toRoleArn);
+  if (target === undefined) throw noSuchEntity(`The role with ARN ${toRoleArn} cannot be found.`);
+  return findAssumeRolePaths(graph, model.roles, from, target, depth);
+}
+
+/** Roles and resources in an account or organization that principals outside it can use. */
+export async function externalAccess(context: Context, accountId?: string | null, organizationId?: string | null): Promise<ExternalAccessFinding[]> {
+  if ((accountId == null) === (organizationId == null)) throw validationError('give exactly one of accountId and organizationId');
+  const { model } = await getAccessLoaders(context).snapshot();
+  if (accountId != null) {
+    if (!model.accounts.has(accountId)) throw noSuchEntity(`The account ${accountId} cannot be found.`);
+    return findExternalAccess(model, { accountIds: new Set([accountId]), organizationId: null });
+  }
+  const members = [...model.accounts.values()].filter((account) => account.orgId === organizationId).map((account) => account.id);
+  if (members.length === 0) throw noSuchEntity(`The organization ${organizationId} cannot be found.`);
+  return findExternalAccess(model, { accountIds: new Set(members), organizationId: organizationId! });
+}
+
+/** What a stored user, role or session can do, after boundaries, SCPs and session policies. */
+export async function effectivePermissions(context: Context, principalArn: string): Promise<EffectivePermission[]> {
+  const { model } = await getAccessLoaders(context).snapshot();
+  const { subject, documents } = await loadAccessSubject(context, { kind: 'arn', arn: principalArn });
+  return computeEffectivePermissions(model, subject, documents);
+}

@@ -1,0 +1,47 @@
+import type { Session } from '../../generated/prisma/client.js';
+import { readSessionTags } from '../../graphql/tags.js';
+import { compilePolicy, type CompiledPolicy } from '../../iam/index.js';
+import { describeSubject, type AccessSubject, type AuthorizationModel } from '../../iam/analysis/index.js';
+import { mergePrincipalTags } from '../../iam/sts/index.js';
+
+/**
+ * Describes a stored session as the engine's principal: its role (or, for getSessionToken, its user) with the
+ * session's ARN, session tags over the role's tags, source identity, MFA state, issue time and session
+ * policies (inline and managed, acting as one set). `managedDocuments` holds the managed session policies'
+ * text by ARN. Returns null when the session's role or user is no longer stored.
+ */
+export function describeSessionSubject(
+  model: AuthorizationModel,
+  session: Session,
+  managedDocuments: ReadonlyMap<string, string | null>,
+): AccessSubject | null {
+  const owner = [...(model.principalsByAccount.get(session.accountId) ?? [])].find((p) => p.id === (session.roleId ?? session.userId));
+  if (owner === undefined) return null;
+  const base = describeSubject(model, owner);
+  const sessionPolicies: CompiledPolicy[] = [];
+  if (session.sessionPolicy !== null) {
+    const compiled = compilePolicy(session.sessionPolicy, 'session', `${session.arn}:session-policy`);
+    if (compiled.ok) sessionPolicies.push(compiled.policy);
+  }
+  for (const arn of session.policyArns) {
+    const text = managedDocuments.get(arn);
+    const compiled = text ? compilePolicy(text, 'session', arn) : null;
+    if (compiled?.ok) sessionPolicies.push(compiled.policy);
+  }
+  const tags = Object.fromEntries(
+    mergePrincipalTags(Object.entries(owner.tags).map(([key, value]) => ({ key, value })), readSessionTags(session.tags)).map((t) => [t.key, t.value]),
+  );
+  return {
+    ...base,
+    principal: {
+      ...base.principal,
+      arn: owner.kind === 'role' ? session.arn : owner.arn,
+      userId: session.assumedRoleId ?? owner.id,
+      tags,
+      sourceIdentity: session.sourceIdentity,
+      mfaPresent: session.mfaAuthenticated,
+      tokenIssueTime: session.issuedAt,
+    },
+    sessionPolicies: session.sessionPolicy === null && session.policyArns.length === 0 ? null : sessionPolicies,
+  };
+}
