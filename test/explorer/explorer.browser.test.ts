@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { createAuthenticator } from '../../src/features/auth/createAuthenticator.js';
+import { createSecretCipher } from '../../src/features/auth/secretCipher.js';
+import { createExplorerRoutes } from '../../src/features/explorer/createExplorerRoutes.js';
+import type { LoadedScenario } from '../../src/features/scenarios/loadScenario.js';
+import { loadScenarioByName } from '../../src/features/scenarios/loadScenarioByName.js';
+import { createLogger } from '../../src/logger.js';
+import { createServer, type PlaygroundServer } from '../../src/server.js';
+import { createTestDatabase, type TestDatabase } from '../support/createTestDatabase.js';
+import { blockNonLoopbackRequests, launchChromium } from './launchChromium.js';
+
+// The explorer end to end in headless Debian Chromium, offline: the real server (real authentication) on a
+// database seeded with the cross-account auditor scenario, whose examples the page opens as tabs.
+let database: TestDatabase;
+let server: PlaygroundServer;
+let baseUrl: string;
+let browser: Browser;
+let alice: { accessKeyId: string; secretAccessKey: string };
+
+const pingExample = { title: 'Ping', query: 'query Ping {\n  __typename\n}' };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const cipher = createSecretCipher(randomBytes(32));
+  const scenario: LoadedScenario = await loadScenarioByName(database.prisma, 'cross-account-auditor', { cipher });
+  const key = scenario.accessKeys.find((k) => k.principalArn === 'arn:aws:iam::100000000001:user/alice');
+  if (!key) throw new Error('the cross-account-auditor scenario has no access key for alice');
+  alice = key;
+  server = await createServer({
+    database,
+    logger: createLogger('silent'),
+    cipher,
+    authenticate: createAuthenticator({ cipher, operator: null }),
+    routes: [createExplorerRoutes({ examples: [...scenario.examples, pingExample] })],
+  });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+let context: BrowserContext;
+let page: Page;
+let blocked: string[];
+let pageErrors: string[];
+
+beforeEach(async () => {
+  context = await browser.newContext();
+  blocked = await blockNonLoopbackRequests(context);
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async () => {
+  await context?.close();
+  // Then, whatever the test did, the page needed nothing from outside this machine and threw nothing.
+  expect(blocked).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+async function openExplorer(path = '/graphql'): Promise<void> {
+  const response = await page.goto(baseUrl + path);
+  expect(response?.status()).toBe(200);
+  // Monaco has loaded (from our own bundle and workers) once the operation editor shows text.
+  await page.locator('.graphiql-query-editor .view-lines').filter({ hasText: /\S/ }).waitFor();
+}
+
+async function enterCredentials(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) {
+  await page.fill('#explorer-accessKeyId', credentials.accessKeyId);
+  await page.fill('#explorer-secretAccessKey', credentials.secretAccessKey);
+  await page.fill('#explorer-sessionToken', credentials.sessionToken ?? '');
+}
+
+interface GraphqlResult {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Runs the tab of the named operation and returns the result GraphiQL shows once it mentions `expected`. */
+async function runTab(operationName: string, expected: string): Promise<GraphqlResult> {
+  await page.locator('.graphiql-tab').getByText(operationName, { exact: true }).click();
+  await page.locator('.graphiql-query-editor .view-lines').filter({ hasText: operationName }).waitFor();
+  // GraphiQL works out the operation name of a freshly opened tab a moment after showing its text; a run in
+  // that moment goes out named after the previous tab (the server rightly answers "Unknown operation named
+  // …"). That is GraphiQL's own debounce, not the page's, so run again until the request carries this tab's
+  // operation name — what a person would do.
+  for (let attempt = 1; ; attempt += 1) {
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => {
+        const request = candidate.request();
+        return request.method() === 'POST' && candidate.url().endsWith('/graphql') && !(request.postData() ?? '').includes('__schema');
+      }),
+      page.locator('.graphiql-execute-button').click(),
+    ]);
+    const sent = response.request().postDataJSON() as { operationName?: string };
+    if (sent.operationName === operationName) break;
+    if (attempt === 3) throw new Error(`GraphiQL kept sending operation ${sent.operationName} for tab ${operationName}`);
+  }
+  // Polling the result (rather than waiting on the pane) makes a failure show what the pane held instead.
+  await expect.poll(readResult, { timeout: 30_000, interval: 100 }).toContain(expected);
+  await page.locator('.result-window .view-lines').filter({ hasText: expected }).waitFor();
+  return JSON.parse(await readResult()) as GraphqlResult;
+}
+
+/** The text of GraphiQL's result editor, from its Monaco model (the pane itself wraps long lines). */
+function readResult(): Promise<string> {
+  return page.evaluate(() => {
+    // GraphiQL keeps its Monaco instance here; its result model is named …response.json.
+    const monaco = (globalThis as { __MONACO?: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } }).__MONACO;
+    return monaco?.editor.getModels().find((model) => model.uri.path.endsWith('response.json'))?.getValue() ?? '';
+  });
+}
+
+describe('the explorer in headless Chromium', () => {
+  it('loads offline at / and /graphql with the scenario examples as tabs', async () => {
+    for (const path of ['/', '/graphql']) {
+      await openExplorer(path);
+      const tabs = await page.locator('.graphiql-tab').allInnerTexts();
+      expect(tabs.map((tab) => tab.trim())).toEqual([
+        'AssumeRole',
+        'AssumeRoleWithMfa',
+        'CallerIdentity',
+        'WhoCanAccess',
+        'AssumeRolePaths',
+        'Ping',
+      ]);
+    }
+  });
+
+  it('has an offline guard that catches any request to another host', async () => {
+    // The page's own CSP (connect-src 'self') already stops scripts from fetching elsewhere...
+    await openExplorer();
+    const fetched = await page.evaluate(() => fetch('http://192.0.2.1/cdn/graphiql.js').then(() => 'reached', () => 'refused'));
+    expect(fetched).toBe('refused');
+    // ...and the test's guard catches what a CSP would not, such as a navigation.
+    await expect(page.goto('http://192.0.2.1/cdn/graphiql.html')).rejects.toThrow();
+    expect(blocked).toEqual(['http://192.0.2.1/cdn/graphiql.html']);
+    blocked.length = 0;
+  });
+
+  it('signs requests with the credentials panel, through the real authentication', async () => {
+    // Given the explorer with a wrong secret for alice
+    await openExplorer();
+    await enterCredentials({ accessKeyId: alice.accessKeyId, secretAccessKey: 'wrong-secret' });
+    // When she runs a query, the server rejects the credentials
+    const rejected = await runTab('Ping', 'SignatureDoesNotMatch');
+    expect(rejected.errors?.[0]?.extensions?.code).toBe('SignatureDoesNotMatch');
+    // And with her real secret the same query goes through
+    await enterCredentials(alice);
+    expect(await runTab('Ping', '__typename')).toEqual({ data: { __typename: 'Query' } });
+    // And the credentials survive a reload of the tab (sessionStorage)
+    await page.reload();
+    await expect.poll(() => page.inputValue('#explorer-accessKeyId')).toBe(alice.accessKeyId);
+  });
+
+  it('assumes a role across accounts, uses the session and shows the assumed-role ARN', async () => {
+    // Given alice (security account) signed in with her access key
+    await openExplorer();
+    await enterCredentials(alice);
+
+    // When she runs the example assumeRole into the dev account
+    const assumed = await runTab('AssumeRole', 'assumedRoleUser');
+    expect(assumed.errors).toBeUndefined();
+    expect(assumed.data?.assumeRole.assumedRoleUser.arn).toBe('arn:aws:sts::100000000003:assumed-role/SecurityAudit/alice');
+    const issued = assumed.data?.assumeRole.credentials;
+    expect(issued.accessKeyId).toMatch(/^ASIA/);
+
+    // And switches to the session with one click
+    await page.getByRole('button', { name: `Use these credentials (${issued.accessKeyId})` }).click();
+    expect(await page.inputValue('#explorer-accessKeyId')).toBe(issued.accessKeyId);
+    expect(await page.inputValue('#explorer-secretAccessKey')).toBe(issued.secretAccessKey);
+    expect(await page.inputValue('#explorer-sessionToken')).toBe(issued.sessionToken);
+
+    // Then callerIdentity answers as the assumed role in the other account
+    const identity = await runTab('CallerIdentity', 'assumed-role');
+    expect(identity).toEqual({
+      data: {
+        callerIdentity: {
+          userId: expect.stringMatching(/^AROA[A-Z0-9]+:alice$/),
+          account: '100000000003',
+          arn: 'arn:aws:sts::100000000003:assumed-role/SecurityAudit/alice',
+        },
+      },
+    });
+  });
+});
