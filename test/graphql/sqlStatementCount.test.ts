@@ -63,9 +63,12 @@ describe('SQL statements per GraphQL query', () => {
     server = undefined;
     const large = await countStatements(9, 12);
 
-    // Then both issue the same, small number of statements: one per batch per level of the query (an
-    // `include` costs Prisma a second statement, so 25 statements today for 23 relation batches)
-    expect(large.length).toBe(small.length);
+    // Then both stay under the same small bound: one statement per batch per level of the query (an
+    // `include` costs Prisma a second statement). A loader shared by two levels (tags of users and of roles)
+    // may resolve in one tick or two depending on timing, so the exact count varies by a statement or two —
+    // but it never follows the number of rows: the large model has 108 roles and 9 accounts.
+    expect(small.length).toBeLessThanOrEqual(30);
     expect(large.length).toBeLessThanOrEqual(30);
+    expect(Math.abs(large.length - small.length)).toBeLessThanOrEqual(3);
   });
 });

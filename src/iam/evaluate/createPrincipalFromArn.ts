@@ -1,5 +1,6 @@
 import { isAccountId, parseArn } from '../arn/parseArn.js';
 import { parsePrincipal } from '../arn/parsePrincipal.js';
+import { roleArnFromSessionArn } from '../arn/roleSessionArn.js';
 import type { EnginePrincipal } from './EngineRequest.js';
 
 /** The account the simulator assumes when neither a caller nor a resource owner names one. */
@@ -28,7 +29,8 @@ export function createPrincipalFromArn(callerArn: string | null | undefined, own
     case 'role':
       return { arn: name.arn, account: name.account, type: 'AssumedRole', roleArn: name.arn };
     case 'assumedRole':
-      return { arn: name.arn, account: name.account, type: 'AssumedRole' };
+      // aws:PrincipalArn of a session is its role's ARN (the path is unknown from the session ARN alone).
+      return { arn: name.arn, account: name.account, type: 'AssumedRole', roleArn: roleArnFromSessionArn(name.arn) ?? undefined };
     case 'federatedUser':
       return { arn: name.arn, account: name.account, type: 'FederatedUser' };
     case 'service':

@@ -103,6 +103,16 @@ function createArnMatcher(tokens: number[]): TextMatcher {
   };
 }
 
+/** Character codes back to text, in chunks: spreading a million-element array into one call overflows the stack. */
+function tokensToText(tokens: readonly number[]): string {
+  const chunkSize = 8192;
+  let text = '';
+  for (let start = 0; start < tokens.length; start += chunkSize) {
+    text += String.fromCharCode(...tokens.slice(start, start + chunkSize));
+  }
+  return text;
+}
+
 /**
  * Compiles a pattern once into a fast test: equality without wildcards, a prefix test for one trailing `*`,
  * otherwise a linear-time wildcard matcher (never a backtracking regular expression, which a hostile
@@ -113,13 +123,13 @@ export function compileGlob(parts: GlobPart[], options: GlobOptions = {}): TextM
   const tokens = toTokens(parts, ignoreCase);
   const wildcards = tokens.filter((token) => token < 0).length;
   if (wildcards === 0) {
-    const literal = String.fromCharCode(...tokens);
+    const literal = tokensToText(tokens);
     if (!ignoreCase) return (text) => text === literal;
     return (text) => text.length === literal.length && text.toLowerCase() === literal;
   }
   if (tokens.length === 1 && tokens[0] === STAR) return () => true;
   if (wildcards === 1 && tokens[tokens.length - 1] === STAR && !ignoreCase) {
-    const prefix = String.fromCharCode(...tokens.slice(0, -1));
+    const prefix = tokensToText(tokens.slice(0, -1));
     if (!options.arn || prefix.split(':').length > 5) return (text) => text.startsWith(prefix);
   }
   const match = options.arn ? createArnMatcher(tokens) : (text: string) => matchTokens(tokens, text, 0, text.length);
