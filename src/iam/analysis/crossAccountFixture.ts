@@ -68,6 +68,8 @@ export const crossAccountFixture: FixtureSpec = {
           type: 'bucket',
           policy: [{ Sid: 'ShareWithE', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${E}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }],
         },
+        // An object stored in its own right, without a policy: its bucket's policy still governs it.
+        { arn: 'arn:aws:s3:::shared/file', service: 's3', type: 'object' },
       ],
     },
     {

@@ -66,8 +66,7 @@ function buildSubject(model: AuthorizationModel, principal: AnalysisUser | Analy
 export function describeTarget(model: AuthorizationModel, resourceArn: string, action: string): AccessTarget {
   const lowerAction = action.toLowerCase();
   const role = model.roles.get(resourceArn);
-  // An S3 object belongs to its bucket: the bucket's account, policy and tags decide.
-  const stored = model.resources.get(resourceArn) ?? (resourceArn.startsWith('arn:aws:s3:::') ? model.resources.get(resourceArn.split('/')[0]!) : undefined);
+  const stored = findStoredResource(model, resourceArn);
   const accountId = role?.accountId ?? stored?.accountId ?? (parseArn(resourceArn)?.account || null);
   const account = accountId === null ? undefined : model.accounts.get(accountId);
   const base = { arn: resourceArn, account: accountId, orgId: account?.orgId ?? null, orgPaths: account?.orgPaths ?? null };
@@ -80,6 +79,19 @@ export function describeTarget(model: AuthorizationModel, resourceArn: string, a
     return { resource: { ...base, kind, tags: stored.tags }, resourcePolicy: stored.policy, rcpLevels };
   }
   return { resource: { ...base, kind: 'other', tags: role?.tags ?? null }, resourcePolicy: null, rcpLevels };
+}
+
+/**
+ * The stored resource whose policy governs an ARN. An S3 object belongs to its bucket: the bucket's account,
+ * policy and tags decide even when the object itself is stored (S3 objects have no resource policy of their
+ * own), so the bucket wins over an object row.
+ */
+function findStoredResource(model: AuthorizationModel, resourceArn: string) {
+  const slash = resourceArn.indexOf('/');
+  if (resourceArn.startsWith('arn:aws:s3:::') && slash > 0) {
+    return model.resources.get(resourceArn.slice(0, slash)) ?? model.resources.get(resourceArn);
+  }
+  return model.resources.get(resourceArn);
 }
 
 /**
