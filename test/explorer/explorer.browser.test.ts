@@ -87,8 +87,18 @@ interface GraphqlResult {
 
 /** Runs the tab of the named operation and returns the result GraphiQL shows once it mentions `expected`. */
 async function runTab(operationName: string, expected: string): Promise<GraphqlResult> {
-  await page.locator('.graphiql-tab').getByText(operationName, { exact: true }).click();
-  await page.locator('.graphiql-query-editor .view-lines').filter({ hasText: operationName }).waitFor();
+  // A click that lands while GraphiQL re-renders (after the credentials panel changed, say) can be lost:
+  // click again until the editor shows the tab's operation, as a person would.
+  const editorShowsTab = page.locator('.graphiql-query-editor .view-lines').filter({ hasText: operationName });
+  for (let attempt = 1; ; attempt += 1) {
+    await page.locator('.graphiql-tab').getByText(operationName, { exact: true }).click();
+    try {
+      await editorShowsTab.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   // GraphiQL works out the operation name of a freshly opened tab a moment after showing its text; a run in
   // that moment goes out named after the previous tab (the server rightly answers "Unknown operation named
   // …"). That is GraphiQL's own debounce, not the page's, so run again until the request carries this tab's

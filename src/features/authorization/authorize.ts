@@ -4,17 +4,13 @@ import {
   compilePolicy,
   createContextFromEntries,
   evaluateRequest,
-  type CompiledPolicy,
   type ContextEntry,
-  type EnginePrincipal,
   type EvaluationResult,
-  type PolicyKind,
 } from '../../iam/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import type { Caller } from '../auth/Caller.js';
 import { accessDeniedMessage, denialReasonOf } from './accessDeniedMessage.js';
-import { loadOrganizationLevels } from './loadOrganizationLevels.js';
-import { loadPrincipalPolicies, type SourcedDocument } from './loadPrincipalPolicies.js';
+import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from './loadCallerPolicies.js';
 
 /** One authorization question: may the caller perform `action` on `resourceArn`? */
 export interface AuthorizationCheck {
@@ -34,54 +30,7 @@ export interface AuthorizationCheck {
   resourceControlPolicies?: boolean;
 }
 
-/** The engine inputs that describe the caller, compiled once per request. */
-interface CallerEvaluation {
-  principal: EnginePrincipal;
-  identity: CompiledPolicy[];
-  boundary: CompiledPolicy | null;
-  session: CompiledPolicy[] | null;
-  scpLevels: CompiledPolicy[][];
-}
-
-const perRequest = new WeakMap<Context, Promise<CallerEvaluation>>();
-
-function compileAll(documents: readonly SourcedDocument[], kind: PolicyKind): CompiledPolicy[] {
-  // Stored documents were validated on the way in; one that no longer compiles grants nothing.
-  return documents.flatMap(({ document, sourceId }) => {
-    const compiled = compilePolicy(document, kind, sourceId);
-    return compiled.ok ? [compiled.policy] : [];
-  });
-}
-
-async function evaluateCaller(context: Context, caller: Caller): Promise<CallerEvaluation> {
-  const prisma = context.database.prisma;
-  const [policies, organization] = await Promise.all([
-    loadPrincipalPolicies(prisma, caller),
-    loadOrganizationLevels(prisma, caller.accountId, 'SERVICE_CONTROL_POLICY'),
-  ]);
-  const session = caller.session;
-  return {
-    principal: {
-      arn: caller.arn,
-      account: caller.accountId,
-      type: policies.type,
-      roleArn: policies.roleArn,
-      userId: caller.userId,
-      username: policies.username,
-      tags: policies.tags,
-      orgId: organization.organizationId,
-      orgPaths: organization.orgPaths,
-      isManagementAccount: organization.isManagementAccount,
-      sourceIdentity: session?.sourceIdentity ?? null,
-      mfaPresent: session ? session.mfaAuthenticated : null,
-      tokenIssueTime: session?.issuedAt ?? null,
-    },
-    identity: compileAll(policies.identity, 'identity'),
-    boundary: policies.boundary ? (compileAll([policies.boundary], 'permissionsBoundary')[0] ?? null) : null,
-    session: policies.session ? compileAll(policies.session, 'session') : null,
-    scpLevels: organization.levels.map((level) => compileAll(level.map((p) => ({ sourceId: p.id, document: p.document })), 'scp')),
-  };
-}
+const perRequest = new WeakMap<Context, Promise<CallerPolicies>>();
 
 /** Who is asking, or MissingAuthenticationToken when nobody signed the request. */
 export function requireCaller(context: Context): Caller {
@@ -106,7 +55,7 @@ export async function authorize(context: Context, check: AuthorizationCheck): Pr
   }
   let evaluation = perRequest.get(context);
   if (evaluation === undefined) {
-    evaluation = evaluateCaller(context, caller);
+    evaluation = loadCallerPolicies(context.database.prisma, caller);
     perRequest.set(context, evaluation);
   }
   const callerEvaluation = await evaluation;
@@ -124,29 +73,23 @@ export async function authorize(context: Context, check: AuthorizationCheck): Pr
   return result;
 }
 
-async function decide(context: Context, caller: CallerEvaluation, check: AuthorizationCheck): Promise<EvaluationResult> {
-  const rcps = check.resourceControlPolicies
-    ? await loadOrganizationLevels(context.database.prisma, check.resourceAccountId, 'RESOURCE_CONTROL_POLICY')
-    : null;
+async function decide(context: Context, caller: CallerPolicies, check: AuthorizationCheck): Promise<EvaluationResult> {
+  const rcps = check.resourceControlPolicies ? await loadResourceControlPolicies(context.database.prisma, check.resourceAccountId) : null;
   const supplied = createContextFromEntries(check.context ?? []);
   const resourcePolicy = check.resourcePolicy ? compilePolicy(check.resourcePolicy, 'resource', check.resourceArn) : null;
   return evaluateRequest(
     {
       action: check.action,
-      principal: caller.principal,
       resource: {
         arn: check.resourceArn,
         account: check.resourceAccountId,
         kind: check.resourceKind ?? 'other',
         tags: check.resourceTags ?? null,
-        orgId: rcps?.organizationId ?? null,
+        orgId: rcps?.orgId ?? null,
         orgPaths: rcps?.orgPaths ?? null,
       },
-      identityPolicies: caller.identity,
-      permissionsBoundary: caller.boundary,
-      sessionPolicies: caller.session,
-      scpLevels: caller.scpLevels,
-      rcpLevels: rcps && !rcps.isManagementAccount ? rcps.levels.map((level) => compileAll(level.map((p) => ({ sourceId: p.id, document: p.document })), 'rcp')) : [],
+      ...caller,
+      rcpLevels: rcps?.levels ?? [],
       resourcePolicy: resourcePolicy?.ok ? resourcePolicy.policy : null,
       context: supplied.ok ? supplied.context : null,
     },

@@ -15,7 +15,7 @@ import type { Caller } from '../auth/Caller.js';
 import { consumeMfaCode } from '../auth/consumeMfaCode.js';
 import type { SecretCipher } from '../auth/secretCipher.js';
 import { recordStsEvent } from './stsAudit.js';
-import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from './stsCallerPolicies.js';
+import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from '../authorization/loadCallerPolicies.js';
 import { issueSession, type IssuedCredentials } from './stsIssueSession.js';
 
 /** What the STS operations work with. */
