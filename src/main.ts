@@ -8,6 +8,7 @@ import { defaultPgliteDataDir, loadConfig } from './config.js';
 import { describeStartupError } from './db/describeStartupError.js';
 import { migrate } from './db/migrate.js';
 import { checkDatabase, openDatabase, type Database } from './db/openDatabase.js';
+import { getAuthorizationIndex } from './features/access/getAuthorizationIndex.js';
 import { createAuth, formatOperatorBanner } from './features/auth/createAuth.js';
 import { formatLoadedScenario } from './features/scenarios/formatLoadedScenario.js';
 import { loadScenarioByName } from './features/scenarios/loadScenarioByName.js';
@@ -18,6 +19,7 @@ import { createServer, type PlaygroundServer } from './server.js';
 let logger: Logger | null = null;
 let database: Database | null = null;
 let server: PlaygroundServer | null = null;
+let stopListening: (() => Promise<void>) | null = null;
 
 try {
   const config = loadConfig(process.env);
@@ -51,6 +53,10 @@ try {
     `IAM Playground listening on http://${config.host}:${port}/graphql`,
   );
   if (seeded !== null) console.log(formatLoadedScenario(seeded, `http://${config.host}:${port}/graphql`));
+  // Other processes on the same Postgres announce authorization changes by NOTIFY: refresh the access index
+  // ahead of the next reader. (Readers never see a stale index anyway: each request checks the version row.)
+  // The embedded database serves one connection, so it has no second process to hear from.
+  if (database.kind === 'postgres') stopListening = await getAuthorizationIndex(database.pool).listen(database.url);
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 } catch (error) {
@@ -64,6 +70,7 @@ try {
 async function shutdown(signal: string): Promise<void> {
   logger?.info({ signal }, 'shutting down');
   try {
+    await stopListening?.();
     await server?.close();
     await database?.close();
     logger?.info('stopped');

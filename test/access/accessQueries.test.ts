@@ -87,6 +87,48 @@ describe('access queries over HTTP', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('MalformedPolicyDocument');
   });
 
+  it('explains every policy and statement: which applied, and why the others did not', async () => {
+    // Given a policy whose statements fail on the action, the resource and a condition key
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'OtherAction', Effect: 'Allow', Action: 's3:PutObject', Resource: '*' },
+        { Sid: 'OtherBucket', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' },
+        { Sid: 'OfficeOnly', Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
+      ],
+    });
+    const fields = `evaluationResults { evalDecision policies { sourcePolicyId sourcePolicyType decision
+      statements { statementId outcome failedCondition { operator key missingKey } } } }`;
+    // When simulateCustomPolicy asks without a source IP
+    const custom = await gql<{ simulateCustomPolicy: { evaluationResults: { evalDecision: string; policies: unknown[] }[] } }>(
+      `query($p: String!) { simulateCustomPolicy(input: { policyInputList: [$p], actionNames: ["s3:GetObject"], resourceArns: ["arn:aws:s3:::data-bucket/x"] }) { ${fields} } }`,
+      { p: policy },
+    );
+    // Then each statement says why it did not apply
+    expect(custom.simulateCustomPolicy.evaluationResults[0]).toEqual({
+      evalDecision: 'IMPLICIT_DENY',
+      policies: [
+        {
+          sourcePolicyId: 'PolicyInputList.1',
+          sourcePolicyType: 'identity',
+          decision: 'IMPLICIT_DENY',
+          statements: [
+            { statementId: 'OtherAction', outcome: 'ACTION_NOT_MATCHED', failedCondition: null },
+            { statementId: 'OtherBucket', outcome: 'RESOURCE_NOT_MATCHED', failedCondition: null },
+            { statementId: 'OfficeOnly', outcome: 'CONDITION_NOT_MATCHED', failedCondition: { operator: 'IpAddress', key: 'aws:SourceIp', missingKey: true } },
+          ],
+        },
+      ],
+    });
+    // And simulatePrincipalPolicy explains the stored role's policies the same way
+    const stored = await gql<{ simulatePrincipalPolicy: { evaluationResults: { policies: { sourcePolicyType: string; statements: { outcome: string }[] }[] }[] } }>(
+      `query($arn: String!) { simulatePrincipalPolicy(input: { policySourceArn: $arn, actionNames: ["s3:GetObject"], resourceArns: ["arn:aws:s3:::data-bucket/x"] }) { ${fields} } }`,
+      { arn: reader },
+    );
+    const identity = stored.simulatePrincipalPolicy.evaluationResults[0]!.policies.filter((p) => p.sourcePolicyType === 'identity');
+    expect(identity.flatMap((p) => p.statements.map((st) => st.outcome))).toContain('MATCHED');
+  });
+
   it('externalAccess lists what principals outside the account can use', async () => {
     const data = await gql<{ externalAccess: { resourceArn: string; principal: string; conditions: string[] }[] }>(
       `query { externalAccess(accountId: "${C}") { resourceArn principal conditions } }`,

@@ -41,7 +41,7 @@ export async function simulatePrincipalPolicy(context: Context, input: SimulateP
       const override = input.resourcePolicy
         ? compileInput(input.resourcePolicy, target.resource.kind === 'trust' ? 'trust' : 'resource', 'ResourcePolicy')
         : null;
-      const result = evaluateAccess(model, simulated, action, override ? { ...target, resourcePolicy: override } : target, entries.context);
+      const result = evaluateAccess(model, simulated, action, override ? { ...target, resourcePolicy: override } : target, entries.context, { explain: true });
       return toEvaluationResultView(result);
     }),
   );

@@ -6,11 +6,20 @@ import type {
   EvaluationResult as EvaluationResultView,
   RoleHop,
   RolePath as RolePathView,
+  StatementOutcome as StatementOutcomeView,
 } from '../../generated/graphql.js';
-import type { ContextEntry, ContextKeyType, Decision, EvaluationResult } from '../../iam/index.js';
+import type { ContextEntry, ContextKeyType, Decision, EvaluationResult, StatementOutcome } from '../../iam/index.js';
 import type { AccessGrant, PathHop, RolePath } from '../../iam/analysis/index.js';
 
 const DECISIONS: Record<Decision, EvalDecision> = { allowed: 'ALLOWED', explicitDeny: 'EXPLICIT_DENY', implicitDeny: 'IMPLICIT_DENY' };
+
+const OUTCOMES: Record<StatementOutcome, StatementOutcomeView> = {
+  matched: 'MATCHED',
+  actionNotMatched: 'ACTION_NOT_MATCHED',
+  resourceNotMatched: 'RESOURCE_NOT_MATCHED',
+  principalNotMatched: 'PRINCIPAL_NOT_MATCHED',
+  conditionNotMatched: 'CONDITION_NOT_MATCHED',
+};
 
 /** GraphQL's SCREAMING_CASE context types to the engine's camelCase (`STRING_LIST` → `stringList`). */
 export function toContextEntries(entries: readonly ContextEntryInput[] | null | undefined): ContextEntry[] {
@@ -35,6 +44,12 @@ export function toEvaluationResultView(result: EvaluationResult): EvaluationResu
     allowedBySessionPolicy: result.allowedBySessionPolicy,
     crossAccount: result.crossAccount,
     evalDecisionDetails: result.evalDecisionDetails.map((detail) => ({ policyType: detail.policyType, decision: DECISIONS[detail.decision] })),
+    policies: result.policies.map((policy) => ({
+      sourcePolicyId: policy.sourcePolicyId,
+      sourcePolicyType: policy.sourcePolicyType,
+      decision: DECISIONS[policy.decision],
+      statements: policy.statements.map((statement) => ({ ...statement, outcome: OUTCOMES[statement.outcome] })),
+    })),
     explanation: result.explanation,
   };
 }

@@ -115,14 +115,14 @@ export function mayIdentityAllow(subject: AccessSubject, lowerAction: string, re
 
 const NO_CONTEXT: RequestContext = { get: () => undefined };
 
-/** Decides one (subject, action, target) question with the engine, SCPs of the subject's account included. */
+/** Decides one (subject, action, target) question with the engine, SCPs of the subject's account included; explains on request. */
 export function evaluateAccess(
   model: AuthorizationModel,
   subject: AccessSubject,
   action: string,
   target: AccessTarget,
   context: RequestContext | null = null,
-  now?: Date,
+  options: { now?: Date; explain?: boolean } = {},
 ): EvaluationResult {
   const account = model.accounts.get(subject.principal.account);
   return evaluateRequest(
@@ -137,8 +137,9 @@ export function evaluateAccess(
       rcpLevels: target.rcpLevels,
       resourcePolicy: target.resourcePolicy,
       context,
-      ...(now === undefined ? {} : { now }),
+      ...(options.now === undefined ? {} : { now: options.now }),
     },
-    { explain: false },
+    // Analysis asks thousands of questions and needs only the decision; a simulation explains every policy.
+    { explain: options.explain === true },
   );
 }
