@@ -92,8 +92,19 @@ describe('customer managed policies', () => {
     expect(missing).toEqual({ code: 'NoSuchEntity', message: 'Policy arn:aws:iam::aws:policy/NoSuchPolicy does not exist or is not attachable.' });
     const conflict = errorOf(await env.call(root, `mutation { deletePolicy(policyArn: "arn:aws:iam::${accountId}:policy/Readers") }`));
     expect(conflict).toEqual({ code: 'DeleteConflict', message: 'Cannot delete a policy attached to entities.' });
-    expect(dataOf(await env.call(root, `mutation { deletePolicy(policyArn: "arn:aws:iam::${accountId}:policy/Contended") }`))).toEqual({ deletePolicy: true });
-    expect(await versionsOf(`arn:aws:iam::${accountId}:policy/Contended`)).toHaveLength(0);
+    // A policy with versions besides the default cannot be deleted until they are (AWS's DeleteConflict)
+    const contended = `arn:aws:iam::${accountId}:policy/Contended`;
+    const deleteContended = `mutation { deletePolicy(policyArn: "${contended}") }`;
+    expect(errorOf(await env.call(root, deleteContended))).toEqual({
+      code: 'DeleteConflict',
+      message: "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+    });
+    expect(await versionsOf(contended)).toHaveLength(5);
+    for (const version of (await versionsOf(contended)).filter((v) => !v.isDefault)) {
+      dataOf(await env.call(root, 'mutation($arn: String!, $v: String!) { deletePolicyVersion(policyArn: $arn, versionId: $v) }', { arn: contended, v: version.versionId }));
+    }
+    expect(dataOf(await env.call(root, deleteContended))).toEqual({ deletePolicy: true });
+    expect(await versionsOf(contended)).toHaveLength(0);
   });
 
   it('does not let an account change an AWS managed policy', async () => {

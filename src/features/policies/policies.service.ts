@@ -116,16 +116,26 @@ export function deletePolicyVersion(context: Context, args: Acting & { policyArn
   });
 }
 
-/** iam:DeletePolicy: DeleteConflict while attached to an identity or used as a permissions boundary. */
+/**
+ * iam:DeletePolicy: DeleteConflict while attached to an identity, used as a permissions boundary, or while it
+ * has versions besides the default (AWS makes the caller delete those first; the default goes with the policy).
+ */
 export function deletePolicy(context: Context, args: Acting & { policyArn: string }): Promise<boolean> {
   return writePolicy(context, args, 'iam:DeletePolicy', async (tx, policy) => {
-    const [attachments, users, roles] = await Promise.all([
+    const [attachments, users, roles, otherVersions] = await Promise.all([
       tx.policyAttachment.count({ where: { policyId: policy.id } }),
       tx.user.count({ where: { permissionsBoundaryId: policy.id } }),
       tx.role.count({ where: { permissionsBoundaryId: policy.id } }),
+      tx.policyVersion.count({ where: { policyId: policy.id, isDefault: false } }),
     ]);
     if (attachments > 0) throw awsError('DeleteConflict', 'Cannot delete a policy attached to entities.');
     if (users + roles > 0) throw awsError('DeleteConflict', 'Cannot delete a policy used as a permissions boundary.');
+    if (otherVersions > 0) {
+      throw awsError(
+        'DeleteConflict',
+        "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+      );
+    }
     await tx.managedPolicy.delete({ where: { id: policy.id } });
     return true;
   });
