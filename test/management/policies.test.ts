@@ -30,6 +30,11 @@ describe('customer managed policies', () => {
     const malformed = errorOf(await env.call(root, CREATE_POLICY, { name: 'Broken', doc: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}' }));
     expect(malformed.code).toBe('MalformedPolicyDocument');
     expect(await env.prisma.managedPolicy.count({ where: { accountId, name: 'Broken' } })).toBe(0);
+    // A valid document over the 6,144-character quota is IAM's LimitExceeded, not a malformed document
+    const statements = Array.from({ length: 90 }, (_, i) => ({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` }));
+    const oversized = JSON.stringify({ Version: '2012-10-17', Statement: statements });
+    expect(errorOf(await env.call(root, CREATE_POLICY, { name: 'Huge', doc: oversized }))).toEqual({ code: 'LimitExceeded', message: 'Cannot exceed quota for PolicySize: 6144' });
+    expect(await env.prisma.managedPolicy.count({ where: { accountId, name: 'Huge' } })).toBe(0);
     expect(errorOf(await env.call(root, CREATE_POLICY, { name: 'readers', doc: allow('s3:GetObject') }))).toEqual({
       code: 'EntityAlreadyExists',
       message: 'A policy called readers already exists. Duplicate names are not allowed.',

@@ -23,6 +23,12 @@ describe('roles', () => {
     expect(errorOf(await env.call(root, 'mutation($t: String!) { createRole(roleName: "bad", assumeRolePolicyDocument: $t) { arn } }', { t: noPrincipal })).code).toBe('MalformedPolicyDocument');
     const tooLong = errorOf(await env.call(root, 'mutation($t: String!) { createRole(roleName: "bad", assumeRolePolicyDocument: $t, maxSessionDuration: 50000) { arn } }', { t: trust(accountId) }));
     expect(tooLong).toEqual({ code: 'ValidationError', message: "1 validation error detected: Value '50000' at 'maxSessionDuration' failed to satisfy constraint: Member must have value less than or equal to 43200" });
+    const principals = Array.from({ length: 60 }, (_, i) => `arn:aws:iam::${other.accountId}:role/trusted-role-${i}`);
+    const oversizedTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principals }, Action: 'sts:AssumeRole' }] });
+    expect(errorOf(await env.call(root, 'mutation($t: String!) { createRole(roleName: "bad", assumeRolePolicyDocument: $t) { arn } }', { t: oversizedTrust }))).toEqual({
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for ACLSizePerRole: 2048',
+    });
     expect(await env.prisma.role.count({ where: { accountId, name: 'bad' } })).toBe(0);
   });
 

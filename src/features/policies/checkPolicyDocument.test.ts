@@ -22,7 +22,10 @@ describe('checkPolicyDocument', () => {
   it('applies the 6144-character managed limit to managed policies only, not inline ones', () => {
     const large = allow(Array.from({ length: 300 }, (_, i) => `s3:GetObjectNumber${i}`));
     expect(policySize(large)).toBeGreaterThan(6144);
-    expect(failure(() => checkPolicyDocument(large, 'identity'))).toBe('MalformedPolicyDocument');
+    // IAM answers an oversized managed policy with its quota error, not as a malformed document
+    expect(failure(() => checkPolicyDocument(large, 'identity'))).toBe('LimitExceeded');
+    // A malformed fault still wins over the size
+    expect(failure(() => checkPolicyDocument(large.replace('"Allow"', '"Permit"'), 'identity'))).toBe('MalformedPolicyDocument');
     expect(failure(() => checkPolicyDocument(large, 'identity', { inline: true }))).toBeNull();
   });
 

@@ -8,6 +8,8 @@ import { POLICY_KIND_RULES } from './policyKindRules.js';
 export interface PolicyValidation {
   errors: PolicyIssue[];
   warnings: PolicyWarning[];
+  /** Set when the document is larger than its kind's quota (also reported in `errors`), so a service can answer with its own quota error. */
+  oversize: { size: number; quota: number; issue: PolicyIssue } | null;
 }
 
 /** Global condition keys that only ever hold one value: set operators on them are almost always a mistake. */
@@ -37,12 +39,15 @@ export function validatePolicy(text: string, kind: PolicyKind): PolicyValidation
   const { policy, errors } = parsePolicy(text, kind);
   const rules = POLICY_KIND_RULES[kind];
   const size = countPolicyCharacters(text, rules.countsWhitespace);
+  let oversize: PolicyValidation['oversize'] = null;
   if (size > rules.maxSize) {
-    errors.push({ code: 'MalformedPolicyDocument', message: `cannot exceed quota for policy size: ${rules.maxSize} (this policy has ${size})`, position: null });
+    const issue: PolicyIssue = { code: 'MalformedPolicyDocument', message: `cannot exceed quota for policy size: ${rules.maxSize} (this policy has ${size})`, position: null };
+    errors.push(issue);
+    oversize = { size, quota: rules.maxSize, issue };
   }
   const warnings: PolicyWarning[] = [];
   for (const statement of policy?.statements ?? []) collectWarnings(statement, warnings);
-  return { errors, warnings };
+  return { errors, warnings, oversize };
 }
 
 /**
