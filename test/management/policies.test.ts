@@ -93,6 +93,8 @@ describe('customer managed policies', () => {
     }`));
     expect(attached).toBeTruthy();
     expect(await env.prisma.policyAttachment.count({ where: { user: { name: 'bob', accountId } } })).toBe(2);
+    const malformed = errorOf(await env.call(root, 'mutation { attachUserPolicy(userName: "bob", policyArn: "ReadOnlyAccess") { name } }'));
+    expect(malformed).toEqual({ code: 'InvalidInput', message: 'ARN ReadOnlyAccess is not valid.' });
     const missing = errorOf(await env.call(root, 'mutation { attachUserPolicy(userName: "bob", policyArn: "arn:aws:iam::aws:policy/NoSuchPolicy") { name } }'));
     expect(missing).toEqual({ code: 'NoSuchEntity', message: 'Policy arn:aws:iam::aws:policy/NoSuchPolicy does not exist or is not attachable.' });
     const conflict = errorOf(await env.call(root, `mutation { deletePolicy(policyArn: "arn:aws:iam::${accountId}:policy/Readers") }`));

@@ -27,6 +27,8 @@ describe('reads are authorized by the engine', () => {
     );
     dataOf(await env.call(root, 'mutation($d: String!) { putUserPolicy(userName: "reader", policyName: "get", policyDocument: $d) { name } }', { d: allow('iam:GetRole') }));
     expect(dataOf(await env.call(reader, ROLE, { arn }))).toEqual({ role: { name: 'app' } });
+    // A malformed ARN is IAM's InvalidInput, before any lookup
+    expect(errorOf(await env.call(reader, ROLE, { arn: 'app' }))).toEqual({ code: 'InvalidInput', message: 'ARN app is not valid.' });
     expect(dataOf(await env.call<{ callerIdentity: { arn: string } }>(reader, '{ callerIdentity { arn } }')).callerIdentity.arn).toBe(`arn:aws:iam::${accountId}:user/reader`);
   });
 

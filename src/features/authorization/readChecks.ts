@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { requireArn } from '../../graphql/requireArn.js';
 import { parseArn } from '../../iam/index.js';
 import { describeResourceArn } from '../scenarios/describeResourceArn.js';
 import { requireCaller, type AuthorizationCheck } from './authorize.js';
@@ -23,7 +24,7 @@ const own = (context: Context) => requireCaller(context).accountId;
 /** An IAM read on an entity ARN, checked in the account the ARN names (AWS managed policies: the caller's own). */
 const iamRead = (action: string, field: string): ReadCheck => (context, args) => {
   const arn = String(args[field]);
-  const account = parseArn(arn)?.account;
+  const account = requireArn(arn).account;
   return { action, resourceArn: arn, resourceAccountId: account && account !== 'aws' ? account : own(context) };
 };
 

@@ -1,10 +1,12 @@
 import type { ManagedPolicy, Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
+import { requireArn } from '../../graphql/requireArn.js';
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
-/** Reads a managed policy by ARN; null when absent. */
-export function findManagedPolicy(db: Reader, policyArn: string): Promise<ManagedPolicy | null> {
+/** Reads a managed policy by ARN; null when absent, InvalidInput when the ARN is malformed (as IAM answers). */
+export async function findManagedPolicy(db: Reader, policyArn: string): Promise<ManagedPolicy | null> {
+  requireArn(policyArn);
   return db.managedPolicy.findUnique({ where: { arn: policyArn } });
 }
 
