@@ -1,5 +1,5 @@
 import { awsError } from '../../graphql/errors.js';
-import { validatePolicy, type PolicyKind } from '../../iam/index.js';
+import { countPolicyCharacters, validatePolicy, type PolicyKind } from '../../iam/index.js';
 
 /** Characters IAM accepts in a policy document: tab, LF, CR and U+0020–U+00FF. */
 const DOCUMENT_CHARACTERS = /^[\t\n\r\u0020-\u00ff]*$/;
@@ -36,5 +36,5 @@ export function checkPolicyDocument(text: string, kind: PolicyKind, options: { i
 
 /** The size IAM counts towards its inline-policy totals: every character but whitespace. */
 export function policySize(text: string): number {
-  return text.replace(/\s/g, '').length;
+  return countPolicyCharacters(text, false);
 }
