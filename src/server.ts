@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createContext, type Authenticate, type Context } from './context.js';
 import { createSecretCipher, type SecretCipher } from './features/auth/secretCipher.js';
 import type { Database } from './db/openDatabase.js';
+import { createAwsProtocolRoute } from './features/awsProtocols/createAwsProtocolRoute.js';
 import { createFormatError } from './graphql/formatError.js';
 import { resolvers } from './graphql/resolvers.js';
 import { createCors } from './http/cors.js';
@@ -51,7 +52,7 @@ export interface PlaygroundServer {
 }
 
 /**
- * Builds the HTTP server: CORS, `/health`, the extra routes, then Apollo Server at `/graphql` through
+ * Builds the HTTP server: CORS, `/health`, the AWS protocols at `/`, the extra routes, then Apollo Server at `/graphql` through
  * `executeHTTPGraphQLRequest`; anything else is 404. One log line per request. Does not listen.
  */
 export async function createServer(options: ServerOptions): Promise<PlaygroundServer> {
@@ -69,13 +70,14 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
   await apollo.start();
 
   const cors = createCors(options.corsOrigins ?? []);
-  const routes: Route[] = [createHealthRoute(database), ...(options.routes ?? [])];
   const contextDependencies = {
     database,
     logger,
     authenticate: options.authenticate,
     cipher: options.cipher ?? createSecretCipher(randomBytes(32)),
   };
+  // The AWS protocols answer at `/` before the explorer, which keeps browser GETs of `/` without an Action.
+  const routes: Route[] = [createHealthRoute(database), createAwsProtocolRoute(contextDependencies), ...(options.routes ?? [])];
 
   const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }) => {
     if (req.method !== 'GET' && req.method !== 'POST') {

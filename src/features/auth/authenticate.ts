@@ -3,8 +3,10 @@ import { createAuthError } from './authErrors.js';
 import type { Caller } from './Caller.js';
 import type { CredentialStore, StoredSession } from './CredentialStore.js';
 import { parseBasicAuth } from './parseBasicAuth.js';
+import { isPresignedUrl, parsePresignedQuery } from './parsePresignedQuery.js';
 import { parseSigV4Authorization, SIGV4_ALGORITHM } from './parseSigV4Authorization.js';
 import { hashSessionToken } from './secretCipher.js';
+import { verifyPresignedSigV4 } from './verifyPresignedSigV4.js';
 import { readHeader, verifySigV4, type AuthRequest } from './verifySigV4.js';
 
 /** The header temporary credentials carry their session token in. */
@@ -80,8 +82,9 @@ async function resolveCredential(
 }
 
 /**
- * Authenticates a request signed with SigV4 (AppSync IAM mode) or HTTP Basic (access key id and secret,
- * plus `X-Amz-Security-Token` for temporary credentials) and returns its caller. Failures throw a
+ * Authenticates a request signed with SigV4 (in the Authorization header, or in the query string of a presigned
+ * URL) or HTTP Basic (access key id and secret, plus `X-Amz-Security-Token` for temporary credentials) and
+ * returns its caller. Failures throw a
  * GraphQLError with AWS's code: MissingAuthenticationToken, InvalidClientTokenId, ExpiredToken,
  * SignatureDoesNotMatch or IncompleteSignature. Order follows AWS: the key and token are checked
  * before the signature, so an expired session reports ExpiredToken whatever it signed.
@@ -89,6 +92,12 @@ async function resolveCredential(
 export async function authenticate(request: AuthRequest, store: CredentialStore, now: Date = new Date()): Promise<Caller> {
   const authorization = readHeader(request, 'authorization')?.trim();
   const sessionToken = readHeader(request, SESSION_TOKEN_HEADER) || undefined;
+  if ((authorization === undefined || authorization === '') && isPresignedUrl(request.url)) {
+    const auth = parsePresignedQuery(request.url);
+    const resolved = await resolveCredential(store, auth.accessKeyId, auth.sessionToken, now);
+    await verifyPresignedSigV4(request, auth, { accessKeyId: auth.accessKeyId, secretAccessKey: resolved.secretAccessKey }, now);
+    return resolved.caller;
+  }
   if (authorization === undefined || authorization === '') {
     throw createAuthError('MissingAuthenticationToken');
   }

@@ -5,6 +5,7 @@ import { authenticate, SESSION_TOKEN_HEADER } from './authenticate.js';
 import type { OperatorCredential } from './CredentialStore.js';
 import { createPrismaCredentialStore } from './createPrismaCredentialStore.js';
 import { parseBasicAuth } from './parseBasicAuth.js';
+import { isPresignedUrl } from './parsePresignedQuery.js';
 import type { SecretCipher } from './secretCipher.js';
 import { readHeader, type AuthRequest } from './verifySigV4.js';
 
@@ -19,7 +20,8 @@ export interface AuthenticatorOptions {
 /** The access key id a failed request claimed, for the audit trail (never the secret). */
 function claimedAccessKeyId(request: AuthRequest): string | null {
   const header = readHeader(request, 'authorization') ?? '';
-  const sigv4 = /Credential=([^/,\s]+)\//.exec(header);
+  const presigned = new URL(request.url, 'http://localhost').searchParams.get('X-Amz-Credential');
+  const sigv4 = /Credential=([^/,\s]+)\//.exec(header) ?? (presigned ? /^([^/]+)\//.exec(presigned) : null);
   if (sigv4) {
     return sigv4[1] ?? null;
   }
@@ -28,15 +30,15 @@ function claimedAccessKeyId(request: AuthRequest): string | null {
 }
 
 /**
- * The `authenticate` seam of src/context.ts, over the database. A request with no Authorization header
- * at all is anonymous (null) so schema introspection and the explorer page work; every operation that needs
+ * The `authenticate` seam of src/context.ts, over the database. A request with no Authorization header, no
+ * session token and no presigned query at all is anonymous (null) so schema introspection and the explorer page work; every operation that needs
  * a caller then fails with MissingAuthenticationToken (see requireCaller in src/features/authorization). Every other failure is
  * written to the audit trail (event `Authenticate`, decision `Error`, as the audit feature names failures) and rethrown with AWS's code.
  */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
   return async (request: AuthRequest, database: Database) => {
     const authorization = readHeader(request, 'authorization')?.trim();
-    if ((authorization === undefined || authorization === '') && readHeader(request, SESSION_TOKEN_HEADER) === undefined) {
+    if ((authorization === undefined || authorization === '') && readHeader(request, SESSION_TOKEN_HEADER) === undefined && !isPresignedUrl(request.url)) {
       return null;
     }
     const store = createPrismaCredentialStore(database.prisma, options.cipher, options.operator);

@@ -14,6 +14,11 @@ export interface AuthRequest {
   body: string | Uint8Array;
   /** The client's address, for audit events. */
   sourceIp?: string | null;
+  /**
+   * The SigV4 service name the endpoint answers as (`sts`, `iam`, `organizations`); the credential scope must
+   * name it. Default {@link SIGV4_SERVICE}, AppSync's, for GraphQL.
+   */
+  service?: string | undefined;
 }
 
 /** The credentials to re-sign with. */
@@ -35,7 +40,8 @@ export function readHeader(request: AuthRequest, name: string): string | undefin
   return Array.isArray(value) ? value.join(',') : value;
 }
 
-function parseAmzDate(text: string): Date | null {
+/** Parses SigV4's `YYYYMMDDTHHMMSSZ`; null when the text is not that. */
+export function parseAmzDate(text: string): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (m === null) {
     return null;
@@ -44,8 +50,17 @@ function parseAmzDate(text: string): Date | null {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }
 
-function formatAmzDate(date: Date): string {
+/** Formats a date as SigV4's `YYYYMMDDTHHMMSSZ`. */
+export function formatAmzDate(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** Checks that the credential scope names the service this endpoint answers as. */
+export function checkScopeService(request: AuthRequest, auth: SigV4Authorization): void {
+  const service = request.service ?? SIGV4_SERVICE;
+  if (auth.service !== service) {
+    throw createAuthError('SignatureDoesNotMatch', `Credential should be scoped to correct service: '${service}'.`);
+  }
 }
 
 function checkDate(request: AuthRequest, auth: SigV4Authorization, now: Date): Date {
@@ -83,7 +98,8 @@ function checkDate(request: AuthRequest, auth: SigV4Authorization, now: Date): D
   return date;
 }
 
-function splitUrl(url: string): { path: string; query: Record<string, string | string[]> } {
+/** Splits a request URL into its decoded path and its query parameters (repeated ones as arrays). */
+export function splitUrl(url: string): { path: string; query: Record<string, string | string[]> } {
   const parsed = new URL(url, 'http://localhost');
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of parsed.searchParams) {
@@ -94,8 +110,8 @@ function splitUrl(url: string): { path: string; query: Record<string, string | s
 }
 
 /**
- * Checks the date, scope and signature of a SigV4-signed request (AppSync IAM mode: service `appsync`, any
- * region). The request is re-signed with the stored secret by @smithy/signature-v4 — the signer the AWS SDKs
+ * Checks the date, scope and signature of a SigV4-signed request (the service the endpoint answers as —
+ * `appsync` for GraphQL, `sts`/`iam`/`organizations` at `/` — any region). The request is re-signed with the stored secret by @smithy/signature-v4 — the signer the AWS SDKs
  * use — over exactly the headers the client signed, and the two signatures compared in constant time.
  * Failures throw AWS's IncompleteSignature or SignatureDoesNotMatch.
  */
@@ -106,9 +122,7 @@ export async function verifySigV4(
   now: Date,
 ): Promise<void> {
   const signingDate = checkDate(request, auth, now);
-  if (auth.service !== SIGV4_SERVICE) {
-    throw createAuthError('SignatureDoesNotMatch', `Credential should be scoped to correct service: '${SIGV4_SERVICE}'.`);
-  }
+  checkScopeService(request, auth);
   if (!auth.signedHeaders.includes('host')) {
     throw createAuthError('SignatureDoesNotMatch', "'Host' must be a 'SignedHeader' in the AWS Authorization.");
   }
