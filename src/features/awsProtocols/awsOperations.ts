@@ -1,4 +1,8 @@
 import type { AwsOperation, AwsService } from './AwsOperation.js';
+import { iamPolicyOperations } from './operations/iamPolicies.operations.js';
+import { iamPrincipalPolicyOperations } from './operations/iamPrincipalPolicies.operations.js';
+import { iamRoleOperations } from './operations/iamRoles.operations.js';
+import { iamUserOperations } from './operations/iamUsers.operations.js';
 import { stsOperations } from './operations/sts.operations.js';
 
 /**
@@ -8,7 +12,13 @@ import { stsOperations } from './operations/sts.operations.js';
  * playground-only mutations) or a row names a GraphQL field that does not exist. Adding an operation is adding
  * one row to one of these lists.
  */
-export const AWS_OPERATIONS: readonly AwsOperation[] = [...stsOperations];
+export const AWS_OPERATIONS: readonly AwsOperation[] = [
+  ...stsOperations,
+  ...iamUserOperations,
+  ...iamRoleOperations,
+  ...iamPolicyOperations,
+  ...iamPrincipalPolicyOperations,
+];
 
 const byKey = new Map(AWS_OPERATIONS.map((operation) => [`${operation.service}:${operation.name}`, operation]));
 

@@ -1,0 +1,115 @@
+import type { Context } from '../../../context.js';
+import type { ManagedPolicy } from '../../../generated/prisma/client.js';
+import { noSuchEntity, validationError } from '../../../graphql/errors.js';
+import { requireArn } from '../../../graphql/requireArn.js';
+import { authorize, requireCaller } from '../../authorization/authorize.js';
+import { listAwsManagedPolicies } from '../../policies/policies.reads.js';
+import { createPolicy, createPolicyVersion, deletePolicy, deletePolicyVersion, setDefaultPolicyVersion } from '../../policies/policies.service.js';
+import type { AwsOperation } from '../AwsOperation.js';
+import { toPolicy, toPolicyVersion } from '../iamShapes.js';
+import { pageByMarker } from '../pageByMarker.js';
+import { authorizeAccountRead } from '../readIamEntity.js';
+
+/** Reads a managed policy by ARN for an IAM read: authorized on the ARN first, then NoSuchEntity as GraphQL's `policy(arn:)` answers. */
+async function readPolicy(context: Context, action: string, policyArn: string): Promise<ManagedPolicy> {
+  const account = requireArn(policyArn).account;
+  await authorize(context, { action, resourceArn: policyArn, resourceAccountId: account && account !== 'aws' ? account : requireCaller(context).accountId });
+  const policy = await context.loaders.policies.byArn.load(policyArn);
+  if (!policy) throw noSuchEntity(`Policy ${policyArn} does not exist or is not attachable.`);
+  return policy;
+}
+
+/** Every AWS managed policy, read through the GraphQL list's own reader page by page. */
+async function allAwsManagedPolicies(context: Context): Promise<ManagedPolicy[]> {
+  const policies: ManagedPolicy[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Awaited<ReturnType<typeof listAwsManagedPolicies>> = await listAwsManagedPolicies(context.database.prisma, { first: 500, after });
+    policies.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage) return policies;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+const SCOPES = new Set(['All', 'AWS', 'Local']);
+
+/** Customer managed policies and their versions, and the AWS managed catalogue: the policy services GraphQL calls. */
+export const iamPolicyOperations: AwsOperation[] = [
+  {
+    service: 'iam', name: 'CreatePolicy', action: 'iam:CreatePolicy', kind: 'write', graphql: 'Mutation.createPolicy',
+    run: async (context, input) => {
+      const policy = await createPolicy(context, {
+        policyName: input.string('PolicyName'),
+        policyDocument: input.string('PolicyDocument'),
+        path: input.optionalString('Path') ?? null,
+        description: input.optionalString('Description') ?? null,
+      });
+      return { Policy: await toPolicy(context, policy) };
+    },
+  },
+  {
+    service: 'iam', name: 'CreatePolicyVersion', action: 'iam:CreatePolicyVersion', kind: 'write', graphql: 'Mutation.createPolicyVersion',
+    run: async (context, input) => {
+      const version = await createPolicyVersion(context, {
+        policyArn: input.string('PolicyArn'),
+        policyDocument: input.string('PolicyDocument'),
+        setAsDefault: input.optionalBoolean('SetAsDefault') ?? null,
+      });
+      return { PolicyVersion: toPolicyVersion(version, false) };
+    },
+  },
+  {
+    service: 'iam', name: 'SetDefaultPolicyVersion', action: 'iam:SetDefaultPolicyVersion', kind: 'write', graphql: 'Mutation.setDefaultPolicyVersion',
+    run: async (context, input) => (await setDefaultPolicyVersion(context, { policyArn: input.string('PolicyArn'), versionId: input.string('VersionId') }), null),
+  },
+  {
+    service: 'iam', name: 'DeletePolicyVersion', action: 'iam:DeletePolicyVersion', kind: 'write', graphql: 'Mutation.deletePolicyVersion',
+    run: async (context, input) => (await deletePolicyVersion(context, { policyArn: input.string('PolicyArn'), versionId: input.string('VersionId') }), null),
+  },
+  {
+    service: 'iam', name: 'DeletePolicy', action: 'iam:DeletePolicy', kind: 'write', graphql: 'Mutation.deletePolicy',
+    run: async (context, input) => (await deletePolicy(context, { policyArn: input.string('PolicyArn') }), null),
+  },
+  {
+    service: 'iam', name: 'GetPolicy', action: 'iam:GetPolicy', kind: 'read', graphql: 'Query.policy',
+    run: async (context, input, action) => ({ Policy: await toPolicy(context, await readPolicy(context, action, input.string('PolicyArn'))) }),
+  },
+  {
+    service: 'iam', name: 'GetPolicyVersion', action: 'iam:GetPolicyVersion', kind: 'read', graphql: 'Query.policyVersion',
+    run: async (context, input, action) => {
+      const policyArn = input.string('PolicyArn');
+      const versionId = input.string('VersionId');
+      const policy = await readPolicy(context, action, policyArn);
+      const version = (await context.loaders.policies.versionsByPolicy.load(policy.id)).find((candidate) => candidate.versionId === versionId);
+      if (!version) throw noSuchEntity(`Policy ${policyArn} version ${versionId} does not exist or is not attachable.`);
+      return { PolicyVersion: toPolicyVersion(version) };
+    },
+  },
+  {
+    service: 'iam', name: 'ListPolicyVersions', action: 'iam:ListPolicyVersions', kind: 'read', graphql: 'ManagedPolicy.versions',
+    run: async (context, input, action) => {
+      const policy = await readPolicy(context, action, input.string('PolicyArn'));
+      const versions = [...(await context.loaders.policies.versionsByPolicy.load(policy.id))].reverse();
+      const page = pageByMarker(versions, input, (version) => [version.createdAt.toISOString(), version.versionId]);
+      return { Versions: page.items.map((version) => toPolicyVersion(version, false)), IsTruncated: page.IsTruncated, Marker: page.Marker };
+    },
+  },
+  {
+    service: 'iam', name: 'ListPolicies', action: 'iam:ListPolicies', kind: 'read', graphql: 'Account.policies',
+    run: async (context, input, action) => {
+      const scope = input.optionalString('Scope') ?? 'All';
+      if (!SCOPES.has(scope)) throw validationError(`1 validation error detected: Value '${scope}' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]`);
+      const accountId = await authorizeAccountRead(context, action);
+      const local = scope === 'AWS' ? [] : await context.loaders.policies.byAccount.load(accountId);
+      const aws = scope === 'Local' ? [] : await allAwsManagedPolicies(context);
+      const prefix = input.optionalString('PathPrefix') ?? '/';
+      let policies = [...local, ...aws].filter((policy) => policy.path.startsWith(prefix));
+      if (input.optionalBoolean('OnlyAttached')) {
+        const counts = await context.loaders.policies.attachmentCountByPolicy.loadMany(policies.map((policy) => policy.id));
+        policies = policies.filter((_policy, i) => typeof counts[i] === 'number' && (counts[i] as number) > 0);
+      }
+      const page = pageByMarker(policies, input, (policy) => [policy.accountId === null ? 1 : 0, policy.nameKey, policy.id]);
+      return { Policies: await Promise.all(page.items.map((policy) => toPolicy(context, policy))), IsTruncated: page.IsTruncated, Marker: page.Marker };
+    },
+  },
+];
