@@ -25,6 +25,7 @@ export { createPrincipalFromArn, DEFAULT_SIMULATION_ACCOUNT, parseResourceOwner 
 export type { EnginePrincipal, EngineRequest, EngineResource } from './evaluate/EngineRequest.js';
 export { evaluateRequest, type EvaluateOptions } from './evaluate/evaluateRequest.js';
 export { simulate } from './evaluate/simulate.js';
+export { listContextKeys } from './evaluate/listContextKeys.js';
 export type { PrincipalIdentity, PrincipalMatch } from './match/matchPrincipal.js';
 export { parsePolicy, type ParsePolicyResult } from './policy/parsePolicy.js';
 export type { Policy, PolicyCondition, PolicyIssue, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyWarning, PolicyWarningCode } from './policy/Policy.js';

@@ -1,7 +1,9 @@
 import type { AwsOperation, AwsService } from './AwsOperation.js';
+import { iamAccountOperations } from './operations/iamAccount.operations.js';
 import { iamPolicyOperations } from './operations/iamPolicies.operations.js';
 import { iamPrincipalPolicyOperations } from './operations/iamPrincipalPolicies.operations.js';
 import { iamRoleOperations } from './operations/iamRoles.operations.js';
+import { iamSimulationOperations } from './operations/iamSimulation.operations.js';
 import { iamUserOperations } from './operations/iamUsers.operations.js';
 import { stsOperations } from './operations/sts.operations.js';
 
@@ -18,6 +20,8 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   ...iamRoleOperations,
   ...iamPolicyOperations,
   ...iamPrincipalPolicyOperations,
+  ...iamAccountOperations,
+  ...iamSimulationOperations,
 ];
 
 const byKey = new Map(AWS_OPERATIONS.map((operation) => [`${operation.service}:${operation.name}`, operation]));
