@@ -39,7 +39,10 @@ export type AwsErrorCode =
   | 'ConstraintViolationException'
   // The AWS protocols at `/` (src/features/awsProtocols): an unknown or missing query-protocol Action.
   | 'InvalidAction'
-  | 'MissingAction';
+  | 'MissingAction'
+  | 'CreateAccountStatusNotFoundException'
+  | 'OrganizationalUnitNotFoundException'
+  | 'ChildNotFoundException';
 
 /** The HTTP status AWS answers each code with; Apollo sends it when it is the only error of a request. */
 const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {

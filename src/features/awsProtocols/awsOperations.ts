@@ -5,6 +5,8 @@ import { iamPrincipalPolicyOperations } from './operations/iamPrincipalPolicies.
 import { iamRoleOperations } from './operations/iamRoles.operations.js';
 import { iamSimulationOperations } from './operations/iamSimulation.operations.js';
 import { iamUserOperations } from './operations/iamUsers.operations.js';
+import { organizationPolicyOperations } from './operations/organizationPolicies.operations.js';
+import { organizationOperations } from './operations/organizations.operations.js';
 import { stsOperations } from './operations/sts.operations.js';
 
 /**
@@ -22,6 +24,8 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   ...iamPrincipalPolicyOperations,
   ...iamAccountOperations,
   ...iamSimulationOperations,
+  ...organizationOperations,
+  ...organizationPolicyOperations,
 ];
 
 const byKey = new Map(AWS_OPERATIONS.map((operation) => [`${operation.service}:${operation.name}`, operation]));

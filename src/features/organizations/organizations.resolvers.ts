@@ -5,6 +5,7 @@ import { connectionFromSortedList } from '../../graphql/connection.js';
 import { noSuchEntity } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/globalId.js';
 import { required } from '../../graphql/required.js';
+import { organizationPolicyArn } from './organizationPolicyArn.js';
 import { listOrganizations } from './organizations.reads.js';
 
 /** Read resolvers for organizations, their root/OU tree and their SCPs/RCPs. */
@@ -53,18 +54,11 @@ export const organizationResolvers: Resolvers = {
   OrganizationPolicy: {
     id: (policy) => toGlobalId('OrganizationPolicy', policy.id),
     policyId: (policy) => policy.id,
-    arn: (policy, _args, context) => organizationPolicyArn(policy, context),
+    arn: async (policy, _args, context) => organizationPolicyArn(policy, await organizationOf(policy.organizationId, context)),
     targetIds: (policy, _args, { loaders }) => loaders.organizations.targetsByPolicy.load(policy.id),
   },
 };
 
 async function organizationOf(organizationId: string, { loaders }: Context): Promise<Organization> {
   return required(await loaders.organizations.byId.load(organizationId), 'organization');
-}
-
-async function organizationPolicyArn(policy: OrganizationPolicy, context: Context): Promise<string> {
-  const type = policy.type === 'SERVICE_CONTROL_POLICY' ? 'service_control_policy' : 'resource_control_policy';
-  if (policy.awsManaged) return `arn:aws:organizations::aws:policy/${type}/${policy.id}`;
-  const organization = await organizationOf(policy.organizationId, context);
-  return `arn:aws:organizations::${organization.managementAccountId}:policy/${organization.id}/${type}/${policy.id}`;
 }
