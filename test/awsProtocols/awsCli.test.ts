@@ -1,0 +1,100 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Key } from '../management/managementTestServer.js';
+import { startAwsTestServer } from './awsTestServer.js';
+
+const run = promisify(execFile);
+const version = spawnSync('aws', ['--version'], { encoding: 'utf8' });
+const cliAvailable = version.status === 0;
+if (!cliAvailable) {
+  // The CI script installs Debian's awscli; a machine without it cannot run this end-to-end test.
+  console.warn(`skipping the AWS CLI end-to-end test: \`aws --version\` failed (${version.error?.message ?? version.stderr.trim()}); install the CLI (apt-get install awscli) to run it`);
+}
+
+let aws: Awaited<ReturnType<typeof startAwsTestServer>>;
+let accountId: string;
+let home: string;
+
+/** Runs the AWS CLI against the test server with a config of its own: AWS_ENDPOINT_URL, as the README shows. */
+async function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+    AWS_ENDPOINT_URL: aws.server.url,
+    AWS_PAGER: '',
+    ...extraEnv,
+  };
+  try {
+    const { stdout, stderr } = await run('aws', [...args, '--output', 'json'], { env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failure.code ?? 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
+  }
+}
+
+const json = (result: { code: number; stdout: string; stderr: string }) => {
+  if (result.code !== 0) throw new Error(`aws failed (${result.code}): ${result.stderr}`);
+  return JSON.parse(result.stdout) as Record<string, any>;
+};
+
+beforeAll(async () => {
+  if (!cliAvailable) return;
+  aws = await startAwsTestServer();
+  let root: Key;
+  ({ accountId, root } = await aws.createAccount('cli'));
+  home = mkdtempSync(join(tmpdir(), 'iam-playground-cli-'));
+  writeFileSync(join(home, 'credentials'), `[default]\naws_access_key_id = ${root.accessKeyId}\naws_secret_access_key = ${root.secretAccessKey}\n`);
+  writeFileSync(
+    join(home, 'config'),
+    `[default]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::${accountId}:role/Admin\nsource_profile = default\nrole_session_name = cli-admin\nregion = us-east-1\n`,
+  );
+}, 60_000);
+afterAll(async () => {
+  if (!cliAvailable) return;
+  await aws.server.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe.skipIf(!cliAvailable)(`the AWS CLI (${version.stdout.trim() || version.stderr.trim()}) against the playground`, () => {
+  it('runs the README walkthrough: identity, a role, a profile that assumes it, IAM and Organizations, and errors with AWS codes', async () => {
+    // Given the account's root credentials in the default profile
+    expect(json(await cli(['sts', 'get-caller-identity']))).toEqual({ UserId: accountId, Account: accountId, Arn: `arn:aws:iam::${accountId}:root` });
+
+    // When the CLI creates a role the account trusts, with a policy
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'sts:AssumeRole' }] });
+    writeFileSync(join(home, 'trust.json'), trust);
+    const role = json(await cli(['iam', 'create-role', '--role-name', 'Admin', '--assume-role-policy-document', `file://${join(home, 'trust.json')}`]));
+    expect(role.Role.Arn).toBe(`arn:aws:iam::${accountId}:role/Admin`);
+    const attached = await cli(['iam', 'attach-role-policy', '--role-name', 'Admin', '--policy-arn', 'arn:aws:iam::aws:policy/AdministratorAccess']);
+    expect([attached.code, attached.stderr]).toEqual([0, '']);
+    // The CLI decodes IAM's URL-encoded policy documents itself
+    expect(json(await cli(['iam', 'get-role', '--role-name', 'Admin'])).Role.AssumeRolePolicyDocument).toEqual(JSON.parse(trust));
+
+    // Then the admin profile (role_arn + source_profile) makes the CLI call AssumeRole itself
+    expect(json(await cli(['sts', 'get-caller-identity', '--profile', 'admin'])).Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/Admin/cli-admin`);
+    expect(json(await cli(['iam', 'list-roles', '--profile', 'admin'])).Roles.map((r: { RoleName: string }) => r.RoleName)).toEqual(['Admin']);
+    const assumed = json(await cli(['sts', 'assume-role', '--role-arn', `arn:aws:iam::${accountId}:role/Admin`, '--role-session-name', 'by-hand']));
+    expect(assumed.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/Admin/by-hand`);
+
+    // Organizations over JSON 1.1
+    const organization = json(await cli(['organizations', 'create-organization']));
+    expect(organization.Organization.MasterAccountId).toBe(accountId);
+    expect(json(await cli(['organizations', 'list-roots'])).Roots).toHaveLength(1);
+
+    // Errors reach the CLI with AWS's codes
+    const missing = await cli(['iam', 'get-role', '--role-name', 'Nobody']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name Nobody cannot be found.');
+    const badKey = await cli(['sts', 'get-caller-identity'], { AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000000', AWS_SECRET_ACCESS_KEY: 'x'.repeat(40) });
+    expect(badKey.stderr).toContain('(InvalidClientTokenId)');
+    const denied = await cli(['organizations', 'describe-organization'], { AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId, AWS_SECRET_ACCESS_KEY: 'y'.repeat(40), AWS_SESSION_TOKEN: assumed.Credentials.SessionToken });
+    expect(denied.stderr).toContain('(InvalidSignatureException)');
+  }, 120_000);
+});
