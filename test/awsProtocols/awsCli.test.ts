@@ -9,10 +9,26 @@ import { startAwsTestServer } from './awsTestServer.js';
 
 const run = promisify(execFile);
 const version = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-const cliAvailable = version.status === 0;
-if (!cliAvailable) {
-  // The CI script installs Debian's awscli; a machine without it cannot run this end-to-end test.
-  console.warn(`skipping the AWS CLI end-to-end test: \`aws --version\` failed (${version.error?.message ?? version.stderr.trim()}); install the CLI (apt-get install awscli) to run it`);
+const versionText = `${version.stdout ?? ''}${version.stderr ?? ''}`.trim();
+
+/** Whether the CLI reads AWS_ENDPOINT_URL (service-specific endpoints arrived in v1.29.0 and v2.13.0). */
+function readsEndpointUrl(text: string): boolean {
+  const match = /aws-cli\/(\d+)\.(\d+)\./.exec(text);
+  if (!match) return false;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major === 1 ? minor >= 29 : major === 2 ? minor >= 13 : major > 2;
+}
+
+const skipReason =
+  version.status !== 0
+    ? `\`aws --version\` failed (${version.error?.message ?? versionText}); install the CLI (apt-get install awscli) to run it`
+    : readsEndpointUrl(versionText)
+      ? null
+      : `${versionText} predates AWS_ENDPOINT_URL (AWS CLI v1.29 / v2.13), which the README's walkthrough relies on`;
+const cliAvailable = skipReason === null;
+if (skipReason !== null) {
+  // The CI script installs Debian's awscli; a machine without a recent enough one cannot run this end-to-end test.
+  console.warn(`skipping the AWS CLI end-to-end test: ${skipReason}`);
 }
 
 let aws: Awaited<ReturnType<typeof startAwsTestServer>>;
@@ -62,7 +78,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-describe.skipIf(!cliAvailable)(`the AWS CLI (${version.stdout.trim() || version.stderr.trim()}) against the playground`, () => {
+describe.skipIf(!cliAvailable)(`the AWS CLI (${versionText}) against the playground`, () => {
   it('runs the README walkthrough: identity, a role, a profile that assumes it, IAM and Organizations, and errors with AWS codes', async () => {
     // Given the account's root credentials in the default profile
     expect(json(await cli(['sts', 'get-caller-identity']))).toEqual({ UserId: accountId, Account: accountId, Arn: `arn:aws:iam::${accountId}:root` });
