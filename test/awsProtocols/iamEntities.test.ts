@@ -77,8 +77,8 @@ afterAll(() => aws.server.close());
 
 describe('IAM users, groups and access keys through @aws-sdk/client-iam', () => {
   it('creates, reads, lists, tags and deletes users and groups', async () => {
-    const created = await iam.send(new CreateUserCommand({ UserName: 'alice', Path: '/eng/', Tags: [{ Key: 'team', Value: 'blue' }] }));
-    expect(created.User).toMatchObject({ UserName: 'alice', Path: '/eng/', Arn: `arn:aws:iam::${accountId}:user/eng/alice`, Tags: [{ Key: 'team', Value: 'blue' }] });
+    const created = await iam.send(new CreateUserCommand({ UserName: 'alice', Path: '/team/', Tags: [{ Key: 'team', Value: 'blue' }] }));
+    expect(created.User).toMatchObject({ UserName: 'alice', Path: '/team/', Arn: `arn:aws:iam::${accountId}:user/team/alice`, Tags: [{ Key: 'team', Value: 'blue' }] });
     expect(created.User?.UserId).toMatch(/^AIDA/);
     expect(created.User?.CreateDate).toBeInstanceOf(Date);
     await iam.send(new CreateUserCommand({ UserName: 'bob' }));
@@ -86,14 +86,14 @@ describe('IAM users, groups and access keys through @aws-sdk/client-iam', () => 
     expect((await iam.send(new ListUserTagsCommand({ UserName: 'bob' }))).Tags).toEqual([{ Key: 'cost', Value: '1' }]);
     expect((await iam.send(new GetUserCommand({ UserName: 'ALICE' }))).User?.UserName).toBe('alice');
     expect((await iam.send(new GetUserCommand({}))).User?.Arn).toBe(`arn:aws:iam::${accountId}:root`);
-    expect((await iam.send(new ListUsersCommand({ PathPrefix: '/eng/' }))).Users?.map((user) => user.UserName)).toEqual(['alice']);
+    expect((await iam.send(new ListUsersCommand({ PathPrefix: '/team/' }))).Users?.map((user) => user.UserName)).toEqual(['alice']);
 
     await iam.send(new CreateGroupCommand({ GroupName: 'devs' }));
     await iam.send(new AddUserToGroupCommand({ GroupName: 'devs', UserName: 'alice' }));
     const group = await iam.send(new GetGroupCommand({ GroupName: 'devs' }));
     expect(group.Group?.Arn).toBe(`arn:aws:iam::${accountId}:group/devs`);
     expect(group.Users?.map((user) => user.UserName)).toEqual(['alice']);
-    expect((await iam.send(new ListGroupsCommand({}))).Groups?.map((g) => g.GroupName)).toEqual(['devs']);
+    expect((await iam.send(new ListGroupsCommand({}))).Groups?.map((g) => g.GroupName)).toContain('devs');
     expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'alice' }))).Groups?.map((g) => g.GroupName)).toEqual(['devs']);
     await iam.send(new RemoveUserFromGroupCommand({ GroupName: 'devs', UserName: 'alice' }));
     expect((await iam.send(new GetGroupCommand({ GroupName: 'devs' }))).Users).toEqual([]);
@@ -104,33 +104,35 @@ describe('IAM users, groups and access keys through @aws-sdk/client-iam', () => 
   });
 
   it('access keys: created with a secret that signs, listed, deleted', async () => {
-    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
-    expect(key).toMatchObject({ UserName: 'alice', Status: 'Active' });
+    await iam.send(new CreateUserCommand({ UserName: 'keyholder', Path: '/eng/' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'keyholder' }))).AccessKey!;
+    expect(key).toMatchObject({ UserName: 'keyholder', Status: 'Active' });
     expect(key.AccessKeyId).toMatch(/^AKIA/);
     const alice = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
     // alice has no policy yet: her own IAM calls are denied with AWS's message
     const denied = await failureOf(aws.iam(alice).send(new ListUsersCommand({})));
     expect(denied.name).toBe('AccessDenied');
     expect(denied.$metadata.httpStatusCode).toBe(403);
-    expect(denied.message).toContain(`User: arn:aws:iam::${accountId}:user/eng/alice is not authorized to perform: iam:ListUsers`);
-    expect((await iam.send(new ListAccessKeysCommand({ UserName: 'alice' }))).AccessKeyMetadata?.map((k) => k.AccessKeyId)).toEqual([key.AccessKeyId]);
-    await iam.send(new DeleteAccessKeyCommand({ UserName: 'alice', AccessKeyId: key.AccessKeyId }));
-    expect((await iam.send(new ListAccessKeysCommand({ UserName: 'alice' }))).AccessKeyMetadata).toEqual([]);
+    expect(denied.message).toContain(`User: arn:aws:iam::${accountId}:user/eng/keyholder is not authorized to perform: iam:ListUsers`);
+    expect((await iam.send(new ListAccessKeysCommand({ UserName: 'keyholder' }))).AccessKeyMetadata?.map((k) => k.AccessKeyId)).toEqual([key.AccessKeyId]);
+    await iam.send(new DeleteAccessKeyCommand({ UserName: 'keyholder', AccessKeyId: key.AccessKeyId }));
+    expect((await iam.send(new ListAccessKeysCommand({ UserName: 'keyholder' }))).AccessKeyMetadata).toEqual([]);
   });
 
   it('inline and managed policies of users and groups, URL-decoded by the SDK', async () => {
     const document = allow('s3:GetObject');
-    await iam.send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'read', PolicyDocument: document }));
-    expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'alice' }))).PolicyNames).toEqual(['read']);
-    const inline = await iam.send(new GetUserPolicyCommand({ UserName: 'alice', PolicyName: 'read' }));
+    await iam.send(new CreateUserCommand({ UserName: 'pat' }));
+    await iam.send(new PutUserPolicyCommand({ UserName: 'pat', PolicyName: 'read', PolicyDocument: document }));
+    expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'pat' }))).PolicyNames).toEqual(['read']);
+    const inline = await iam.send(new GetUserPolicyCommand({ UserName: 'pat', PolicyName: 'read' }));
     expect(decodeURIComponent(inline.PolicyDocument!)).toBe(document);
-    await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
-    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'alice' }))).AttachedPolicies).toEqual([
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'pat', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'pat' }))).AttachedPolicies).toEqual([
       { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
     ]);
-    await iam.send(new DetachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
-    await iam.send(new DeleteUserPolicyCommand({ UserName: 'alice', PolicyName: 'read' }));
-    expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'alice' }))).PolicyNames).toEqual([]);
+    await iam.send(new DetachUserPolicyCommand({ UserName: 'pat', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await iam.send(new DeleteUserPolicyCommand({ UserName: 'pat', PolicyName: 'read' }));
+    expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'pat' }))).PolicyNames).toEqual([]);
 
     await iam.send(new CreateGroupCommand({ GroupName: 'ops' }));
     await iam.send(new PutGroupPolicyCommand({ GroupName: 'ops', PolicyName: 'g', PolicyDocument: document }));
@@ -146,9 +148,10 @@ describe('IAM users, groups and access keys through @aws-sdk/client-iam', () => 
   });
 
   it('malformed policies and duplicates arrive with their codes and statuses', async () => {
-    const malformed = await failureOf(iam.send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'bad', PolicyDocument: '{"Version":' })));
+    await iam.send(new CreateUserCommand({ UserName: 'dana' }));
+    const malformed = await failureOf(iam.send(new PutUserPolicyCommand({ UserName: 'dana', PolicyName: 'bad', PolicyDocument: '{"Version":' })));
     expect([malformed.name, malformed.$metadata.httpStatusCode]).toEqual(['MalformedPolicyDocumentException', 400]);
-    const duplicate = await failureOf(iam.send(new CreateUserCommand({ UserName: 'Alice' })));
+    const duplicate = await failureOf(iam.send(new CreateUserCommand({ UserName: 'DANA' })));
     expect([duplicate.name, duplicate.$metadata.httpStatusCode]).toEqual(['EntityAlreadyExistsException', 409]);
     const invalid = await failureOf(iam.send(new CreateUserCommand({ UserName: 'no spaces' })));
     expect([invalid.name, invalid.$metadata.httpStatusCode]).toEqual(['ValidationError', 400]);
@@ -167,7 +170,9 @@ describe('IAM roles and managed policies through @aws-sdk/client-iam', () => {
     await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'app', PolicyDocument: trust('123456789012') }));
     await iam.send(new TagRoleCommand({ RoleName: 'app', Tags: [{ Key: 'b', Value: '2' }] }));
     await iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'app', PermissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess' }));
-    await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'alice', PermissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess' }));
+    await iam.send(new CreateUserCommand({ UserName: 'bounded' }));
+    await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess' }));
+    expect((await iam.send(new GetUserCommand({ UserName: 'bounded' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe('arn:aws:iam::aws:policy/PowerUserAccess');
     const role = (await iam.send(new GetRoleCommand({ RoleName: 'app' }))).Role!;
     expect(role).toMatchObject({ MaxSessionDuration: 3600, Description: 'new', PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } });
     expect(decodeURIComponent(role.AssumeRolePolicyDocument!)).toContain('123456789012');
@@ -187,11 +192,11 @@ describe('IAM roles and managed policies through @aws-sdk/client-iam', () => {
   });
 
   it('roles page with Marker, MaxItems and IsTruncated', async () => {
-    for (const name of ['r1', 'r2', 'r3']) await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust(accountId) }));
-    const first = await iam.send(new ListRolesCommand({ MaxItems: 2 }));
+    for (const name of ['r1', 'r2', 'r3']) await iam.send(new CreateRoleCommand({ RoleName: name, Path: '/paged/', AssumeRolePolicyDocument: trust(accountId) }));
+    const first = await iam.send(new ListRolesCommand({ PathPrefix: '/paged/', MaxItems: 2 }));
     expect(first.Roles?.map((r) => r.RoleName)).toEqual(['r1', 'r2']);
     expect(first.IsTruncated).toBe(true);
-    const second = await iam.send(new ListRolesCommand({ MaxItems: 2, Marker: first.Marker }));
+    const second = await iam.send(new ListRolesCommand({ PathPrefix: '/paged/', MaxItems: 2, Marker: first.Marker }));
     expect(second.Roles?.map((r) => r.RoleName)).toEqual(['r3']);
     expect(second.IsTruncated).toBe(false);
     expect(second.Marker).toBeUndefined();
