@@ -1,4 +1,6 @@
+import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { generateTotpCode } from '../../src/features/auth/verifyTotp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allow } from '../management/managementTestServer.js';
 import { failureOf, startAwsTestServer } from './awsTestServer.js';
@@ -63,6 +65,37 @@ describe('STS through @aws-sdk/client-sts', () => {
     const session = { accessKeyId: token.Credentials!.AccessKeyId!, secretAccessKey: token.Credentials!.SecretAccessKey!, sessionToken: token.Credentials!.SessionToken! };
     expect(session.accessKeyId).toMatch(/^ASIA/);
     expect((await aws.sts(session).send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${accountId}:root`);
+  });
+
+  it('a virtual MFA device made and enabled through IAM signs GetSessionToken with a TOTP code', async () => {
+    // Given a user with a key and a virtual MFA device, its seed read from IAM's blob
+    const iam = aws.iam(root);
+    await iam.send(new CreateUserCommand({ UserName: 'mfa-user' }));
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'mfa-user' }))).AccessKey!;
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'mfa-user-phone' }))).VirtualMFADevice!;
+    expect(device.SerialNumber).toBe(`arn:aws:iam::${accountId}:mfa/mfa-user-phone`);
+    const seed = Buffer.from(device.Base32StringSeed!).toString('utf8');
+    expect(seed).toMatch(/^[A-Z2-7]+=*$/);
+    const now = Date.now();
+    const wrong = await failureOf(
+      iam.send(new EnableMFADeviceCommand({ UserName: 'mfa-user', SerialNumber: device.SerialNumber, AuthenticationCode1: '000000', AuthenticationCode2: '000000' })),
+    );
+    expect([wrong.name, wrong.$metadata.httpStatusCode]).toEqual(['InvalidAuthenticationCodeException', 403]);
+    // When it is enabled with two consecutive codes
+    await iam.send(
+      new EnableMFADeviceCommand({
+        UserName: 'mfa-user',
+        SerialNumber: device.SerialNumber,
+        AuthenticationCode1: generateTotpCode(seed, new Date(now - 30_000)),
+        AuthenticationCode2: generateTotpCode(seed, new Date(now)),
+      }),
+    );
+    // Then the user gets MFA-authenticated session credentials with the next code
+    const user = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
+    const token = await aws.sts(user).send(new GetSessionTokenCommand({ SerialNumber: device.SerialNumber, TokenCode: generateTotpCode(seed, new Date(now + 30_000)), DurationSeconds: 900 }));
+    const session = { accessKeyId: token.Credentials!.AccessKeyId!, secretAccessKey: token.Credentials!.SecretAccessKey!, sessionToken: token.Credentials!.SessionToken! };
+    expect((await aws.sts(session).send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:iam::${accountId}:user/mfa-user`);
+    expect((await aws.prisma.session.findUniqueOrThrow({ where: { id: session.accessKeyId } })).mfaAuthenticatedAt).not.toBeNull();
   });
 
   it('authentication failures reach the client with their codes', async () => {
