@@ -19,16 +19,18 @@ function readsEndpointUrl(text: string): boolean {
   return major === 1 ? minor >= 29 : major === 2 ? minor >= 13 : major > 2;
 }
 
-const skipReason =
-  version.status !== 0
-    ? `\`aws --version\` failed (${version.error?.message ?? versionText}); install the CLI (apt-get install awscli) to run it`
-    : readsEndpointUrl(versionText)
-      ? null
-      : `${versionText} predates AWS_ENDPOINT_URL (AWS CLI v1.29 / v2.13), which the README's walkthrough relies on`;
-const cliAvailable = skipReason === null;
-if (skipReason !== null) {
-  // The CI script installs Debian's awscli; a machine without a recent enough one cannot run this end-to-end test.
-  console.warn(`skipping the AWS CLI end-to-end test: ${skipReason}`);
+const cliAvailable = version.status === 0;
+if (!cliAvailable) {
+  // The CI script installs Debian's awscli; a machine without it cannot run this end-to-end test.
+  console.warn(`skipping the AWS CLI end-to-end test: \`aws --version\` failed (${version.error?.message ?? versionText}); install the CLI (apt-get install awscli) to run it`);
+}
+/**
+ * A CLI older than AWS_ENDPOINT_URL (Debian bookworm's 2.9) still reaches the playground with `--endpoint-url`
+ * on each command, but its own AssumeRole for a `role_arn` profile would go to AWS: that part needs a newer CLI.
+ */
+const endpointFromEnvironment = readsEndpointUrl(versionText);
+if (cliAvailable && !endpointFromEnvironment) {
+  console.warn(`skipping the role_arn profile part of the AWS CLI test: ${versionText} predates AWS_ENDPOINT_URL (AWS CLI v1.29 / v2.13)`);
 }
 
 let aws: Awaited<ReturnType<typeof startAwsTestServer>>;
@@ -47,7 +49,8 @@ async function cli(args: string[], extraEnv: Record<string, string> = {}): Promi
     ...extraEnv,
   };
   try {
-    const { stdout, stderr } = await run('aws', [...args, '--output', 'json'], { env, timeout: 60_000 });
+    const endpoint = endpointFromEnvironment ? [] : ['--endpoint-url', aws.server.url];
+    const { stdout, stderr } = await run('aws', [...args, ...endpoint, '--output', 'json'], { env, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
@@ -94,8 +97,10 @@ describe.skipIf(!cliAvailable)(`the AWS CLI (${versionText}) against the playgro
     expect(json(await cli(['iam', 'get-role', '--role-name', 'Admin'])).Role.AssumeRolePolicyDocument).toEqual(JSON.parse(trust));
 
     // Then the admin profile (role_arn + source_profile) makes the CLI call AssumeRole itself
-    expect(json(await cli(['sts', 'get-caller-identity', '--profile', 'admin'])).Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/Admin/cli-admin`);
-    expect(json(await cli(['iam', 'list-roles', '--profile', 'admin'])).Roles.map((r: { RoleName: string }) => r.RoleName)).toEqual(['Admin']);
+    if (endpointFromEnvironment) {
+      expect(json(await cli(['sts', 'get-caller-identity', '--profile', 'admin'])).Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/Admin/cli-admin`);
+      expect(json(await cli(['iam', 'list-roles', '--profile', 'admin'])).Roles.map((r: { RoleName: string }) => r.RoleName)).toEqual(['Admin']);
+    }
     const assumed = json(await cli(['sts', 'assume-role', '--role-arn', `arn:aws:iam::${accountId}:role/Admin`, '--role-session-name', 'by-hand']));
     expect(assumed.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/Admin/by-hand`);
 
