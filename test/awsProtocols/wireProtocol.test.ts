@@ -138,6 +138,33 @@ describe('the query protocol on the wire', () => {
   });
 });
 
+describe('hostile input', () => {
+  it.each([
+    ['a list where a string belongs', { Action: 'GetRole', Version: '2010-05-08', 'RoleName.member.1': 'x' }],
+    ['a non-integer MaxItems', { Action: 'ListRoles', Version: '2010-05-08', MaxItems: 'many' }],
+    ['an out-of-range MaxItems', { Action: 'ListRoles', Version: '2010-05-08', MaxItems: '0' }],
+    ['a Marker this API did not make', { Action: 'ListRoles', Version: '2010-05-08', Marker: 'not-a-marker' }],
+    ['a tag without its key', { Action: 'CreateUser', Version: '2010-05-08', UserName: 'u', 'Tags.member.1.Value': 'v' }],
+    ['a structure where a list belongs', { Action: 'SimulateCustomPolicy', Version: '2010-05-08', 'PolicyInputList.x': '{}', 'ActionNames.member.1': 's3:GetObject' }],
+    ['no Action at all', { Version: '2010-05-08' }],
+  ])('answers %s with a 4xx in the XML error shape', async (_name, form) => {
+    const response = await send({ service: 'iam', form: form as Record<string, string> });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(parser.parse(response.text).ErrorResponse.Error.Type).toBe('Sender');
+  });
+
+  it('answers a JSON body that is not an object, and a missing member, with InvalidInputException', async () => {
+    const headers = (op: string) => ({ 'x-amz-target': `AWSOrganizationsV20161128.${op}`, 'content-type': 'application/x-amz-json-1.1' });
+    for (const body of ['[]', '{', '"x"']) {
+      const response = await send({ service: 'organizations', headers: headers('ListRoots'), body });
+      expect([response.status, JSON.parse(response.text).__type]).toEqual([400, 'InvalidInputException']);
+    }
+    const missing = await send({ service: 'organizations', headers: headers('DescribeAccount'), body: '{"AccountId": 12}' });
+    expect([missing.status, JSON.parse(missing.text).__type]).toEqual([400, 'InvalidInputException']);
+  });
+});
+
 describe('presigned URLs (SigV4 in the query string)', () => {
   it('authenticates a presigned GetCallerIdentity, for root and for session credentials', async () => {
     const response = await fetch(await presign(callerIdentity));
