@@ -7,8 +7,8 @@ import { startManagementServer, type Key } from '../management/managementTestSer
  * The full server with the real authenticator and operator (as test/management starts it), plus AWS SDK v3
  * clients — unmodified, pointed at it with an endpoint URL, as a user of the playground configures them.
  */
-export async function startAwsTestServer() {
-  const management = await startManagementServer();
+export async function startAwsTestServer(options: { onQuery?: (sql: string) => void } = {}) {
+  const management = await startManagementServer(options);
   const config = (key: Key) => ({
     endpoint: management.server.url,
     region: 'us-east-1',
