@@ -1,4 +1,4 @@
-import type { Organization, OrganizationPolicy } from '../../generated/prisma/client.js';
+import type { Organization } from '../../generated/prisma/client.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../../context.js';
 import { connectionFromSortedList } from '../../graphql/connection.js';
