@@ -8,6 +8,7 @@ import {
   GetAccountSummaryCommand,
   GetContextKeysForCustomPolicyCommand,
   GetContextKeysForPrincipalPolicyCommand,
+  ListEntitiesForPolicyCommand,
   PutUserPolicyCommand,
   SimulateCustomPolicyCommand,
   SimulatePrincipalPolicyCommand,
@@ -103,6 +104,14 @@ describe('IAM account reads and the policy simulator through @aws-sdk/client-iam
       ['s3:PutObject', 'implicitDeny'],
     ]);
     expect(result.EvaluationResults?.[0]?.MatchedStatements?.[0]?.SourcePolicyType).toBe('aws-managed');
+  });
+
+  it('ListEntitiesForPolicy lists the identities of the account a policy is attached to', async () => {
+    const entities = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    expect([entities.PolicyRoles?.map((r) => r.RoleName), entities.PolicyUsers, entities.PolicyGroups, entities.IsTruncated]).toEqual([['fn'], [], [], false]);
+    expect((await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', EntityFilter: 'User' }))).PolicyRoles).toEqual([]);
+    const unsupported = await failureOf(iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', PolicyUsageFilter: 'PermissionsBoundary' })));
+    expect(unsupported.name).toBe('InvalidInputException');
   });
 
   it('GetContextKeysForCustomPolicy and ForPrincipalPolicy list the condition keys', async () => {

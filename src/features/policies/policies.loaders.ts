@@ -1,11 +1,14 @@
 import DataLoader from 'dataloader';
 import type {
+  Group,
   InlinePolicy,
   ManagedPolicy,
   PolicyAttachment,
   PolicyVersion,
   PrismaClient,
   PrincipalKind,
+  Role,
+  User,
 } from '../../generated/prisma/client.js';
 import { groupByKeys, orderByKeys } from '../../graphql/orderByKeys.js';
 
@@ -28,6 +31,8 @@ export interface PolicyLoaders {
   attachedByPrincipal: DataLoader<PrincipalKey, ManagedPolicy[]>;
   /** The inline policies of a principal, by name. */
   inlineByPrincipal: DataLoader<PrincipalKey, InlinePolicy[]>;
+  /** The users, groups and roles a managed policy is attached to (IAM's ListEntitiesForPolicy). */
+  attachedEntitiesByPolicy: DataLoader<string, (PolicyAttachment & { user: User | null; group: Group | null; role: Role | null })[]>;
 }
 
 /** The key of a principal for the attachment loaders. */
@@ -81,6 +86,13 @@ export function createPolicyLoaders(prisma: PrismaClient): PolicyLoaders {
       });
       return groupByKeys(keys, attachments, attachmentOwner).map((group) => group.map((attachment) => attachment.policy));
     }),
+    attachedEntitiesByPolicy: new DataLoader(async (policyIds) =>
+      groupByKeys(
+        policyIds,
+        await prisma.policyAttachment.findMany({ where: { policyId: { in: [...policyIds] } }, include: { user: true, group: true, role: true }, orderBy: { id: 'asc' } }),
+        (attachment) => attachment.policyId,
+      ),
+    ),
     inlineByPrincipal: new DataLoader(async (keys) =>
       groupByKeys(
         keys,

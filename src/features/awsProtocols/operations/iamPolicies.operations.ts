@@ -1,6 +1,6 @@
 import type { Context } from '../../../context.js';
 import type { ManagedPolicy } from '../../../generated/prisma/client.js';
-import { noSuchEntity, validationError } from '../../../graphql/errors.js';
+import { awsError, noSuchEntity, validationError } from '../../../graphql/errors.js';
 import { requireArn } from '../../../graphql/requireArn.js';
 import { authorize, requireCaller } from '../../authorization/authorize.js';
 import { listAwsManagedPolicies } from '../../policies/policies.reads.js';
@@ -32,6 +32,8 @@ async function allAwsManagedPolicies(context: Context): Promise<ManagedPolicy[]>
 }
 
 const SCOPES = new Set(['All', 'AWS', 'Local']);
+const ENTITY_FILTERS = new Set(['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy']);
+const ENTITY_ORDER = { Group: 0, User: 1, Role: 2 } as const;
 
 /** Customer managed policies and their versions, and the AWS managed catalogue: the policy services GraphQL calls. */
 export const iamPolicyOperations: AwsOperation[] = [
@@ -92,6 +94,34 @@ export const iamPolicyOperations: AwsOperation[] = [
       const versions = [...(await context.loaders.policies.versionsByPolicy.load(policy.id))].reverse();
       const page = pageByMarker(versions, input, (version) => [version.createdAt.toISOString(), version.versionId]);
       return { Versions: page.items.map((version) => toPolicyVersion(version, false)), IsTruncated: page.IsTruncated, Marker: page.Marker };
+    },
+  },
+  {
+    service: 'iam', name: 'ListEntitiesForPolicy', action: 'iam:ListEntitiesForPolicy', kind: 'read', graphql: 'ManagedPolicy.attachmentCount',
+    run: async (context, input, action) => {
+      const filter = input.optionalString('EntityFilter');
+      if (filter !== undefined && !ENTITY_FILTERS.has(filter)) {
+        throw validationError(`1 validation error detected: Value '${filter}' at 'entityFilter' failed to satisfy constraint: Member must satisfy enum value set: [${[...ENTITY_FILTERS].join(', ')}]`);
+      }
+      const policy = await readPolicy(context, action, input.string('PolicyArn'));
+      const accountId = requireCaller(context).accountId;
+      const prefix = input.optionalString('PathPrefix') ?? '/';
+      if (input.optionalString('PolicyUsageFilter') === 'PermissionsBoundary') {
+        throw awsError('InvalidInput', 'The playground lists the entities a policy is attached to; PolicyUsageFilter PermissionsBoundary is not supported.');
+      }
+      const entities = (await context.loaders.policies.attachedEntitiesByPolicy.load(policy.id))
+        .map((attachment) => (attachment.group ? { type: 'Group' as const, row: attachment.group } : attachment.user ? { type: 'User' as const, row: attachment.user } : attachment.role ? { type: 'Role' as const, row: attachment.role } : null))
+        .filter((entity) => entity !== null && entity.row.accountId === accountId && entity.row.path.startsWith(prefix) && (filter === undefined || !['User', 'Role', 'Group'].includes(filter) || entity.type === filter))
+        .map((entity) => entity!)
+        .sort((a, b) => ENTITY_ORDER[a.type] - ENTITY_ORDER[b.type] || (a.row.nameKey < b.row.nameKey ? -1 : a.row.nameKey > b.row.nameKey ? 1 : 0));
+      const page = pageByMarker(entities, input, (entity) => [ENTITY_ORDER[entity.type], entity.row.nameKey, entity.row.id]);
+      return {
+        PolicyGroups: page.items.filter((entity) => entity.type === 'Group').map((entity) => ({ GroupName: entity.row.name, GroupId: entity.row.id })),
+        PolicyUsers: page.items.filter((entity) => entity.type === 'User').map((entity) => ({ UserName: entity.row.name, UserId: entity.row.id })),
+        PolicyRoles: page.items.filter((entity) => entity.type === 'Role').map((entity) => ({ RoleName: entity.row.name, RoleId: entity.row.id })),
+        IsTruncated: page.IsTruncated,
+        Marker: page.Marker,
+      };
     },
   },
   {
