@@ -56,6 +56,8 @@ import {
   UpdateAssumeRolePolicyCommand,
   UpdateRoleCommand,
   UpdateRoleDescriptionCommand,
+  UntagRoleCommand,
+  UntagUserCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,11 +67,12 @@ import { failureOf, startAwsTestServer } from './awsTestServer.js';
 let aws: Awaited<ReturnType<typeof startAwsTestServer>>;
 let accountId: string;
 let iam: IAMClient;
+let created: Awaited<ReturnType<typeof aws.createAccount>>;
 const trust = (account: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }] });
 
 beforeAll(async () => {
   aws = await startAwsTestServer();
-  const created = await aws.createAccount('iam-sdk');
+  created = await aws.createAccount('iam-sdk');
   accountId = created.accountId;
   iam = aws.iam(created.root);
 });
@@ -77,13 +80,15 @@ afterAll(() => aws.server.close());
 
 describe('IAM users, groups and access keys through @aws-sdk/client-iam', () => {
   it('creates, reads, lists, tags and deletes users and groups', async () => {
-    const created = await iam.send(new CreateUserCommand({ UserName: 'alice', Path: '/team/', Tags: [{ Key: 'team', Value: 'blue' }] }));
-    expect(created.User).toMatchObject({ UserName: 'alice', Path: '/team/', Arn: `arn:aws:iam::${accountId}:user/team/alice`, Tags: [{ Key: 'team', Value: 'blue' }] });
-    expect(created.User?.UserId).toMatch(/^AIDA/);
-    expect(created.User?.CreateDate).toBeInstanceOf(Date);
+    const alice = await iam.send(new CreateUserCommand({ UserName: 'alice', Path: '/team/', Tags: [{ Key: 'team', Value: 'blue' }] }));
+    expect(alice.User).toMatchObject({ UserName: 'alice', Path: '/team/', Arn: `arn:aws:iam::${accountId}:user/team/alice`, Tags: [{ Key: 'team', Value: 'blue' }] });
+    expect(alice.User?.UserId).toMatch(/^AIDA/);
+    expect(alice.User?.CreateDate).toBeInstanceOf(Date);
     await iam.send(new CreateUserCommand({ UserName: 'bob' }));
     await iam.send(new TagUserCommand({ UserName: 'bob', Tags: [{ Key: 'cost', Value: '1' }] }));
     expect((await iam.send(new ListUserTagsCommand({ UserName: 'bob' }))).Tags).toEqual([{ Key: 'cost', Value: '1' }]);
+    await iam.send(new UntagUserCommand({ UserName: 'bob', TagKeys: ['COST'] }));
+    expect((await iam.send(new ListUserTagsCommand({ UserName: 'bob' }))).Tags).toEqual([]);
     expect((await iam.send(new GetUserCommand({ UserName: 'ALICE' }))).User?.UserName).toBe('alice');
     expect((await iam.send(new GetUserCommand({}))).User?.Arn).toBe(`arn:aws:iam::${accountId}:root`);
     expect((await iam.send(new ListUsersCommand({ PathPrefix: '/team/' }))).Users?.map((user) => user.UserName)).toEqual(['alice']);
@@ -160,11 +165,11 @@ describe('IAM users, groups and access keys through @aws-sdk/client-iam', () => 
 
 describe('IAM roles and managed policies through @aws-sdk/client-iam', () => {
   it('roles: create, get with the decoded trust policy, update, tag, boundary, policies, list, delete', async () => {
-    const created = await iam.send(
+    const role = await iam.send(
       new CreateRoleCommand({ RoleName: 'app', Path: '/svc/', AssumeRolePolicyDocument: trust(accountId), Description: 'the app', MaxSessionDuration: 7200, Tags: [{ Key: 'a', Value: '1' }] }),
     );
-    expect(created.Role).toMatchObject({ RoleName: 'app', Arn: `arn:aws:iam::${accountId}:role/svc/app`, Description: 'the app', MaxSessionDuration: 7200 });
-    expect(JSON.parse(decodeURIComponent(created.Role!.AssumeRolePolicyDocument!))).toEqual(JSON.parse(trust(accountId)));
+    expect(role.Role).toMatchObject({ RoleName: 'app', Arn: `arn:aws:iam::${accountId}:role/svc/app`, Description: 'the app', MaxSessionDuration: 7200 });
+    expect(JSON.parse(decodeURIComponent(role.Role!.AssumeRolePolicyDocument!))).toEqual(JSON.parse(trust(accountId)));
     await iam.send(new UpdateRoleCommand({ RoleName: 'app', MaxSessionDuration: 3600 }));
     expect((await iam.send(new UpdateRoleDescriptionCommand({ RoleName: 'app', Description: 'new' }))).Role?.Description).toBe('new');
     await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'app', PolicyDocument: trust('123456789012') }));
@@ -173,10 +178,15 @@ describe('IAM roles and managed policies through @aws-sdk/client-iam', () => {
     await iam.send(new CreateUserCommand({ UserName: 'bounded' }));
     await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess' }));
     expect((await iam.send(new GetUserCommand({ UserName: 'bounded' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe('arn:aws:iam::aws:policy/PowerUserAccess');
-    const role = (await iam.send(new GetRoleCommand({ RoleName: 'app' }))).Role!;
-    expect(role).toMatchObject({ MaxSessionDuration: 3600, Description: 'new', PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } });
-    expect(decodeURIComponent(role.AssumeRolePolicyDocument!)).toContain('123456789012');
+    const read = (await iam.send(new GetRoleCommand({ RoleName: 'app' }))).Role!;
+    expect(read).toMatchObject({ MaxSessionDuration: 3600, Description: 'new', PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } });
+    expect(decodeURIComponent(read.AssumeRolePolicyDocument!)).toContain('123456789012');
     expect((await iam.send(new ListRoleTagsCommand({ RoleName: 'app' }))).Tags).toEqual([{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }]);
+    await iam.send(new UntagRoleCommand({ RoleName: 'app', TagKeys: ['a'] }));
+    expect((await iam.send(new ListRoleTagsCommand({ RoleName: 'app' }))).Tags).toEqual([{ Key: 'b', Value: '2' }]);
+    // GraphQL's untagRole is the same service
+    const untagged = await aws.call<{ untagRole: { tags: unknown[] } }>(created.root, 'mutation { untagRole(roleName: "app", tagKeys: ["b"]) { tags { key } } }');
+    expect(untagged.data?.untagRole.tags).toEqual([]);
     await iam.send(new PutRolePolicyCommand({ RoleName: 'app', PolicyName: 'inline', PolicyDocument: allow('sqs:*') }));
     expect((await iam.send(new ListRolePoliciesCommand({ RoleName: 'app' }))).PolicyNames).toEqual(['inline']);
     expect(decodeURIComponent((await iam.send(new GetRolePolicyCommand({ RoleName: 'app', PolicyName: 'inline' }))).PolicyDocument!)).toBe(allow('sqs:*'));

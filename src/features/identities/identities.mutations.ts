@@ -1,6 +1,6 @@
 import type { Group, User } from '../../generated/prisma/client.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal } from '../policies/policyAttachments.service.js';
+import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal, untagPrincipal } from '../policies/policyAttachments.service.js';
 import { createAccessKey, createVirtualMfaDevice, deleteAccessKey, enableMfaDevice } from './credentials.service.js';
 import { changeGroupMembership, createGroup, createUser, deleteGroup, deleteUser } from './identities.service.js';
 
@@ -34,6 +34,7 @@ export const identityMutations: Resolvers = {
       (await putPermissionsBoundary(context, { kind: 'USER', name: args.userName, actingAccountId: args.actingAccountId }, args.permissionsBoundary)) as User,
     tagUser: async (_parent, args, context) =>
       (await tagPrincipal(context, { kind: 'USER', name: args.userName, actingAccountId: args.actingAccountId }, args.tags)) as User,
+    untagUser: async (_parent, args, context) => (await untagPrincipal(context, { kind: 'USER', name: args.userName, actingAccountId: args.actingAccountId }, args.tagKeys)) as User,
     createVirtualMFADevice: (_parent, args, context) => createVirtualMfaDevice(context, args),
     enableMFADevice: (_parent, args, context) => enableMfaDevice(context, args),
   },

@@ -94,3 +94,16 @@ export function tagPrincipal(context: Context, target: PrincipalTarget & { kind:
     return row;
   });
 }
+
+/** iam:UntagUser / UntagRole: removes the tags with the given keys (keys compare case-insensitively), authorized with aws:TagKeys. */
+export function untagPrincipal(context: Context, target: PrincipalTarget & { kind: 'USER' | 'ROLE' }, tagKeys: readonly string[]): Promise<PrincipalRow> {
+  if (tagKeys.length < 1 || tagKeys.length > IAM_LIMITS.tagsPerEntity) {
+    throw awsError('ValidationError', `1 validation error detected: Value at 'tagKeys' failed to satisfy constraint: Member must have length between 1 and ${IAM_LIMITS.tagsPerEntity}`);
+  }
+  const tagContext = [{ key: 'aws:TagKeys', values: [...tagKeys], type: 'stringList' as const }];
+  return writePrincipal(context, { ...target, action: `iam:Untag${NOUN[target.kind]}`, context: tagContext }, async (tx: Prisma.TransactionClient, row) => {
+    const owner = target.kind === 'USER' ? { userId: row.id } : { roleId: row.id };
+    await tx.tag.deleteMany({ where: { ...owner, keyLower: { in: tagKeys.map((key) => key.toLowerCase()) } } });
+    return row;
+  });
+}

@@ -1,6 +1,6 @@
 import type { Role } from '../../generated/prisma/client.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal } from '../policies/policyAttachments.service.js';
+import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal, untagPrincipal } from '../policies/policyAttachments.service.js';
 import { createRole, deleteRole, updateAssumeRolePolicy, updateRole } from './roles.service.js';
 
 const target = (args: { roleName: string; actingAccountId?: string | null }) => ({ kind: 'ROLE' as const, name: args.roleName, actingAccountId: args.actingAccountId });
@@ -18,5 +18,6 @@ export const roleMutations: Resolvers = {
     detachRolePolicy: async (_parent, args, context) => (await detachManagedPolicy(context, target(args), args.policyArn)) as Role,
     putRolePermissionsBoundary: async (_parent, args, context) => (await putPermissionsBoundary(context, target(args), args.permissionsBoundary)) as Role,
     tagRole: async (_parent, args, context) => (await tagPrincipal(context, target(args), args.tags)) as Role,
+    untagRole: async (_parent, args, context) => (await untagPrincipal(context, target(args), args.tagKeys)) as Role,
   },
 };

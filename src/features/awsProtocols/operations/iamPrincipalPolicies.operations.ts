@@ -1,6 +1,6 @@
 import type { PrincipalKindName } from '../../identities/findPrincipal.js';
 import { principalKey } from '../../policies/policies.loaders.js';
-import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal } from '../../policies/policyAttachments.service.js';
+import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal, untagPrincipal } from '../../policies/policyAttachments.service.js';
 import { noSuchEntity } from '../../../graphql/errors.js';
 import type { AwsOperation } from '../AwsOperation.js';
 import type { OperationInput } from '../OperationInput.js';
@@ -87,6 +87,7 @@ function principalPolicyOperations(noun: Noun): AwsOperation[] {
     ...operations,
     write(`Put${noun}PermissionsBoundary`, (input, context) => putPermissionsBoundary(context, { ...taggable, name: input.string(`${noun}Name`) }, input.string('PermissionsBoundary'))),
     write(`Tag${noun}`, (input, context) => tagPrincipal(context, { ...taggable, name: input.string(`${noun}Name`) }, readTags(input))),
+    write(`Untag${noun}`, (input, context) => untagPrincipal(context, { ...taggable, name: input.string(`${noun}Name`) }, input.stringList('TagKeys'))),
     {
       service: 'iam',
       name: `List${noun}Tags`,
