@@ -71,7 +71,7 @@ function sendError(res: ServerResponse, protocol: 'query' | 'json', service: Aws
   const failure = toProtocolError(error, protocol);
   if (protocol === 'json') {
     res.setHeader('x-amzn-ErrorType', failure.code);
-    send(res, failure.status, 'application/x-amz-json-1.1', requestId, JSON.stringify({ __type: failure.code, Message: failure.message, message: failure.message }));
+    send(res, failure.status, 'application/x-amz-json-1.1', requestId, JSON.stringify({ __type: failure.code, Message: failure.message }));
     return;
   }
   send(res, failure.status, 'text/xml', requestId, serializeQueryError(service === 'organizations' ? 'iam' : service, failure, requestId));
