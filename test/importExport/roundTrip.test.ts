@@ -7,6 +7,7 @@ import { getAuthorizationIndex } from '../../src/features/access/getAuthorizatio
 import { exportFiles } from '../../src/features/importExport/exportFiles.js';
 import { importFiles } from '../../src/features/importExport/importFiles.js';
 import { ImportInvalidError } from '../../src/features/importExport/ImportInvalidError.js';
+import type { ImportSummary } from '../../src/features/importExport/importPlanTypes.js';
 import { findWhoCanAccess } from '../../src/iam/analysis/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/createTestDatabase.js';
 
@@ -29,21 +30,25 @@ function readTree(dir: string): Map<string, string> {
 const json = (dir: string, path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
 
 describe('import and export of AWS CLI output', () => {
+  /** Holds the imported sample (imported before every test runs). */
   let first: TestDatabase;
+  /** Receives the export of `first`. */
   let second: TestDatabase;
+  /** For rejected and partial imports. */
+  let third: TestDatabase;
   const work = mkdtempSync(join(tmpdir(), 'iam-import-'));
+  let summary: ImportSummary;
 
   beforeAll(async () => {
-    [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    [first, second, third] = await Promise.all([createTestDatabase(), createTestDatabase(), createTestDatabase()]);
+    summary = await importFiles(first.prisma, SAMPLE);
   });
   afterAll(async () => {
-    await Promise.all([first?.close(), second?.close()]);
+    await Promise.all([first?.close(), second?.close(), third?.close()]);
     rmSync(work, { recursive: true, force: true });
   });
 
   it('imports the sample organization into the ordinary model, keeping AWS ids, ARNs and paths', async () => {
-    const summary = await importFiles(first.prisma, SAMPLE);
-
     expect(summary.organizationId).toBe('o-a1b2c3d4e5');
     expect(summary.totals).toMatchObject({ accounts: 4, users: 4, groups: 2, roles: 4, policies: 2, resources: 4, organizationPolicies: 5 });
     expect(summary.missingAwsManagedPolicies).toEqual([]);
@@ -128,16 +133,16 @@ describe('import and export of AWS CLI output', () => {
     const file = join(broken, 'accounts/333333333333/get-account-authorization-details.json');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
-    const users = await second.prisma.user.count();
+    const users = await third.prisma.user.count();
 
-    const error = await importFiles(second.prisma, broken).catch((e: unknown) => e);
+    const error = await importFiles(third.prisma, broken).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ImportInvalidError);
     const [problem] = (error as ImportInvalidError).problems;
     expect(problem?.file).toBe(file);
     expect(problem?.path).toBe('$');
     expect(problem?.expected).toMatch(/complete, well-formed JSON .*line \d+, column \d+; the file ends early, it may be truncated/);
-    expect(await second.prisma.user.count()).toBe(users);
+    expect(await third.prisma.user.count()).toBe(users);
   });
 
   it('rejects values of the wrong shape with their JSON path, every one of them', async () => {
@@ -148,7 +153,7 @@ describe('import and export of AWS CLI output', () => {
       IsTruncated: true,
     }));
 
-    const error = (await importFiles(second.prisma, file).catch((e: unknown) => e)) as ImportInvalidError;
+    const error = (await importFiles(third.prisma, file).catch((e: unknown) => e)) as ImportInvalidError;
 
     expect(error).toBeInstanceOf(ImportInvalidError);
     expect(error.problems.map((p) => `${p.path}: ${p.expected}`)).toEqual([
@@ -156,7 +161,7 @@ describe('import and export of AWS CLI output', () => {
       '$.RoleDetailList[0].RoleName: a string, found the number `7`',
       '$.RoleDetailList[0].AssumeRolePolicyDocument: a policy document property `AssumeRolePolicyDocument`',
     ]);
-    expect(await second.prisma.account.count({ where: { id: '555555555555' } })).toBe(0);
+    expect(await third.prisma.account.count({ where: { id: '555555555555' } })).toBe(0);
   });
 
   it('reports an AWS managed policy the catalogue lacks and keeps the attachment', async () => {
@@ -170,11 +175,11 @@ describe('import and export of AWS CLI output', () => {
       GroupDetailList: [], RoleDetailList: [], Policies: [],
     }));
 
-    const summary = await importFiles(second.prisma, file);
+    const single = await importFiles(third.prisma, file);
 
-    expect(summary.missingAwsManagedPolicies).toEqual([{ arn: missing, referencedBy: ['arn:aws:iam::666666666666:user/solo'], source: 'placeholder' }]);
-    const attachments = await second.prisma.policyAttachment.findMany({ where: { userId: 'AIDAQ3EGUWFKSOLOUSER1' }, include: { policy: true } });
+    expect(single.missingAwsManagedPolicies).toEqual([{ arn: missing, referencedBy: ['arn:aws:iam::666666666666:user/solo'], source: 'placeholder' }]);
+    const attachments = await third.prisma.policyAttachment.findMany({ where: { userId: 'AIDAQ3EGUWFKSOLOUSER1' }, include: { policy: true } });
     expect(attachments.map((a) => a.policy.arn).sort()).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess', missing]);
-    expect((await second.prisma.account.findUniqueOrThrow({ where: { id: '666666666666' } })).name).toBe('666666666666');
+    expect((await third.prisma.account.findUniqueOrThrow({ where: { id: '666666666666' } })).name).toBe('666666666666');
   });
 });

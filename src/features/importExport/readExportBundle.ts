@@ -106,10 +106,13 @@ async function readAccounts(prisma: PrismaClient, ids: string[]): Promise<Accoun
   const inline = (list: { name: string; document: string }[]) => list.map((p) => ({ name: p.name, document: p.document })).sort(byName);
   const attached = (list: { policy: { name: string; arn: string } }[]) => list.map((a) => ({ name: a.policy.name, arn: a.policy.arn })).sort(byName);
   const tags = (list: { key: string; value: string }[]) => list.map((t) => ({ Key: t.key, Value: t.value })).sort((a, b) => (a.Key < b.Key ? -1 : 1));
+  // The catalogue does not hold AWS's dates for its policies (its rows are stamped when a database is migrated),
+  // so AWS managed policies go out without dates rather than with ones that differ between databases.
   const managed = (p: (typeof policies)[number]): ManagedPolicySnapshot => ({
-    id: p.id, name: p.name, path: p.path, arn: p.arn, description: p.description, createDate: iso(p.createdAt), updateDate: iso(p.updatedAt),
+    id: p.id, name: p.name, path: p.path, arn: p.arn, description: p.description,
+    createDate: p.accountId === null ? null : iso(p.createdAt), updateDate: p.accountId === null ? null : iso(p.updatedAt),
     versions: p.versions
-      .map((v) => ({ versionId: v.versionId, document: v.document, isDefault: v.isDefault, createDate: iso(v.createdAt) }))
+      .map((v) => ({ versionId: v.versionId, document: v.document, isDefault: v.isDefault, createDate: p.accountId === null ? null : iso(v.createdAt) }))
       .sort((a, b) => versionNumber(b.versionId) - versionNumber(a.versionId)),
   });
   return accounts.map((account) => {

@@ -44,9 +44,11 @@ function renderAccount(account: AccountSnapshot, files: ExportFiles, skipped: st
     PermissionsBoundaryUsageCount: boundaries.get(p.arn) ?? 0,
     IsAttachable: true,
     ...(p.description === '' ? {} : { Description: p.description }),
-    CreateDate: p.createDate,
-    UpdateDate: p.updateDate,
-    PolicyVersionList: p.versions.map((v) => ({ Document: documentOf(v.document), VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: v.createDate })),
+    ...(p.createDate === null ? {} : { CreateDate: p.createDate }),
+    ...(p.updateDate === null ? {} : { UpdateDate: p.updateDate }),
+    PolicyVersionList: p.versions.map((v) => ({
+      Document: documentOf(v.document), VersionId: v.versionId, IsDefaultVersion: v.isDefault, ...(v.createDate === null ? {} : { CreateDate: v.createDate }),
+    })),
   });
   files.set(join(dir, ACCOUNT_FILES.details), {
     UserDetailList: account.users.map((u) => ({
