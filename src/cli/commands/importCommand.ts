@@ -20,7 +20,8 @@ export function registerImportCommand(program: Command, deps: CliDependencies, s
         setExit(EXIT.usage);
         return;
       }
-      const progress = createProgress(deps.output);
+      // Scripts asking for JSON off a terminal get the JSON alone; people and terminals see progress on stderr.
+      const progress = options.json && !deps.output.interactiveErr ? { update: () => undefined, done: () => undefined } : createProgress(deps.output);
       const db = await deps.openDatabase();
       try {
         const summary = await importFiles(db.database.prisma, path, {

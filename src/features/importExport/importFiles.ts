@@ -32,7 +32,9 @@ export async function importFiles(prisma: PrismaClient, path: string, options: I
 /** Imports an already-read bundle (see {@link importFiles}). */
 export async function importBundle(prisma: PrismaClient, bundle: ImportBundle, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
   const catalogue = await lookUpAwsManagedPolicies(prisma, referencedAwsManagedArns(bundle));
-  const { rows, summary } = planImport(bundle, catalogue);
+  const ids = [...new Set([...bundle.accounts.map((a) => a.accountId), ...(bundle.organization?.accounts.map((a) => a.id) ?? [])])];
+  const stored = await prisma.account.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const { rows, summary } = planImport(bundle, catalogue, new Map(stored.map((a) => [a.id, a.name])));
   await writeImport(prisma, rows, onProgress);
   return summary;
 }

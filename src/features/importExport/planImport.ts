@@ -22,9 +22,14 @@ const date = (text: string | null): Date | undefined => (text === null || Number
  * Turns a read import into rows. `catalogue` maps the ARNs of the AWS managed policies the database already holds
  * to their ids (the shipped catalogue). An AWS managed policy it lacks is reported and kept: from the files'
  * own copy when they carry one, else as a placeholder granting nothing. A reference to a customer managed policy
- * or group the account's file does not define is a broken file and throws `ImportInvalidError`.
+ * or group the account's file does not define is a broken file and throws `ImportInvalidError`. `storedNames` are
+ * the names of accounts the database already holds, for the summary.
  */
-export function planImport(bundle: ImportBundle, catalogue: ReadonlyMap<string, string>): { rows: ImportRows; summary: ImportSummary } {
+export function planImport(
+  bundle: ImportBundle,
+  catalogue: ReadonlyMap<string, string>,
+  storedNames: ReadonlyMap<string, string> = new Map(),
+): { rows: ImportRows; summary: ImportSummary } {
   const problems: ImportProblem[] = [];
   const notes = [...bundle.notes];
   const org = bundle.organization;
@@ -39,7 +44,8 @@ export function planImport(bundle: ImportBundle, catalogue: ReadonlyMap<string, 
   for (const id of new Set([...orgAccounts.keys(), ...detailAccounts.keys()])) {
     const listed = orgAccounts.get(id);
     const alias = detailAccounts.get(id)?.alias ?? null;
-    rows.accounts.push({ id, name: listed?.name || alias || id, email: listed?.email ?? null, alias });
+    // A stored account keeps its name unless the organization's listing gives one (see writeImport).
+    rows.accounts.push({ id, name: listed?.name || storedNames.get(id) || alias || id, email: listed?.email ?? null, alias });
     if (org !== null && listed === undefined) notes.push(`account ${id} is not in organization/list-accounts.json; imported outside the organization`);
   }
   if (org !== null) planOrganization(org, rows, problems);

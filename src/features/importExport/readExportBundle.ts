@@ -86,17 +86,16 @@ async function readOrganization(prisma: PrismaClient, id: string): Promise<Organ
 
 async function readAccounts(prisma: PrismaClient, ids: string[]): Promise<AccountSnapshot[]> {
   const inAccounts = { accountId: { in: ids } };
-  const [accounts, users, groups, roles, policies, resources] = await Promise.all([
-    prisma.account.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } }),
-    prisma.user.findMany({
-      where: inAccounts,
-      include: { inlinePolicies: true, groups: { include: { group: true } }, attachedPolicies: { include: { policy: true } }, permissionsBoundary: true, tags: true },
-    }),
-    prisma.group.findMany({ where: inAccounts, include: { inlinePolicies: true, attachedPolicies: { include: { policy: true } } } }),
-    prisma.role.findMany({ where: inAccounts, include: { inlinePolicies: true, attachedPolicies: { include: { policy: true } }, permissionsBoundary: true, tags: true } }),
-    prisma.managedPolicy.findMany({ where: inAccounts, include: { versions: true } }),
-    prisma.resource.findMany({ where: { ...inAccounts, policyDocument: { not: null } }, orderBy: { arn: 'asc' } }),
-  ]);
+  // One query per table, one after another: an embedded database serves one statement at a time anyway.
+  const accounts = await prisma.account.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
+  const users = await prisma.user.findMany({
+    where: inAccounts,
+    include: { inlinePolicies: true, groups: { include: { group: true } }, attachedPolicies: { include: { policy: true } }, permissionsBoundary: true, tags: true },
+  });
+  const groups = await prisma.group.findMany({ where: inAccounts, include: { inlinePolicies: true, attachedPolicies: { include: { policy: true } } } });
+  const roles = await prisma.role.findMany({ where: inAccounts, include: { inlinePolicies: true, attachedPolicies: { include: { policy: true } }, permissionsBoundary: true, tags: true } });
+  const policies = await prisma.managedPolicy.findMany({ where: inAccounts, include: { versions: true } });
+  const resources = await prisma.resource.findMany({ where: { ...inAccounts, policyDocument: { not: null } }, orderBy: { arn: 'asc' } });
   // The AWS managed policies the accounts use, so each file carries them as AWS's output does.
   const awsIds = new Set<string>();
   for (const e of [...users, ...groups, ...roles]) for (const a of e.attachedPolicies) if (a.policy.accountId === null) awsIds.add(a.policyId);
