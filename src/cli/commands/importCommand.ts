@@ -38,18 +38,24 @@ export function registerImportCommand(program: Command, deps: CliDependencies, s
     });
 }
 
+/** Above this many accounts the per-account table would scroll away the summary; --json has them all. */
+const TABLE_LIMIT = 30;
+
 function formatImportSummary(summary: ImportSummary, deps: CliDependencies): string {
   const { style } = deps.output;
   const t = summary.totals;
   const lines = [
     style('green', `Imported ${t.accounts} account${t.accounts === 1 ? '' : 's'}${summary.organizationId === null ? '' : ` of organization ${summary.organizationId}`}`)
       + ` (${t.users} users, ${t.groups} groups, ${t.roles} roles, ${t.policies} customer managed policies, ${t.resources} resource policies, ${t.organizationPolicies} SCPs/RCPs).`,
-    '',
-    formatTable(
+  ];
+  if (summary.accounts.length <= TABLE_LIMIT) {
+    lines.push('', formatTable(
       ['account', 'name', 'users', 'groups', 'roles', 'policies', 'resources'],
       summary.accounts.map((a) => [a.accountId, a.name, String(a.users), String(a.groups), String(a.roles), String(a.policies), String(a.resources)]),
-    ),
-  ];
+    ));
+  } else {
+    lines.push(style('dim', `(${summary.accounts.length} accounts: --json lists each)`));
+  }
   if (summary.missingAwsManagedPolicies.length > 0) {
     lines.push('', style('yellow', 'AWS managed policies the playground\'s catalogue lacks (kept, and reported):'));
     for (const m of summary.missingAwsManagedPolicies) {
