@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { notifyAuthorizationChanged } from '../access/notifyAuthorizationChanged.js';
-import type { ImportRows } from './importPlanTypes.js';
+import type { ImportRows, RowOwner } from './importPlanTypes.js';
+import { insertRows, type InsertColumn } from './insertRows.js';
 
-/** Rows per INSERT statement: large enough to be fast, small enough for Postgres's 65,535 bind parameters. */
+/** Rows per Prisma createMany (the few small tables): well under Postgres's 65,535 bind parameters. */
 const CHUNK = 2000;
 
 /** Progress of a write: rows written so far out of all rows. */
@@ -41,16 +43,32 @@ export async function writeImport(prisma: PrismaClient, rows: ImportRows, onProg
         await inChunks(rows.organizationPolicies, (data) => tx.organizationPolicy.createMany({ data }), tick);
         await inChunks(rows.organizationPolicyAttachments, (data) => tx.organizationPolicyAttachment.createMany({ data }), tick);
       }
-      await inChunks(rows.managedPolicies, (data) => tx.managedPolicy.createMany({ data }), tick);
-      await inChunks(rows.policyVersions, (data) => tx.policyVersion.createMany({ data }), tick);
-      await inChunks(rows.groups, (data) => tx.group.createMany({ data }), tick);
-      await inChunks(rows.users, (data) => tx.user.createMany({ data }), tick);
-      await inChunks(rows.roles, (data) => tx.role.createMany({ data }), tick);
-      await inChunks(rows.memberships, (data) => tx.groupMembership.createMany({ data }), tick);
-      await inChunks(rows.inlinePolicies, (data) => tx.inlinePolicy.createMany({ data }), tick);
-      await inChunks(rows.policyAttachments, (data) => tx.policyAttachment.createMany({ data }), tick);
-      await inChunks(rows.resources, (data) => tx.resource.createMany({ data }), tick);
-      await inChunks(rows.tags, (data) => tx.tag.createMany({ data }), tick);
+      const text = (name: string): InsertColumn => ({ name, type: 'text' });
+      const kind: InsertColumn = { name: 'principal_kind', type: '"PrincipalKind"' };
+      const created: InsertColumn = { name: 'created_at', type: 'timestamptz', now: true };
+      const owners = [text('user_id'), text('group_id'), text('role_id')];
+      const owner = (o: RowOwner) => [o.userId ?? null, o.groupId ?? null, o.roleId ?? null];
+      await insertRows(tx, 'managed_policy', [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('description'), created, { name: 'updated_at', type: 'timestamptz', now: true }],
+        rows.managedPolicies.map((p) => [p.id, p.accountId, p.name, p.nameKey, p.path, p.arn, p.description, p.createdAt, p.updatedAt]), tick);
+      await insertRows(tx, 'policy_version', [text('policy_id'), text('version_id'), text('document'), { name: 'is_default', type: 'boolean' }, created],
+        rows.policyVersions.map((v) => [v.policyId, v.versionId, v.document, v.isDefault, v.createdAt]), tick);
+      await insertRows(tx, 'iam_group', [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), created],
+        rows.groups.map((g) => [g.id, g.accountId, g.name, g.nameKey, g.path, g.arn, g.createdAt]), tick);
+      await insertRows(tx, 'iam_user', [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('permissions_boundary_id'), created],
+        rows.users.map((u) => [u.id, u.accountId, u.name, u.nameKey, u.path, u.arn, u.permissionsBoundaryId, u.createdAt]), tick);
+      await insertRows(tx, 'iam_role', [
+        text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('description'), text('assume_role_policy_document'),
+        { name: 'max_session_duration', type: 'int' }, text('permissions_boundary_id'), created,
+      ], rows.roles.map((r) => [r.id, r.accountId, r.name, r.nameKey, r.path, r.arn, r.description, r.assumeRolePolicyDocument, r.maxSessionDuration, r.permissionsBoundaryId, r.createdAt]), tick);
+      await insertRows(tx, 'group_membership', [text('user_id'), text('group_id')], rows.memberships.map((m) => [m.userId, m.groupId]), tick);
+      await insertRows(tx, 'inline_policy', [text('id'), kind, ...owners, text('name'), text('name_key'), text('document')],
+        rows.inlinePolicies.map((p) => [randomUUID(), p.principalKind, ...owner(p), p.name, p.nameKey, p.document]), tick);
+      await insertRows(tx, 'policy_attachment', [text('id'), text('policy_id'), kind, ...owners],
+        rows.policyAttachments.map((a) => [randomUUID(), a.policyId, a.principalKind, ...owner(a)]), tick);
+      await insertRows(tx, 'resource', [text('id'), text('arn'), text('account_id'), text('service'), text('resource_type'), text('policy_document')],
+        rows.resources.map((r) => [r.id, r.arn, r.accountId, r.service, r.resourceType, r.policyDocument]), tick);
+      await insertRows(tx, 'tag', [text('id'), text('user_id'), text('role_id'), text('resource_id'), text('key'), text('key_lower'), text('value')],
+        rows.tags.map((t) => [randomUUID(), t.userId ?? null, t.roleId ?? null, t.resourceId ?? null, t.key, t.keyLower, t.value]), tick);
       // The recording function returns void, which Prisma's $queryRaw cannot deserialize: run it as a statement.
       const statement = { query: (text: string, values?: unknown[]) => tx.$executeRawUnsafe(text, ...(values ?? [])) };
       await notifyAuthorizationChanged(statement, { kind: 'accounts', accountIds: rows.accounts.map((a) => a.id) });
