@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { exportFiles } from '../../features/importExport/exportFiles.js';
 import type { CliDependencies } from '../CliDependencies.js';
 import { EXIT } from '../exitCodes.js';
+import { createProgress } from '../output/createProgress.js';
 
 /** `iam-playground export <dir>`: writes the model out as the AWS CLI's outputs, in the import layout. */
 export function registerExportCommand(program: Command, deps: CliDependencies, setExit: (code: number) => void): void {
@@ -18,12 +19,14 @@ export function registerExportCommand(program: Command, deps: CliDependencies, s
         setExit(EXIT.usage);
         return;
       }
+      const progress = options.json && !deps.output.interactiveErr ? null : createProgress(deps.output);
       const db = await deps.openDatabase();
       try {
         const summary = await exportFiles(db.database.prisma, dir, {
           ...(options.organization === undefined ? {} : { organizationId: options.organization }),
           ...(options.account === undefined ? {} : { accountIds: options.account }),
-        });
+        }, (done, total) => progress?.update('Writing', done, total));
+        progress?.done();
         if (options.json) {
           deps.output.out(JSON.stringify(summary, null, 2));
         } else {
@@ -36,6 +39,7 @@ export function registerExportCommand(program: Command, deps: CliDependencies, s
         }
         setExit(EXIT.ok);
       } finally {
+        progress?.done();
         await db.close();
       }
     });
