@@ -164,6 +164,22 @@ describe('import and export of AWS CLI output', () => {
     expect(await third.prisma.account.count({ where: { id: '555555555555' } })).toBe(0);
   });
 
+  it('rejects an entity whose unique id another account already holds, before writing', async () => {
+    const file = join(work, 'clash.json');
+    writeFileSync(file, JSON.stringify({
+      UserDetailList: [{ Path: '/', UserName: 'clash', UserId: 'AIDAQ3EGUWFKALICE0001', Arn: 'arn:aws:iam::777777777777:user/clash', GroupList: [], AttachedManagedPolicies: [] }],
+    }));
+
+    const error = (await importFiles(first.prisma, file).catch((e: unknown) => e)) as ImportInvalidError;
+
+    expect(error).toBeInstanceOf(ImportInvalidError);
+    expect(error.problems).toEqual([{
+      file: '(database)', path: 'arn:aws:iam::444444444444:user/alice',
+      expected: 'a user id and ARN no other account holds: `AIDAQ3EGUWFKALICE0001` is stored in account 444444444444',
+    }]);
+    expect(await first.prisma.account.count({ where: { id: '777777777777' } })).toBe(0);
+  });
+
   it('reports an AWS managed policy the catalogue lacks and keeps the attachment', async () => {
     const file = join(work, 'single.json');
     const missing = 'arn:aws:iam::aws:policy/job-function/ExampleNotInTheCatalogue';

@@ -1,4 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { findImportConflicts } from './findImportConflicts.js';
+import { ImportInvalidError } from './ImportInvalidError.js';
 import type { ImportSummary } from './importPlanTypes.js';
 import { planImport } from './planImport.js';
 import { readImportInput } from './readImportInput.js';
@@ -35,6 +37,8 @@ export async function importBundle(prisma: PrismaClient, bundle: ImportBundle, o
   const ids = [...new Set([...bundle.accounts.map((a) => a.accountId), ...(bundle.organization?.accounts.map((a) => a.id) ?? [])])];
   const stored = await prisma.account.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const { rows, summary } = planImport(bundle, catalogue, new Map(stored.map((a) => [a.id, a.name])));
+  const conflicts = await findImportConflicts(prisma, rows);
+  if (conflicts.length > 0) throw new ImportInvalidError(conflicts);
   await writeImport(prisma, rows, onProgress);
   return summary;
 }
