@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { checkImportedPolicies } from './checkImportedPolicies.js';
 import { findImportConflicts } from './findImportConflicts.js';
 import { ImportInvalidError } from './ImportInvalidError.js';
 import type { ImportSummary } from './importPlanTypes.js';
@@ -40,7 +41,7 @@ export async function importBundle(prisma: PrismaClient, bundle: ImportBundle, o
   const conflicts = await findImportConflicts(prisma, rows);
   if (conflicts.length > 0) throw new ImportInvalidError(conflicts);
   await writeImport(prisma, rows, onProgress);
-  return summary;
+  return { ...summary, notes: [...summary.notes, ...checkImportedPolicies(rows)] };
 }
 
 /** Every AWS managed policy ARN an import names (attachments and boundaries). */
