@@ -108,6 +108,11 @@ export function storedOrganizationPolicyId(organizationId: string, id: string, a
   return awsManaged ? `${id}-${organizationId}` : id;
 }
 
+/** AWS's id of a stored organization policy: the inverse of {@link storedOrganizationPolicyId}. */
+export function awsOrganizationPolicyId(organizationId: string, storedId: string, awsManaged: boolean): string {
+  return awsManaged && storedId.endsWith(`-${organizationId}`) ? storedId.slice(0, -(organizationId.length + 1)) : storedId;
+}
+
 function planOrganization(org: NonNullable<ImportBundle['organization']>, rows: ImportRows, problems: ImportProblem[]): void {
   rows.organization = { id: org.id, managementAccountId: org.managementAccountId };
   if (!org.accounts.some((a) => a.id === org.managementAccountId)) {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { validationError } from '../../graphql/errors.js';
+import { awsOrganizationPolicyId } from './planImport.js';
 import type { AccountSnapshot, ImportBundle, ManagedPolicySnapshot, OrganizationSnapshot } from './snapshotTypes.js';
 
 /** Which part of the model an export takes. */
@@ -73,7 +74,7 @@ async function readOrganization(prisma: PrismaClient, id: string): Promise<Organ
     units,
     accounts: org.accounts.map((a) => ({ id: a.id, name: a.name, email: a.email, status: 'ACTIVE', parentId: a.parentId ?? root.id })),
     policies: org.policies.map((p) => ({
-      id: p.awsManaged && p.id.endsWith(`-${org.id}`) ? p.id.slice(0, -(org.id.length + 1)) : p.id,
+      id: awsOrganizationPolicyId(org.id, p.id, p.awsManaged),
       name: p.name,
       description: p.description,
       type: p.type,
