@@ -1,13 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { randomBytes } from 'node:crypto';
 import { createContext, type Authenticate, type Context } from './context.js';
 import { createSecretCipher, type SecretCipher } from './features/auth/secretCipher.js';
 import type { Database } from './db/openDatabase.js';
 import { createFormatError } from './graphql/formatError.js';
 import { resolvers } from './graphql/resolvers.js';
+import { createLimitValidationRules } from './graphql/limits/createLimitValidationRules.js';
+import { createQueryLimitsPlugin } from './graphql/limits/createQueryLimitsPlugin.js';
+import { defaultQueryLimits, type QueryLimits } from './graphql/limits/queryLimits.js';
 import { createCors } from './http/cors.js';
 import { createHealthRoute } from './http/createHealthRoute.js';
 import { BodyTooLargeError, readBody } from './http/readBody.js';
@@ -37,6 +44,8 @@ export interface ServerOptions {
   introspection?: boolean;
   /** Origins allowed to call the API from browsers (default none). */
   corsOrigins?: readonly string[];
+  /** Depth, alias, cost and time limits of every operation (default {@link defaultQueryLimits}). */
+  queryLimits?: QueryLimits;
 }
 
 /** The HTTP server, not yet listening, and how to stop it. */
@@ -56,6 +65,7 @@ export interface PlaygroundServer {
  */
 export async function createServer(options: ServerOptions): Promise<PlaygroundServer> {
   const { database, logger } = options;
+  const limits = options.queryLimits ?? defaultQueryLimits;
   const apollo = new ApolloServer<Context>({
     typeDefs: readFileSync(schemaPath, 'utf8'),
     resolvers,
@@ -64,7 +74,16 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     includeStacktraceInErrorResponses: false,
     // main.ts owns signal handling and shuts down in order; the explorer replaces Apollo's landing page.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Limits apply to every caller, anonymous introspection included (see src/graphql/limits).
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: createLimitValidationRules(limits),
+    // Offline means offline: never report usage or the schema to Apollo's cloud, whatever the environment says.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      createQueryLimitsPlugin<Context>(limits),
+    ],
   });
   await apollo.start();
 

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
 import { hasErrorCode } from './errors.js';
+import { queryLimitCodeOf } from './limits/createLimitValidationRules.js';
 import { translateDatabaseError } from './translateDatabaseError.js';
 
 /** The code and message every unexpected error is masked as. */
@@ -17,6 +18,8 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
   return (formatted, error) => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
+    const limitCode = queryLimitCodeOf(error);
+    if (limitCode !== null) return { ...base, message: formatted.message, extensions: { code: limitCode } };
     if (hasErrorCode(original)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...base, message: formatted.message, extensions };
