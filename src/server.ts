@@ -12,6 +12,7 @@ import { createSecretCipher, type SecretCipher } from './features/auth/secretCip
 import type { Database } from './db/openDatabase.js';
 import { createFormatError } from './graphql/formatError.js';
 import { resolvers } from './graphql/resolvers.js';
+import { createArgumentGuardPlugin } from './graphql/edge/createArgumentGuardPlugin.js';
 import { createLimitValidationRules } from './graphql/limits/createLimitValidationRules.js';
 import { createQueryLimitsPlugin } from './graphql/limits/createQueryLimitsPlugin.js';
 import { defaultQueryLimits, type QueryLimits } from './graphql/limits/queryLimits.js';
@@ -83,6 +84,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       createQueryLimitsPlugin<Context>(limits),
+      createArgumentGuardPlugin<Context>(),
     ],
   });
   await apollo.start();

@@ -44,6 +44,7 @@ const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {
   InvalidClientTokenId: 403,
   SignatureDoesNotMatch: 403,
   MissingAuthenticationToken: 403,
+  IncompleteSignature: 400,
   ExpiredToken: 400,
   ServiceFailure: 500,
 };

@@ -4,6 +4,7 @@ import { isAuthError } from './authErrors.js';
 import { authenticate, SESSION_TOKEN_HEADER } from './authenticate.js';
 import type { OperatorCredential } from './CredentialStore.js';
 import { createPrismaCredentialStore } from './createPrismaCredentialStore.js';
+import { isAccessKeyId } from './isAccessKeyId.js';
 import { parseBasicAuth } from './parseBasicAuth.js';
 import type { SecretCipher } from './secretCipher.js';
 import { readHeader, type AuthRequest } from './verifySigV4.js';
@@ -20,11 +21,9 @@ export interface AuthenticatorOptions {
 function claimedAccessKeyId(request: AuthRequest): string | null {
   const header = readHeader(request, 'authorization') ?? '';
   const sigv4 = /Credential=([^/,\s]+)\//.exec(header);
-  if (sigv4) {
-    return sigv4[1] ?? null;
-  }
-  const basic = parseBasicAuth(header);
-  return basic !== null && basic !== 'malformed' ? basic.accessKeyId : null;
+  const basic = sigv4 ? null : parseBasicAuth(header);
+  const claimed = sigv4 ? sigv4[1] : basic !== null && basic !== 'malformed' ? basic.accessKeyId : undefined;
+  return claimed !== undefined && isAccessKeyId(claimed) ? claimed : null;
 }
 
 /**
