@@ -10,7 +10,9 @@ import { randomBytes } from 'node:crypto';
 import { createContext, type Authenticate, type Context } from './context.js';
 import { createSecretCipher, type SecretCipher } from './features/auth/secretCipher.js';
 import type { Database } from './db/openDatabase.js';
+import { isDatabaseUnavailable } from './db/isDatabaseUnavailable.js';
 import { createFormatError } from './graphql/formatError.js';
+import { retryAfterSeconds, serviceUnavailableError, serviceUnavailableMessage } from './graphql/serviceUnavailableError.js';
 import { resolvers } from './graphql/resolvers.js';
 import { createArgumentGuardPlugin } from './graphql/edge/createArgumentGuardPlugin.js';
 import { createLimitValidationRules } from './graphql/limits/createLimitValidationRules.js';
@@ -85,6 +87,18 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       ApolloServerPluginSchemaReportingDisabled(),
       createQueryLimitsPlugin<Context>(limits),
       createArgumentGuardPlugin<Context>(),
+      // A database outage or contention in any resolver: answer 503 with Retry-After (formatError sets the code).
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, response }) {
+              if (!errors.some((error) => isDatabaseUnavailable(error))) return;
+              response.http.status = 503;
+              response.http.headers.set('retry-after', String(retryAfterSeconds));
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
@@ -124,7 +138,11 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     const request = { method: req.method, url: req.url ?? '/', headers: req.headers, body: raw, sourceIp: req.socket.remoteAddress ?? null };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => createContext(request, contextDependencies),
+      // Authentication reads the database: an outage there is a 503, not "Context creation failed".
+      context: () =>
+        createContext(request, contextDependencies).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? serviceUnavailableError() : error;
+        }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -161,7 +179,17 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       sendJson(res, 404, { error: 'not found' });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        // The rest of the body is still on the wire: close the connection after answering rather than read
+        // (or mistake for the next request) what may be megabytes more.
+        res.setHeader('Connection', 'close');
+        res.on('finish', () => req.socket.destroySoon());
         sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      if (isDatabaseUnavailable(error) && !res.headersSent) {
+        logger.warn({ err: error }, 'database unavailable');
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        sendJson(res, 503, { errors: [{ message: serviceUnavailableMessage, extensions: { code: 'ServiceUnavailable' } }] });
         return;
       }
       logger.error({ err: error }, 'request failed');

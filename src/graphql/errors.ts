@@ -20,6 +20,8 @@ export type AwsErrorCode =
   | 'DeleteConflict'
   | 'RegionDisabledException'
   | 'ServiceFailure'
+  // The database is out of reach or too busy: retryable (src/graphql/serviceUnavailableError.ts).
+  | 'ServiceUnavailable'
   // IAM management and Organizations (src/features/{identities,roles,policies,organizations}).
   | 'InvalidInput'
   | 'InvalidAuthenticationCode'

@@ -1,7 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
+import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable.js';
 import { hasErrorCode } from './errors.js';
+import { serviceUnavailableMessage } from './serviceUnavailableError.js';
 import { queryLimitCodeOf } from './limits/createLimitValidationRules.js';
 import { translateDatabaseError } from './translateDatabaseError.js';
 
@@ -23,6 +25,10 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
     if (hasErrorCode(original)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...base, message: formatted.message, extensions };
+    }
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return { ...base, message: serviceUnavailableMessage, extensions: { code: 'ServiceUnavailable' } };
     }
     const translated = translateDatabaseError(original);
     if (translated !== null) {
