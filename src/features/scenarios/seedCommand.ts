@@ -1,10 +1,9 @@
 /**
  * `npm run seed -- <scenario>` / `npm run seed -- --list`: loads a scenario into the configured database
- * (DATABASE_URL, or the embedded PGlite under .data/ — stop a server using it first, PGlite serves one
- * process) after applying pending migrations, and prints the credentials to try it with.
+ * (DATABASE_URL, or the embedded PGlite under the state directory — refused while a server has it open:
+ * PGlite serves one process) after applying pending migrations, and prints the credentials to try it with.
  */
-import { dirname } from 'node:path';
-import { defaultPgliteDataDir, loadConfig } from '../../config.js';
+import { loadConfig } from '../../config.js';
 import { describeStartupError } from '../../db/describeStartupError.js';
 import { migrate } from '../../db/migrate.js';
 import { openDatabase } from '../../db/openDatabase.js';
@@ -24,7 +23,7 @@ try {
         throw error;
       }
       // The same key file the server uses, so what the seed encrypts the server can decrypt.
-      const cipher = createSecretCipher(loadEncryptionKey(config.encryptionKey, dirname(defaultPgliteDataDir)));
+      const cipher = createSecretCipher(loadEncryptionKey(config.encryptionKey, config.stateDir));
       return { prisma: database.prisma, cipher, close: () => database.close() };
     },
     print: (text) => console.log(text),
