@@ -79,6 +79,8 @@ describe('npm start', () => {
     const npm = npmStart();
     const url = await npm.listening;
     expect((await fetch(`${url}/health`)).status).toBe(200);
+    // Everything it keeps on disk is under PLAYGROUND_STATE_DIR, not in the checkout.
+    expect(readdirSync(stateDir).sort()).toEqual(['encryption.key', 'operator-credential.json']);
 
     process.kill(npm.child.pid!, 'SIGTERM');
 
