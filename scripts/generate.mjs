@@ -6,8 +6,9 @@ import { existsSync, rmSync } from 'node:fs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 
-// `npm ci --omit=dev` (a container's runtime stage) has no build tools: it runs what the build stage made.
-if (!existsSync(bin('prisma'))) {
+// `npm ci --omit=dev` (a container's runtime stage) has no build tools (prisma and tsc may still arrive as
+// peer dependencies, the code generator does not): it runs what the build stage made.
+if (!existsSync(bin('graphql-codegen'))) {
   console.log('generate: build tools not installed (production install); using the dist/ built before');
   process.exit(0);
 }

@@ -56,6 +56,8 @@ describe('a database outage', () => {
     const inResolver = await post(operator, '{ organizations { edges { node { organizationId } } } }');
     const inAuthentication = await post(stranger, '{ callerIdentity { arn } }');
     const health = await fetch(`${server.url}/health`);
+    const ready = await fetch(`${server.url}/health/ready`);
+    const live = await fetch(`${server.url}/health/live`);
 
     // Then every request is a retryable 503, never INTERNAL_SERVER_ERROR
     for (const response of [inResolver, inAuthentication]) {
@@ -64,6 +66,10 @@ describe('a database outage', () => {
       expect(response.body.errors?.map((error) => error.extensions?.code)).toEqual(['ServiceUnavailable']);
     }
     expect(health.status).toBe(503);
+    expect(ready.status).toBe(503);
+    // Liveness stays up: restarting the service would not bring the database back.
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'ok' });
 
     // And once it is back, the same requests succeed without a restart of the service
     await proxy.start();
