@@ -6,7 +6,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createContext, type Authenticate, type Context } from './context.js';
 import { createSecretCipher, type SecretCipher } from './features/auth/secretCipher.js';
 import type { Database } from './db/openDatabase.js';
@@ -22,7 +22,7 @@ import { createCors } from './http/cors.js';
 import { createHealthRoute } from './http/createHealthRoute.js';
 import { BodyTooLargeError, readBody } from './http/readBody.js';
 import type { Route } from './http/Route.js';
-import type { Logger } from './logger.js';
+import { runWithRequestLogger, type Logger } from './logger.js';
 
 /** The SDL, read once from the repository root. */
 export const schemaPath = new URL('../schema.graphql', import.meta.url);
@@ -112,7 +112,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     cipher: options.cipher ?? createSecretCipher(randomBytes(32)),
   };
 
-  const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }) => {
+  const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }, log: Logger) => {
     if (req.method !== 'GET' && req.method !== 'POST') {
       res.setHeader('Allow', 'GET, POST');
       return sendJson(res, 405, { errors: [{ message: `method ${req.method} is not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
@@ -140,7 +140,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       httpGraphQLRequest,
       // Authentication reads the database: an outage there is a 503, not "Context creation failed".
       context: () =>
-        createContext(request, contextDependencies).catch((error: unknown) => {
+        createContext(request, { ...contextDependencies, logger: log }).catch((error: unknown) => {
           throw isDatabaseUnavailable(error) ? serviceUnavailableError() : error;
         }),
     });
@@ -154,11 +154,11 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     res.end();
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, log: Logger) => {
     const started = performance.now();
     const operation: { name?: string } = {};
     res.on('finish', () => {
-      logger.info(
+      log.info(
         {
           method: req.method,
           path: new URL(req.url ?? '/', 'http://localhost').pathname,
@@ -173,7 +173,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       if (cors.handle(req, res)) return;
       for (const route of routes) if (await route.handle(req, res)) return;
       if (new URL(req.url ?? '/', 'http://localhost').pathname === graphqlPath) {
-        await handleGraphql(req, res, operation);
+        await handleGraphql(req, res, operation, log);
         return;
       }
       sendJson(res, 404, { error: 'not found' });
@@ -187,18 +187,25 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
         return;
       }
       if (isDatabaseUnavailable(error) && !res.headersSent) {
-        logger.warn({ err: error }, 'database unavailable');
+        log.warn({ err: error }, 'database unavailable');
         res.setHeader('Retry-After', String(retryAfterSeconds));
         sendJson(res, 503, { errors: [{ message: serviceUnavailableMessage, extensions: { code: 'ServiceUnavailable' } }] });
         return;
       }
-      logger.error({ err: error }, 'request failed');
+      log.error({ err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     }
   };
 
-  const httpServer = createHttpServer((req, res) => void handle(req, res));
+  // Every request gets an id (the client's X-Request-Id when it is a sane one), echoed in the response and on
+  // every log line logged while serving it: a child logger, also reachable as requestLogger() for formatError.
+  const httpServer = createHttpServer((req, res) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('X-Request-Id', requestId);
+    const log = logger.child({ requestId });
+    void runWithRequestLogger(log, () => handle(req, res, log));
+  });
   let closing: Promise<void> | null = null;
   return {
     httpServer,
@@ -218,6 +225,11 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       return closing;
     },
   };
+}
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {

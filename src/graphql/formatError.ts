@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from '../logger.js';
+import { requestLogger, type Logger } from '../logger.js';
 import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable.js';
 import { hasErrorCode } from './errors.js';
 import { serviceUnavailableMessage } from './serviceUnavailableError.js';
@@ -27,14 +27,14 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
       return { ...base, message: formatted.message, extensions };
     }
     if (isDatabaseUnavailable(original)) {
-      logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      (requestLogger() ?? logger).warn({ err: original, path: formatted.path }, 'database unavailable');
       return { ...base, message: serviceUnavailableMessage, extensions: { code: 'ServiceUnavailable' } };
     }
     const translated = translateDatabaseError(original);
     if (translated !== null) {
       return { ...base, message: translated.message, extensions: { ...translated.extensions } };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    (requestLogger() ?? logger).error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return { ...base, message: 'Internal server error', extensions: { code: internalErrorCode } };
   };
 }
