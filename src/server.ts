@@ -12,6 +12,7 @@ import { createSecretCipher, type SecretCipher } from './features/auth/secretCip
 import type { Database } from './db/openDatabase.js';
 import { isDatabaseUnavailable } from './db/isDatabaseUnavailable.js';
 import { createFormatError } from './graphql/formatError.js';
+import { createServiceUnavailablePlugin } from './graphql/createServiceUnavailablePlugin.js';
 import { retryAfterSeconds, serviceUnavailableError, serviceUnavailableMessage } from './graphql/serviceUnavailableError.js';
 import { resolvers } from './graphql/resolvers.js';
 import { createArgumentGuardPlugin } from './graphql/edge/createArgumentGuardPlugin.js';
@@ -87,18 +88,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       ApolloServerPluginSchemaReportingDisabled(),
       createQueryLimitsPlugin<Context>(limits),
       createArgumentGuardPlugin<Context>(),
-      // A database outage or contention in any resolver: answer 503 with Retry-After (formatError sets the code).
-      {
-        async requestDidStart() {
-          return {
-            async didEncounterErrors({ errors, response }) {
-              if (!errors.some((error) => isDatabaseUnavailable(error))) return;
-              response.http.status = 503;
-              response.http.headers.set('retry-after', String(retryAfterSeconds));
-            },
-          };
-        },
-      },
+      createServiceUnavailablePlugin<Context>(),
     ],
   });
   await apollo.start();
