@@ -39,6 +39,14 @@ describe('lockDataDirectory', () => {
     lockDataDirectory(dir)();
   });
 
+  it('takes over a lock naming its own pid that it does not hold (PID 1 again, in a restarted container)', () => {
+    const dir = dataDir();
+    writeFileSync(lockFileOf(dir), JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: 'before the restart' }));
+    const release = lockDataDirectory(dir);
+    expect(() => lockDataDirectory(dir)).toThrow(DataDirectoryLockedError);
+    release();
+  });
+
   it("treats a lock from another host as held (a shared volume: its owner's liveness is unknown)", () => {
     const dir = dataDir();
     writeFileSync(lockFileOf(dir), JSON.stringify({ pid: 1, hostname: `not-${hostname()}`, startedAt: 'earlier' }));

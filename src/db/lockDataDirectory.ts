@@ -23,6 +23,12 @@ export class DataDirectoryLockedError extends Error {
   }
 }
 
+/**
+ * The lock files this process holds. A lock file naming this process's pid that is not in here was left by an
+ * earlier process that had the same pid — PID 1 in a restarted container — and is stale.
+ */
+const heldByThisProcess = new Set<string>();
+
 /** The lock file beside a data directory (beside, not inside: the directory is PGlite's own). */
 export function lockFileOf(dataDir: string): string {
   return `${dataDir}.lock`;
@@ -41,17 +47,19 @@ export function lockDataDirectory(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, `${JSON.stringify(mine)}\n`, { flag: 'wx', mode: 0o600 });
+      heldByThisProcess.add(file);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldByThisProcess.delete(file);
         if (readOwner(file)?.pid === mine.pid) rmSync(file, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = readOwner(file);
-    if (owner !== null && isAlive(owner)) throw new DataDirectoryLockedError(dataDir, owner);
+    if (owner !== null && isAlive(owner, file)) throw new DataDirectoryLockedError(dataDir, owner);
     // Stale (its process is gone) or unreadable (a crash mid-write): take it over, once.
     rmSync(file, { force: true });
   }
@@ -70,9 +78,9 @@ function readOwner(file: string): LockOwner | null {
 }
 
 /** Whether the owner still runs. On another host (a shared volume) there is no telling: assume it does. */
-function isAlive(owner: LockOwner): boolean {
+function isAlive(owner: LockOwner, file: string): boolean {
   if (owner.hostname !== hostname()) return true;
-  if (owner.pid === process.pid) return true;
+  if (owner.pid === process.pid) return heldByThisProcess.has(file);
   try {
     process.kill(owner.pid, 0);
     return true;
