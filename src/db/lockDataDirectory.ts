@@ -18,7 +18,8 @@ export class DataDirectoryLockedError extends Error {
     super(
       `the embedded database in ${dataDir} is in use by process ${owner.pid} on ${owner.hostname} (since ${owner.startedAt}); ` +
         'PGlite serves one process at a time: stop that server first (or load scenarios with SEED= when starting it), ' +
-        'or set DATABASE_URL to a Postgres server that several processes can share',
+        'or set DATABASE_URL to a Postgres server that several processes can share' +
+        ` (if that process is gone — a killed container on another host name — delete ${lockFileOf(dataDir)})`,
     );
   }
 }
