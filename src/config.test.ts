@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultPgliteDataDir, loadConfig } from './config.js';
+import { ConfigError, defaultPgliteDataDir, defaultStateDir, loadConfig } from './config.js';
+import { defaultQueryLimits } from './graphql/limits/queryLimits.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -17,13 +18,27 @@ describe('loadConfig', () => {
       port: 4000,
       host: '127.0.0.1',
       database: { embedded: { dataDir: defaultPgliteDataDir } },
+      stateDir: defaultStateDir,
       logLevel: 'info',
       encryptionKey: null,
       operatorCredential: null,
       corsOrigins: [],
       introspection: true,
       seed: null,
+      queryLimits: defaultQueryLimits,
     });
+  });
+
+  it('keeps all state under PLAYGROUND_STATE_DIR, the embedded database included unless PGLITE_DATA_DIR says otherwise', () => {
+    const config = loadConfig({ PLAYGROUND_STATE_DIR: '/var/lib/iam-playground' });
+    expect(config.stateDir).toBe('/var/lib/iam-playground');
+    expect(config.database).toEqual({ embedded: { dataDir: '/var/lib/iam-playground/pglite' } });
+    expect(loadConfig({ PLAYGROUND_STATE_DIR: '/state', PGLITE_DATA_DIR: '/db' }).database).toEqual({ embedded: { dataDir: '/db' } });
+  });
+
+  it('reads the query limits, refusing what is not a positive whole number', () => {
+    expect(loadConfig({ QUERY_MAX_DEPTH: '20', QUERY_TIMEOUT_MS: '5000' }).queryLimits).toMatchObject({ maxDepth: 20, executionTimeoutMs: 5000 });
+    expect(problemsOf({ QUERY_MAX_COST: 'lots' })).toEqual(['QUERY_MAX_COST must be a whole number of at least 1; got `lots`']);
   });
 
   it('reads every setting', () => {

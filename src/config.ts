@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseLocation } from './db/openDatabase.js';
+import { defaultQueryLimits, type QueryLimits } from './graphql/limits/queryLimits.js';
 
 /** pino's level names, plus `silent`. */
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,8 +15,14 @@ export interface Config {
   port: number;
   /** HOST: the interface to bind (default 127.0.0.1, so a playground is not exposed by accident). */
   host: string;
-  /** DATABASE_URL when set; otherwise the embedded PGlite under PGLITE_DATA_DIR (default `.data/pglite`). */
+  /** DATABASE_URL when set; otherwise the embedded PGlite under PGLITE_DATA_DIR (default `<stateDir>/pglite`). */
   database: DatabaseLocation;
+  /**
+   * PLAYGROUND_STATE_DIR (default `.data` at the repository root): the one directory that holds everything the
+   * service keeps on disk — the generated encryption key, the generated operator credential and, by default,
+   * the embedded database — so a container mounts one volume.
+   */
+  stateDir: string;
   /** LOG_LEVEL (default info). */
   logLevel: LogLevel;
   /** PLAYGROUND_ENCRYPTION_KEY: 32 bytes as 64 hex digits or base64, for secrets at rest; null = derive/generate. */
@@ -28,6 +35,8 @@ export interface Config {
   introspection: boolean;
   /** SEED: the name of a scenario to load at start, or null. */
   seed: string | null;
+  /** QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_COST, QUERY_TIMEOUT_MS: the GraphQL operation limits. */
+  queryLimits: QueryLimits;
 }
 
 /** Every problem found in the environment, one clear line each. */
@@ -40,8 +49,16 @@ export class ConfigError extends Error {
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** The embedded database's default directory: `.data/pglite` at the repository root (ignored by git). */
-export const defaultPgliteDataDir = resolve(repositoryRoot, '.data/pglite');
+/** The default state directory: `.data` at the repository root (ignored by git). */
+export const defaultStateDir = resolve(repositoryRoot, '.data');
+
+/** The embedded database's directory inside a state directory. */
+export function pgliteDataDirOf(stateDir: string): string {
+  return resolve(stateDir, 'pglite');
+}
+
+/** The embedded database's default directory: `.data/pglite` at the repository root. */
+export const defaultPgliteDataDir = pgliteDataDirOf(defaultStateDir);
 
 /**
  * Reads and validates the configuration. Collects every bad value before failing, so one start shows
@@ -59,6 +76,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = value('DATABASE_URL');
   if (databaseUrl !== undefined) checkDatabaseUrl(databaseUrl, problems);
   const dataDir = value('PGLITE_DATA_DIR');
+  const stateDirSetting = value('PLAYGROUND_STATE_DIR');
+  const stateDir = stateDirSetting === undefined ? defaultStateDir : toAbsolute(stateDirSetting);
+  const queryLimits: QueryLimits = {
+    ...defaultQueryLimits,
+    maxDepth: parseCount('QUERY_MAX_DEPTH', value('QUERY_MAX_DEPTH'), defaultQueryLimits.maxDepth, problems),
+    maxAliases: parseCount('QUERY_MAX_ALIASES', value('QUERY_MAX_ALIASES'), defaultQueryLimits.maxAliases, problems),
+    maxCost: parseCount('QUERY_MAX_COST', value('QUERY_MAX_COST'), defaultQueryLimits.maxCost, problems),
+    executionTimeoutMs: parseCount('QUERY_TIMEOUT_MS', value('QUERY_TIMEOUT_MS'), defaultQueryLimits.executionTimeoutMs, problems),
+  };
   const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(logLevels as readonly string[]).includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}; got \`${logLevel}\``);
@@ -79,13 +105,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     database:
       databaseUrl !== undefined
         ? { url: databaseUrl }
-        : { embedded: { dataDir: dataDir === undefined ? defaultPgliteDataDir : toAbsolute(dataDir) } },
+        : { embedded: { dataDir: dataDir === undefined ? pgliteDataDirOf(stateDir) : toAbsolute(dataDir) } },
+    stateDir,
     logLevel: logLevel as LogLevel,
     encryptionKey,
     operatorCredential,
     corsOrigins,
     introspection,
     seed: value('SEED') ?? null,
+    queryLimits,
   };
 }
 
@@ -158,6 +186,15 @@ function parseOrigins(raw: string | undefined, problems: string[]): string[] {
     }
   }
   return origins;
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number, problems: string[]): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    problems.push(`${name} must be a whole number of at least 1; got \`${raw}\``);
+    return fallback;
+  }
+  return Number(raw);
 }
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {

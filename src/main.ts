@@ -1,10 +1,10 @@
 /**
  * The composition root: configuration, database (DATABASE_URL or embedded PGlite), migrations, the HTTP
- * server, listen; graceful shutdown on SIGTERM/SIGINT. A failure to start prints one clear message (no
+ * server, listen; graceful shutdown on SIGTERM/SIGINT — once, however many signals arrive (npm, a process
+ * group kill and an impatient Ctrl-C may each send one). A failure to start prints one clear message (no
  * stack trace) and exits 1.
  */
-import { dirname } from 'node:path';
-import { defaultPgliteDataDir, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { describeStartupError } from './db/describeStartupError.js';
 import { migrate } from './db/migrate.js';
 import { checkDatabase, openDatabase, type Database } from './db/openDatabase.js';
@@ -20,15 +20,34 @@ let logger: Logger | null = null;
 let database: Database | null = null;
 let server: PlaygroundServer | null = null;
 let stopListening: (() => Promise<void>) | null = null;
+let started = false;
+let stopSignal: string | null = null;
+
+// Registered before anything starts, so a signal during start-up is not the default "die now" (which would
+// leave the embedded database's files mid-write): the stop waits until start-up has finished.
+const onSignal = (signal: NodeJS.Signals) => {
+  if (stopSignal !== null) {
+    logger?.info({ signal }, 'already shutting down');
+    return;
+  }
+  stopSignal = signal;
+  if (started) void shutdown(signal);
+};
+process.on('SIGTERM', onSignal);
+process.on('SIGINT', onSignal);
 
 try {
   const config = loadConfig(process.env);
   logger = createLogger(config.logLevel);
   const log = logger;
+  // Start-up phases, logged with "listening" so `npm run bench -- startup` can tell the database from the rest.
+  const phaseStart = performance.now();
   database = await openDatabase(config.database);
   await checkDatabase(database);
+  const databaseMs = performance.now() - phaseStart;
   const { applied } = await migrate(database.pool, { onApplied: (name) => log.info({ migration: name }, 'migration applied') });
-  const auth = createAuth({ encryptionKey: config.encryptionKey, operatorCredential: config.operatorCredential, dataDir: dirname(defaultPgliteDataDir) });
+  const migrationsMs = performance.now() - phaseStart - databaseMs;
+  const auth = createAuth({ encryptionKey: config.encryptionKey, operatorCredential: config.operatorCredential, dataDir: config.stateDir });
   if (auth.operatorGenerated) console.log(formatOperatorBanner(auth.operator));
   // SEED=<name>: load a scenario before listening, so the explorer opens with its example operations.
   const seeded = config.seed === null ? null : await loadScenarioByName(database.prisma, config.seed, { cipher: auth.cipher });
@@ -40,6 +59,7 @@ try {
     routes: createDefaultRoutes(seeded === null ? {} : { examples: seeded.examples }),
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
+    queryLimits: config.queryLimits,
   });
   const httpServer = server.httpServer;
   await new Promise<void>((resolve, reject) => {
@@ -48,8 +68,9 @@ try {
   });
   const address = httpServer.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const startupMs = { database: Math.round(databaseMs), migrations: Math.round(migrationsMs), total: Math.round(performance.now() - phaseStart) };
   logger.info(
-    { url: `http://${config.host}:${port}/graphql`, storage: database.kind, migrationsApplied: applied.length },
+    { url: `http://${config.host}:${port}/graphql`, storage: database.kind, migrationsApplied: applied.length, startupMs },
     `IAM Playground listening on http://${config.host}:${port}/graphql`,
   );
   if (seeded !== null) console.log(formatLoadedScenario(seeded, `http://${config.host}:${port}/graphql`));
@@ -57,8 +78,8 @@ try {
   // ahead of the next reader. (Readers never see a stale index anyway: each request checks the version row.)
   // The embedded database serves one connection, so it has no second process to hear from.
   if (database.kind === 'postgres') stopListening = await getAuthorizationIndex(database.pool).listen(database.url);
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  started = true;
+  if (stopSignal !== null) void shutdown(stopSignal);
 } catch (error) {
   console.error(describeStartupError(error));
   await server?.close().catch(() => undefined);

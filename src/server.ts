@@ -1,19 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { randomBytes } from 'node:crypto';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createContext, type Authenticate, type Context } from './context.js';
 import { createSecretCipher, type SecretCipher } from './features/auth/secretCipher.js';
 import type { Database } from './db/openDatabase.js';
 import { createAwsProtocolRoute } from './features/awsProtocols/createAwsProtocolRoute.js';
+import { isDatabaseUnavailable } from './db/isDatabaseUnavailable.js';
 import { createFormatError } from './graphql/formatError.js';
+import { createServiceUnavailablePlugin } from './graphql/createServiceUnavailablePlugin.js';
+import { retryAfterSeconds, serviceUnavailableError, serviceUnavailableMessage } from './graphql/serviceUnavailableError.js';
 import { resolvers } from './graphql/resolvers.js';
+import { createArgumentGuardPlugin } from './graphql/edge/createArgumentGuardPlugin.js';
+import { createLimitValidationRules } from './graphql/limits/createLimitValidationRules.js';
+import { createQueryLimitsPlugin } from './graphql/limits/createQueryLimitsPlugin.js';
+import { defaultQueryLimits, type QueryLimits } from './graphql/limits/queryLimits.js';
 import { createCors } from './http/cors.js';
 import { createHealthRoute } from './http/createHealthRoute.js';
 import { BodyTooLargeError, readBody } from './http/readBody.js';
 import type { Route } from './http/Route.js';
-import type { Logger } from './logger.js';
+import { runWithRequestLogger, type Logger } from './logger.js';
 
 /** The SDL, read once from the repository root. */
 export const schemaPath = new URL('../schema.graphql', import.meta.url);
@@ -38,6 +49,8 @@ export interface ServerOptions {
   introspection?: boolean;
   /** Origins allowed to call the API from browsers (default none). */
   corsOrigins?: readonly string[];
+  /** Depth, alias, cost and time limits of every operation (default {@link defaultQueryLimits}). */
+  queryLimits?: QueryLimits;
 }
 
 /** The HTTP server, not yet listening, and how to stop it. */
@@ -57,6 +70,7 @@ export interface PlaygroundServer {
  */
 export async function createServer(options: ServerOptions): Promise<PlaygroundServer> {
   const { database, logger } = options;
+  const limits = options.queryLimits ?? defaultQueryLimits;
   const apollo = new ApolloServer<Context>({
     typeDefs: readFileSync(schemaPath, 'utf8'),
     resolvers,
@@ -65,7 +79,18 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     includeStacktraceInErrorResponses: false,
     // main.ts owns signal handling and shuts down in order; the explorer replaces Apollo's landing page.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Limits apply to every caller, anonymous introspection included (see src/graphql/limits).
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: createLimitValidationRules(limits),
+    // Offline means offline: never report usage or the schema to Apollo's cloud, whatever the environment says.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      createQueryLimitsPlugin<Context>(limits),
+      createArgumentGuardPlugin<Context>(),
+      createServiceUnavailablePlugin<Context>(),
+    ],
   });
   await apollo.start();
 
@@ -79,7 +104,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
   // The AWS protocols answer at `/` before the explorer, which keeps browser GETs of `/` without an Action.
   const routes: Route[] = [createHealthRoute(database), createAwsProtocolRoute(contextDependencies), ...(options.routes ?? [])];
 
-  const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }) => {
+  const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }, log: Logger) => {
     if (req.method !== 'GET' && req.method !== 'POST') {
       res.setHeader('Allow', 'GET, POST');
       return sendJson(res, 405, { errors: [{ message: `method ${req.method} is not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
@@ -105,7 +130,11 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     const request = { method: req.method, url: req.url ?? '/', headers: req.headers, body: raw, sourceIp: req.socket.remoteAddress ?? null };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => createContext(request, contextDependencies),
+      // Authentication reads the database: an outage there is a 503, not "Context creation failed".
+      context: () =>
+        createContext(request, { ...contextDependencies, logger: log }).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? serviceUnavailableError() : error;
+        }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
@@ -117,11 +146,11 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     res.end();
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, log: Logger) => {
     const started = performance.now();
     const operation: { name?: string } = {};
     res.on('finish', () => {
-      logger.info(
+      log.info(
         {
           method: req.method,
           path: new URL(req.url ?? '/', 'http://localhost').pathname,
@@ -136,22 +165,39 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       if (cors.handle(req, res)) return;
       for (const route of routes) if (await route.handle(req, res)) return;
       if (new URL(req.url ?? '/', 'http://localhost').pathname === graphqlPath) {
-        await handleGraphql(req, res, operation);
+        await handleGraphql(req, res, operation, log);
         return;
       }
       sendJson(res, 404, { error: 'not found' });
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
+        // The rest of the body is still on the wire: close the connection after answering rather than read
+        // (or mistake for the next request) what may be megabytes more.
+        res.setHeader('Connection', 'close');
+        res.on('finish', () => req.socket.destroySoon());
         sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         return;
       }
-      logger.error({ err: error }, 'request failed');
+      if (isDatabaseUnavailable(error) && !res.headersSent) {
+        log.warn({ err: error }, 'database unavailable');
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        sendJson(res, 503, { errors: [{ message: serviceUnavailableMessage, extensions: { code: 'ServiceUnavailable' } }] });
+        return;
+      }
+      log.error({ err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     }
   };
 
-  const httpServer = createHttpServer((req, res) => void handle(req, res));
+  // Every request gets an id (the client's X-Request-Id when it is a sane one), echoed in the response and on
+  // every log line logged while serving it: a child logger, also reachable as requestLogger() for formatError.
+  const httpServer = createHttpServer((req, res) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('X-Request-Id', requestId);
+    const log = logger.child({ requestId });
+    void runWithRequestLogger(log, () => handle(req, res, log));
+  });
   let closing: Promise<void> | null = null;
   return {
     httpServer,
@@ -171,6 +217,11 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       return closing;
     },
   };
+}
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {

@@ -1,5 +1,4 @@
-import { dirname } from 'node:path';
-import { defaultPgliteDataDir, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase, type Database } from '../db/openDatabase.js';
 import { loadEncryptionKey } from '../features/auth/loadEncryptionKey.js';
@@ -13,8 +12,8 @@ export interface CliDatabase {
 }
 
 /**
- * Opens the database the server would use (DATABASE_URL, else the embedded PGlite under .data/, which serves one
- * process at a time — stop a server using it first) and applies pending migrations, so every command works on a
+ * Opens the database the server would use (DATABASE_URL, else the embedded PGlite under the state directory, which
+ * serves one process at a time: a second opener is refused while a server holds it) and applies pending migrations, so every command works on a
  * fresh clone. The cipher reads the same key file as the server, so what a command encrypts the server decrypts.
  */
 export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.env): Promise<CliDatabase> {
@@ -26,6 +25,6 @@ export async function openConfiguredDatabase(env: NodeJS.ProcessEnv = process.en
     await database.close();
     throw error;
   }
-  const cipher = createSecretCipher(loadEncryptionKey(config.encryptionKey, dirname(defaultPgliteDataDir)));
+  const cipher = createSecretCipher(loadEncryptionKey(config.encryptionKey, config.stateDir));
   return { database, cipher, close: () => database.close() };
 }

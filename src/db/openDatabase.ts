@@ -32,6 +32,9 @@ export interface OpenDatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
+/** How long a transaction waits for a connection before Prisma gives up (P2028). */
+export const transactionMaxWaitMs = 10_000;
+
 /**
  * The pool size on PGlite. PGlite is a single Postgres backend: queries from several connections share
  * one session, so only one connection keeps transactions and session state apart.
@@ -55,7 +58,10 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
   // crash the process. The next query reports the problem instead.
   pool.on('error', () => undefined);
   if (options.onQuery) countQueries(pool, options.onQuery);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Transactions queue for the pool's connections (on PGlite, its one connection): wait up to
+  // transactionMaxWaitMs for one rather than Prisma's 2 s, so contention is absorbed instead of failing
+  // with P2028 (which, if it still happens, is answered as a retryable 503 — see isDatabaseUnavailable).
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: transactionMaxWaitMs } });
   let closed = false;
   return {
     prisma,

@@ -20,6 +20,8 @@ export type AwsErrorCode =
   | 'DeleteConflict'
   | 'RegionDisabledException'
   | 'ServiceFailure'
+  // The database is out of reach or too busy: retryable (src/graphql/serviceUnavailableError.ts).
+  | 'ServiceUnavailable'
   // IAM management and Organizations (src/features/{identities,roles,policies,organizations}).
   | 'InvalidInput'
   | 'InvalidAuthenticationCode'
@@ -50,6 +52,7 @@ const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {
   InvalidClientTokenId: 403,
   SignatureDoesNotMatch: 403,
   MissingAuthenticationToken: 403,
+  IncompleteSignature: 400,
   ExpiredToken: 400,
   ServiceFailure: 500,
 };

@@ -1,7 +1,10 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Logger } from '../logger.js';
+import { requestLogger, type Logger } from '../logger.js';
+import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable.js';
 import { hasErrorCode } from './errors.js';
+import { serviceUnavailableMessage } from './serviceUnavailableError.js';
+import { queryLimitCodeOf } from './limits/createLimitValidationRules.js';
 import { translateDatabaseError } from './translateDatabaseError.js';
 
 /** The code and message every unexpected error is masked as. */
@@ -17,15 +20,21 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
   return (formatted, error) => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
+    const limitCode = queryLimitCodeOf(error);
+    if (limitCode !== null) return { ...base, message: formatted.message, extensions: { code: limitCode } };
     if (hasErrorCode(original)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...base, message: formatted.message, extensions };
+    }
+    if (isDatabaseUnavailable(original)) {
+      (requestLogger() ?? logger).warn({ err: original, path: formatted.path }, 'database unavailable');
+      return { ...base, message: serviceUnavailableMessage, extensions: { code: 'ServiceUnavailable' } };
     }
     const translated = translateDatabaseError(original);
     if (translated !== null) {
       return { ...base, message: translated.message, extensions: { ...translated.extensions } };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    (requestLogger() ?? logger).error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return { ...base, message: 'Internal server error', extensions: { code: internalErrorCode } };
   };
 }

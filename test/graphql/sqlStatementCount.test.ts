@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultQueryLimits } from '../../src/graphql/limits/queryLimits.js';
 import { postGraphql } from '../support/postGraphql.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 import { seedReadModel } from './support/seedReadModel.js';
@@ -41,7 +42,12 @@ afterEach(async () => {
 async function countStatements(accounts: number, rolesPerAccount: number) {
   const statements: string[] = [];
   let counting = false;
-  server = await startTestServer({ databaseOptions: { onQuery: (sql) => counting && statements.push(sql) } });
+  // The query reads every level of a large model on purpose (far above the default cost limit); it measures
+  // batching, not limits, so the cost limit is lifted here.
+  server = await startTestServer({
+    databaseOptions: { onQuery: (sql) => counting && statements.push(sql) },
+    queryLimits: { ...defaultQueryLimits, maxCost: Number.POSITIVE_INFINITY },
+  });
   await seedReadModel(server.database.prisma, { accounts, rolesPerAccount });
 
   counting = true;

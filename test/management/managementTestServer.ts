@@ -3,6 +3,7 @@ import { createAuthenticator } from '../../src/features/auth/createAuthenticator
 import { generateAccessKeyId, generateSecretAccessKey } from '../../src/features/auth/generateIds.js';
 import { OPERATOR_ACCOUNT_ID, OPERATOR_ARN } from '../../src/features/auth/loadOperatorCredential.js';
 import { createSecretCipher } from '../../src/features/auth/secretCipher.js';
+import type { QueryLimits } from '../../src/graphql/limits/queryLimits.js';
 import { postGraphql, type GraphqlResponse } from '../support/postGraphql.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 
@@ -44,12 +45,13 @@ const CREATE_ACCOUNT = `mutation($name: String!, $acting: String) {
  * A full HTTP server with the real authenticator and a known operator credential, plus helpers that call
  * GraphQL as a given key and create accounts the way a user of the playground does (operator → root key).
  */
-export async function startManagementServer(options: { onQuery?: (sql: string) => void } = {}) {
+export async function startManagementServer(options: { onQuery?: (sql: string) => void; queryLimits?: QueryLimits } = {}) {
   const cipher = createSecretCipher(randomBytes(32));
   const operator: Key = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
   const server: TestServer = await startTestServer({
     cipher,
     databaseOptions: options.onQuery ? { onQuery: options.onQuery } : {},
+    ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
     authenticate: createAuthenticator({ cipher, operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } }),
   });
   const call = <T = Record<string, any>>(key: Key | null, query: string, variables: Record<string, unknown> = {}) =>

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,11 +17,15 @@ export interface MainProcess {
   listening: Promise<string>;
 }
 
-/** Starts the real composition root, as `npm start` does, with the given environment (PORT 0 by default). */
+/**
+ * Starts the real composition root, as `npm start` does, with the given environment (PORT 0 by default, and a
+ * fresh temporary PLAYGROUND_STATE_DIR, so no test writes keys into the checkout's `.data/`).
+ */
 export function runMain(env: Record<string, string | undefined>): MainProcess {
+  const stateDir = mkdtempSync(join(tmpdir(), 'iam-main-state-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: repositoryRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', PLAYGROUND_STATE_DIR: stateDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -26,7 +33,12 @@ export function runMain(env: Record<string, string | undefined>): MainProcess {
   child.stdout!.on('data', (chunk) => (stdout += String(chunk)));
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   // 'close' (not 'exit') waits until stdout and stderr are drained, so the output is complete.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      rmSync(stateDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', () => {
       const match = /listening on (http:\/\/[^/\s"]+)/.exec(stdout);

@@ -73,7 +73,8 @@ describe('starting the service', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'up' });
     expect(graphql.status).toBe(200);
     expect(await main.exited).toBe(0);
-    const lines = main.output().stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    // JSON lines, beside the one-time operator banner a fresh state directory prints
+    const lines = main.output().stdout.trim().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', method: 'POST', path: '/graphql', status: 200, operationName: 'Probe' }));
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/health', status: 200 }));
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });

@@ -5,6 +5,7 @@ import type { Route } from '../../src/http/Route.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer, type PlaygroundServer } from '../../src/server.js';
 import type { LogLevel } from '../../src/config.js';
+import type { QueryLimits } from '../../src/graphql/limits/queryLimits.js';
 import type { SecretCipher } from '../../src/features/auth/secretCipher.js';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './createTestDatabase.js';
 
@@ -22,6 +23,8 @@ export interface TestServerOptions {
   routes?: Route[];
   /** Log level (default `silent`; set LOG_LEVEL to see the server's logs while debugging). */
   logLevel?: LogLevel;
+  /** Replace the query limits (default: production's). */
+  queryLimits?: QueryLimits;
 }
 
 /** A running test server. */
@@ -49,6 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     authenticate: options.authenticate,
     cipher: options.cipher,
     routes: options.routes ?? createDefaultRoutes(),
+    ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);

@@ -8,6 +8,7 @@ import {
   type AssumeRoleGraph,
   type AuthorizationModel,
 } from '../../iam/analysis/index.js';
+import { listenForNotifications } from '../../db/listenForNotifications.js';
 import { loadAccountSlices } from './loadAccountSlices.js';
 import { loadOrganizationRows } from './loadOrganizationRows.js';
 import { AUTHORIZATION_CHANNEL, type AuthorizationScope } from './notifyAuthorizationChanged.js';
@@ -134,21 +135,24 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
       const refreshIfBehind = (version: number) => {
         if (snapshot !== null && version > snapshot.version) refresh().catch(() => undefined);
       };
-      const client = new pg.Client({ connectionString });
-      client.on('error', () => undefined);
-      client.on('notification', (message) => refreshIfBehind(Number(message.payload)));
-      await client.connect();
-      await client.query(`LISTEN ${AUTHORIZATION_CHANNEL}`);
-      const timer = setInterval(() => {
+      const poll = () => {
         pool
           .query<{ version: string }>('SELECT version FROM authorization_version WHERE id = 1')
           .then(({ rows }) => refreshIfBehind(Number(rows[0]?.version ?? 0)))
           .catch(() => undefined);
-      }, options.pollMs ?? 5000);
+      };
+      // Reconnects after a Postgres restart, and catches up on what it missed while away.
+      const stopListening = await listenForNotifications({
+        connectionString,
+        channel: AUTHORIZATION_CHANNEL,
+        onNotification: (payload) => refreshIfBehind(Number(payload)),
+        onReconnect: poll,
+      });
+      const timer = setInterval(poll, options.pollMs ?? 5000);
       timer.unref();
       return async () => {
         clearInterval(timer);
-        await client.end().catch(() => undefined);
+        await stopListening();
       };
     },
   };

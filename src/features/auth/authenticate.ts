@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createAuthError } from './authErrors.js';
 import type { Caller } from './Caller.js';
 import type { CredentialStore, StoredSession } from './CredentialStore.js';
+import { isAccessKeyId } from './isAccessKeyId.js';
 import { parseBasicAuth } from './parseBasicAuth.js';
 import { isPresignedUrl, parsePresignedQuery } from './parsePresignedQuery.js';
 import { parseSigV4Authorization, SIGV4_ALGORITHM } from './parseSigV4Authorization.js';
@@ -34,6 +35,7 @@ async function resolveCredential(
   sessionToken: string | undefined,
   now: Date,
 ): Promise<ResolvedCredential> {
+  if (!isAccessKeyId(accessKeyId)) throw createAuthError('InvalidClientTokenId');
   const operator = store.operator;
   if (operator !== null && operator.accessKeyId === accessKeyId) {
     if (sessionToken !== undefined) {

@@ -9,7 +9,7 @@ import { createSecretCipher, type SecretCipher } from './secretCipher.js';
 export interface AuthConfig {
   encryptionKey: Buffer | null;
   operatorCredential: { accessKeyId: string; secretAccessKey: string } | null;
-  /** The `.data/` directory for a generated key and operator credential. */
+  /** The state directory (PLAYGROUND_STATE_DIR) for a generated key and operator credential. */
   dataDir: string;
 }
 
@@ -36,7 +36,7 @@ export function createAuth(config: AuthConfig): Auth {
 /** The one-time banner that shows a generated operator credential to whoever started the server. */
 export function formatOperatorBanner(operator: OperatorCredential): string {
   return [
-    'A bootstrap operator credential was generated (shown only this once; it is kept encrypted under .data/):',
+    'A bootstrap operator credential was generated (shown only this once; it is kept encrypted in the state directory, PLAYGROUND_STATE_DIR):',
     `  PLAYGROUND_OPERATOR_ACCESS_KEY_ID=${operator.accessKeyId}`,
     `  PLAYGROUND_OPERATOR_SECRET_ACCESS_KEY=${operator.secretAccessKey}`,
   ].join('\n');

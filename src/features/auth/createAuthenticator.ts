@@ -4,6 +4,7 @@ import { isAuthError } from './authErrors.js';
 import { authenticate, SESSION_TOKEN_HEADER } from './authenticate.js';
 import type { OperatorCredential } from './CredentialStore.js';
 import { createPrismaCredentialStore } from './createPrismaCredentialStore.js';
+import { isAccessKeyId } from './isAccessKeyId.js';
 import { parseBasicAuth } from './parseBasicAuth.js';
 import { isPresignedUrl } from './parsePresignedQuery.js';
 import type { SecretCipher } from './secretCipher.js';
@@ -22,11 +23,9 @@ function claimedAccessKeyId(request: AuthRequest): string | null {
   const header = readHeader(request, 'authorization') ?? '';
   const presigned = new URL(request.url, 'http://localhost').searchParams.get('X-Amz-Credential');
   const sigv4 = /Credential=([^/,\s]+)\//.exec(header) ?? (presigned ? /^([^/]+)\//.exec(presigned) : null);
-  if (sigv4) {
-    return sigv4[1] ?? null;
-  }
-  const basic = parseBasicAuth(header);
-  return basic !== null && basic !== 'malformed' ? basic.accessKeyId : null;
+  const basic = sigv4 ? null : parseBasicAuth(header);
+  const claimed = sigv4 ? sigv4[1] : basic !== null && basic !== 'malformed' ? basic.accessKeyId : undefined;
+  return claimed !== undefined && isAccessKeyId(claimed) ? claimed : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { echoValue } from '../../graphql/edge/echoValue.js';
 import { awsError } from '../../graphql/errors.js';
 
 /** IAM's name pattern for users, groups, roles, policies, inline policies and MFA devices. */
@@ -8,10 +9,10 @@ const MAX_PATH = 512;
 
 /**
  * AWS's generic constraint message ("1 validation error detected: Value 'x' at 'userName' failed to satisfy
- * constraint: …"), so clients that parse AWS's wording see the same text here.
+ * constraint: …"), so clients that parse AWS's wording see the same text here. Quotes at most 128 characters.
  */
 export function constraintMessage(field: string, value: unknown, constraint: string): string {
-  return `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: ${constraint}`;
+  return `1 validation error detected: Value '${echoValue(value, 128)}' at '${field}' failed to satisfy constraint: ${constraint}`;
 }
 
 /** Throws ValidationError unless `value` is an IAM name of 1–`max` characters from `[\w+=,.@-]`. */
