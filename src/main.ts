@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { defaultPgliteDataDir, loadConfig } from './config.js';
 import { describeStartupError } from './db/describeStartupError.js';
 import { migrate } from './db/migrate.js';
+import { refreshStoredAwsManagedPolicies } from './features/policies/awsManagedPolicyRows.js';
 import { checkDatabase, openDatabase, type Database } from './db/openDatabase.js';
 import { getAuthorizationIndex } from './features/access/getAuthorizationIndex.js';
 import { createAuth, formatOperatorBanner } from './features/auth/createAuth.js';
@@ -28,6 +29,9 @@ try {
   database = await openDatabase(config.database);
   await checkDatabase(database);
   const { applied } = await migrate(database.pool, { onApplied: (name) => log.info({ migration: name }, 'migration applied') });
+  // Stored AWS managed policies follow the catalogue this build ships (AWS changes them; customers cannot).
+  const refreshedPolicies = await refreshStoredAwsManagedPolicies(database.prisma);
+  if (refreshedPolicies > 0) log.info({ policies: refreshedPolicies }, 'AWS managed policies refreshed from the catalogue');
   const auth = createAuth({ encryptionKey: config.encryptionKey, operatorCredential: config.operatorCredential, dataDir: dirname(defaultPgliteDataDir) });
   if (auth.operatorGenerated) console.log(formatOperatorBanner(auth.operator));
   // SEED=<name>: load a scenario before listening, so the explorer opens with its example operations.

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { evaluateRequest, simulate } from '../../src/iam/index.js';
-import { createIdentityResourceScpRequests, createSimulateInputs, createTwentyPolicyRoleRequests } from './engineScenarios.js';
+import { createIdentityResourceScpRequests, createRealManagedPolicyRequests, createSimulateInputs, createTwentyPolicyRoleRequests } from './engineScenarios.js';
 import { formatDecisionTable, measureDecisions } from './measureDecisions.js';
 
 /**
@@ -11,6 +11,7 @@ import { formatDecisionTable, measureDecisions } from './measureDecisions.js';
 export async function run(): Promise<void> {
   const a = createIdentityResourceScpRequests();
   const b = createTwentyPolicyRoleRequests();
+  const c = createRealManagedPolicyRequests();
   const simulateInputs = createSimulateInputs();
   console.log('policy engine (issue 3): decisions per second and latency, one (action, resource) question per decision');
   const figures = [
@@ -19,6 +20,8 @@ export async function run(): Promise<void> {
     measureDecisions('(a) same, through simulate (compile cache)', simulateInputs, (input) => simulate(input).ok),
     measureDecisions('(b) role with 20 attached policies, evaluateRequest, explain off', b, (r) => evaluateRequest(r, { explain: false }).evalDecision === 'allowed'),
     measureDecisions('(b) same, evaluateRequest with explanation', b, (r) => evaluateRequest(r).evalDecision === 'allowed'),
+    measureDecisions('(c) role with the real ReadOnlyAccess + AdministratorAccess, evaluateRequest, explain off', c, (r) => evaluateRequest(r, { explain: false }).evalDecision === 'allowed'),
+    measureDecisions('(c) same, evaluateRequest with explanation', c, (r) => evaluateRequest(r).evalDecision === 'allowed'),
   ];
   console.log(formatDecisionTable(figures));
   const target = figures[0]!.decisionsPerSecond;

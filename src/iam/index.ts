@@ -12,7 +12,8 @@
  *   `evaluateRequest`, returning `{ ok: false, errors }` instead of throwing on bad input.
  * - To check a policy before storing it: `validatePolicy(text, kind)` → `{ errors, warnings }`.
  * - AWS's vocabulary (generated at build time from pinned data packages): `findAction`, `findService`,
- *   `listAllActions`, `checkConditionKey`, `isRcpSupportedService` (which services RCPs govern).
+ *   `listAllActions`, `checkConditionKey`, `isRcpSupportedService` (which services RCPs govern), and every AWS
+ *   managed policy at its default version: `findAwsManagedPolicy`, `listAwsManagedPolicies`.
  * - ARNs: `parseArn`, `formatArn`, `parsePrincipal`, `parseResourceArn`, `formatIamArn`, `formatRoleSessionArn`,
  *   `isSessionOfRole`, `roleArnFromSessionArn`.
  */
@@ -36,5 +37,9 @@ export {
   checkConditionKey, findAction, findService, getCatalogueSource, isRcpSupportedService, listAllActions, listRcpSupportedServices,
   listServicePrefixes, type AccessLevel, type CatalogueAction, type CatalogueService,
 } from './catalogue/awsServiceCatalogue.js';
+export {
+  awsManagedPolicyId, findAwsManagedPolicy, findAwsManagedPolicyById, getManagedPolicySource, isAwsManagedPolicyArn, listAwsManagedPolicies,
+  type AwsManagedPolicy,
+} from './catalogue/awsManagedPolicies.js';
 export type * from './simulationTypes.js';
 export * from './sts/index.js';

@@ -5,6 +5,7 @@ import {
   compilePolicy,
   createContextFromEntries,
   evaluateRequest,
+  findAwsManagedPolicy,
   formatRoleSessionArn,
   planAssumeRoleSession,
   validateAssumeRoleRequest,
@@ -14,6 +15,7 @@ import {
 import type { Caller } from '../auth/Caller.js';
 import { consumeMfaCode } from '../auth/consumeMfaCode.js';
 import type { SecretCipher } from '../auth/secretCipher.js';
+import { storeAwsManagedPolicy } from '../policies/awsManagedPolicyRows.js';
 import { recordStsEvent } from './stsAudit.js';
 import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from '../authorization/loadCallerPolicies.js';
 import { issueSession, type IssuedCredentials } from './stsIssueSession.js';
@@ -61,7 +63,10 @@ async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRoleReque
     const found = await prisma.managedPolicy.findMany({ where: { arn: { in: arns } }, select: { arn: true, accountId: true } });
     for (const arn of arns) {
       const policy = found.find((p) => p.arn === arn);
-      if (!policy || (policy.accountId !== null && policy.accountId !== roleAccountId)) {
+      const aws = findAwsManagedPolicy(arn);
+      // The session's policy loader reads stored rows: an AWS managed policy is stored on first use.
+      if (aws !== null) await storeAwsManagedPolicy(prisma, aws);
+      else if (!policy || policy.accountId !== roleAccountId) {
         throw awsError('NoSuchEntity', `Policy ${arn} does not exist or is not attachable.`);
       }
     }
