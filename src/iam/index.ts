@@ -41,5 +41,10 @@ export {
   awsManagedPolicyId, findAwsManagedPolicy, findAwsManagedPolicyById, getManagedPolicySource, isAwsManagedPolicyArn, listAwsManagedPolicies,
   type AwsManagedPolicy,
 } from './catalogue/awsManagedPolicies.js';
+export {
+  isAwsManagedKmsAlias, isProtectedRole, isReservedTagKey, refuseAwsManagedKmsAliasWrite, refuseAwsManagedPolicyWrite, refuseProtectedRoleWrite,
+  type Refusal,
+} from './rules/protectedEntities.js';
+export { refuseRootAssumeRole, refuseSessionTokenAction, type StsCaller } from './rules/stsCallerRules.js';
 export type * from './simulationTypes.js';
 export * from './sts/index.js';

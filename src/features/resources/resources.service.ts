@@ -9,6 +9,7 @@ import { checkTags, type TagInput } from '../identities/iamNameRules.js';
 import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
 import { describeResourceArn } from '../scenarios/describeResourceArn.js';
+import { refuseAwsManagedKmsAliasWrite } from '../../iam/index.js';
 import { isGovernedByRcps, resourceActions } from './resourceActions.js';
 
 function readArn(arn: string) {
@@ -24,6 +25,8 @@ function readArn(arn: string) {
  */
 export async function createResource(context: Context, args: Acting & { arn: string; policy?: string | null; tags?: TagInput[] | null }): Promise<Resource> {
   const { parsed, service, resourceType } = readArn(args.arn);
+  const reserved = service === 'kms' ? refuseAwsManagedKmsAliasWrite(args.arn) : null;
+  if (reserved !== null) throw awsError(reserved.code, reserved.message);
   const tags = args.tags ?? [];
   checkTags(tags);
   const actions = resourceActions(service, resourceType);

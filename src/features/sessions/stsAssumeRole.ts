@@ -8,6 +8,7 @@ import {
   findAwsManagedPolicy,
   formatRoleSessionArn,
   planAssumeRoleSession,
+  refuseRootAssumeRole,
   validateAssumeRoleRequest,
   type AssumeRoleRequest,
   type CompiledPolicy,
@@ -74,6 +75,8 @@ async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRoleReque
 }
 
 async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input: AssumeRoleRequest): Promise<AssumeRoleResult & { sessionId: string }> {
+  const rootRefusal = refuseRootAssumeRole({ type: caller.type });
+  if (rootRefusal !== null) throw awsError(rootRefusal.code, rootRefusal.message);
   const invalid = validateAssumeRoleRequest(input);
   if (invalid !== null) throw awsError(invalid.code, invalid.message);
   const role = await deps.prisma.role.findUnique({ where: { arn: input.roleArn }, include: { tags: true } });
