@@ -45,6 +45,6 @@ export {
   isAwsManagedKmsAlias, isProtectedRole, isReservedTagKey, refuseAwsManagedKmsAliasWrite, refuseAwsManagedPolicyWrite, refuseProtectedRoleWrite,
   type Refusal,
 } from './rules/protectedEntities.js';
-export { refuseRootAssumeRole, refuseSessionTokenAction, type StsCaller } from './rules/stsCallerRules.js';
+export { refuseRootAssumeRole, refuseTemporaryCredentialsAction, type StsCaller } from './rules/stsCallerRules.js';
 export type * from './simulationTypes.js';
 export * from './sts/index.js';

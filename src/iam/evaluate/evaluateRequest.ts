@@ -36,7 +36,9 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const lowerAction = request.action.toLowerCase();
   const resourceAccount = resource.account ?? principal.account;
   const isService = principal.type === 'Service';
-  const crossAccount = !isService && resourceAccount !== principal.account;
+  // An unsigned request has no account and no identity policies: only a resource policy open to `*` grants it.
+  const isAnonymous = principal.type === 'Anonymous';
+  const crossAccount = !isService && !isAnonymous && resourceAccount !== principal.account;
   const policyRequest: PolicyRequest = {
     lowerAction,
     resource: resource.arn,
@@ -60,7 +62,7 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const identity = run(request.identityPolicies);
   const boundary = request.permissionsBoundary === null ? null : run([request.permissionsBoundary])[0]!;
   const session = request.sessionPolicies === null ? null : run(request.sessionPolicies);
-  const scpApplies = !principal.isManagementAccount && !isService;
+  const scpApplies = !principal.isManagementAccount && !isService && !isAnonymous;
   const scpLevels = scpApplies ? request.scpLevels.map(run) : [];
   // RCPs govern only the services AWS lists as supporting them (from the generated catalogue).
   const rcpLevels = request.rcpLevels.length > 0 && isRcpSupportedService(lowerAction.slice(0, lowerAction.indexOf(':'))) ? request.rcpLevels.map(run) : [];
@@ -98,7 +100,7 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
     }
   } else if (grant === 'none' && (crossAccount || resource.kind !== 'other')) {
     reason = { kind: 'resourcePolicyRequired', resourceKind: resource.kind, crossAccount };
-  } else if (!isService && identityOk && limitsOk) {
+  } else if (!isService && !isAnonymous && identityOk && limitsOk) {
     decision = 'allowed';
     reason = { kind: 'identityAllowed', crossAccount };
     contributing = [...identity, ...limits(), ...(resourceEval && grant !== 'none' ? [resourceEval] : [])];

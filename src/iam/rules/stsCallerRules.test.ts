@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { isAwsManagedKmsAlias, isProtectedRole, isReservedTagKey, refuseAwsManagedPolicyWrite, refuseProtectedRoleWrite } from './protectedEntities.js';
-import { refuseRootAssumeRole, refuseSessionTokenAction } from './stsCallerRules.js';
+import { refuseRootAssumeRole, refuseTemporaryCredentialsAction } from './stsCallerRules.js';
 
 describe('STS caller rules', () => {
   // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
   it('keeps GetSessionToken credentials without MFA away from IAM, and from STS but AssumeRole and GetCallerIdentity', () => {
     const plain = { type: 'user' as const, issuedBy: 'GetSessionToken' as const, mfaAuthenticated: false };
-    expect(refuseSessionTokenAction(plain, 'iam:ListUsers')?.code).toBe('AccessDenied');
-    expect(refuseSessionTokenAction({ ...plain, mfaAuthenticated: true }, 'iam:ListUsers')).toBeNull();
-    expect(refuseSessionTokenAction(plain, 'sts:AssumeRole')).toBeNull();
-    expect(refuseSessionTokenAction(plain, 'sts:GetCallerIdentity')).toBeNull();
-    expect(refuseSessionTokenAction({ ...plain, mfaAuthenticated: true }, 'sts:GetSessionToken')?.code).toBe('AccessDenied');
-    expect(refuseSessionTokenAction(plain, 's3:GetObject')).toBeNull();
-    expect(refuseSessionTokenAction({ type: 'assumedRole', issuedBy: 'AssumeRole' }, 'iam:ListUsers')).toBeNull();
+    expect(refuseTemporaryCredentialsAction(plain, 'iam:ListUsers')?.code).toBe('AccessDenied');
+    expect(refuseTemporaryCredentialsAction({ ...plain, mfaAuthenticated: true }, 'iam:ListUsers')).toBeNull();
+    expect(refuseTemporaryCredentialsAction(plain, 'sts:AssumeRole')).toBeNull();
+    expect(refuseTemporaryCredentialsAction(plain, 'sts:GetCallerIdentity')).toBeNull();
+    expect(refuseTemporaryCredentialsAction({ ...plain, mfaAuthenticated: true }, 'sts:GetSessionToken')?.code).toBe('AccessDenied');
+    expect(refuseTemporaryCredentialsAction(plain, 's3:GetObject')).toBeNull();
+    expect(refuseTemporaryCredentialsAction({ type: 'assumedRole', issuedBy: 'AssumeRole' }, 'iam:ListUsers')).toBeNull();
+    expect(refuseTemporaryCredentialsAction({ type: 'assumedRole', issuedBy: 'AssumeRole' }, 'sts:GetSessionToken')?.code).toBe('AccessDenied');
+    expect(refuseTemporaryCredentialsAction({ type: 'assumedRole', issuedBy: 'AssumeRole' }, 'sts:AssumeRole')).toBeNull();
   });
   it('refuses AssumeRole by a root user only', () => {
     expect(refuseRootAssumeRole({ type: 'root' })).toEqual({ code: 'AccessDenied', message: 'Roles may not be assumed by root accounts.' });

@@ -18,15 +18,21 @@ export function refuseRootAssumeRole(caller: StsCaller): Refusal | null {
   return caller.type === 'root' ? { code: 'AccessDenied', message: 'Roles may not be assumed by root accounts.' } : null;
 }
 
+const ROLE_SESSION_ISSUERS = new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity']);
+
 /**
- * What credentials from GetSessionToken may call, as the STS API reference states: no IAM API operation
- * unless MFA information was included when they were requested, and of STS only AssumeRole and
- * GetCallerIdentity. Returns AccessDenied with the reason, or null when the action is allowed to be tried
- * (the policies still decide).
+ * What temporary credentials may call, as the STS API reference states. From GetSessionToken: no IAM API
+ * operation unless MFA information was included when they were requested, and of STS only AssumeRole and
+ * GetCallerIdentity. From AssumeRole (and its SAML and web identity twins): anything but GetFederationToken
+ * and GetSessionToken. Returns AccessDenied with the reason, or null when the action may be tried (the
+ * policies still decide).
  */
-export function refuseSessionTokenAction(caller: StsCaller, action: string): Refusal | null {
-  if (caller.issuedBy !== 'GetSessionToken') return null;
+export function refuseTemporaryCredentialsAction(caller: StsCaller, action: string): Refusal | null {
   const lower = action.toLowerCase();
+  if (caller.issuedBy && ROLE_SESSION_ISSUERS.has(caller.issuedBy) && (lower === 'sts:getfederationtoken' || lower === 'sts:getsessiontoken')) {
+    return { code: 'AccessDenied', message: `Cannot call ${action} with session credentials from ${caller.issuedBy}` };
+  }
+  if (caller.issuedBy !== 'GetSessionToken') return null;
   if (lower.startsWith('iam:') && caller.mfaAuthenticated !== true) {
     return { code: 'AccessDenied', message: `Cannot call ${action} with session credentials from GetSessionToken without MFA: IAM API operations need MFA authentication information` };
   }
