@@ -14,11 +14,11 @@ export interface AwsManagedPolicy {
   defaultVersionId: string;
   createDate: Date | null;
   updateDate: Date | null;
-  /** The default version's document as JSON text (built on first read). */
-  readonly document: string;
+  /** The default version's document as JSON text. */
+  document: string;
 }
 
-type Row = [name: string, path: string, versionId: string, created: string | null, updated: string | null, document: unknown];
+type Row = [name: string, path: string, versionId: string, created: string | null, updated: string | null, document: string];
 
 interface Table {
   source: string;
@@ -43,7 +43,6 @@ export function awsManagedPolicyId(name: string): string {
 }
 
 function toPolicy([name, path, versionId, created, updated, document]: Row): AwsManagedPolicy {
-  let text: string | null = null;
   return {
     name,
     path,
@@ -52,9 +51,7 @@ function toPolicy([name, path, versionId, created, updated, document]: Row): Aws
     defaultVersionId: versionId,
     createDate: created === null ? null : new Date(created),
     updateDate: updated === null ? null : new Date(updated),
-    get document() {
-      return (text ??= JSON.stringify(document));
-    },
+    document,
   };
 }
 

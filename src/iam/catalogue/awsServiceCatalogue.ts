@@ -29,45 +29,60 @@ export interface CatalogueService {
 interface ServiceData {
   source: string;
   rcpServices: string[];
-  services: Record<string, Omit<CatalogueService, 'prefix'>>;
+  /** Each service's data as JSON text, parsed when first used. */
+  services: Record<string, string>;
+}
+
+/** A service parsed from the catalogue, with its lookups built once. */
+interface LoadedService {
+  service: CatalogueService;
+  /** Lower-cased action name → the name with AWS's capitalisation. */
+  actions: Map<string, string>;
+  /** Lower-cased exact condition keys, and the lower-cased prefixes of templated ones (`s3:existingobjecttag/`). */
+  exactKeys: Set<string>;
+  keyPrefixes: string[];
 }
 
 interface Catalogue {
   data: ServiceData;
-  /** Lower-cased `service:action` → the action's name with AWS's capitalisation. */
-  byLowerName: Map<string, string>;
-  /** Every action, `service:Action`, sorted. */
-  all: readonly string[];
+  loaded: Map<string, LoadedService>;
   rcp: ReadonlySet<string>;
-  /** Per service: lower-cased exact condition keys, and the lower-cased prefixes of templated ones (`s3:existingobjecttag/`). */
-  keys: Map<string, { exact: Set<string>; prefixes: string[] }>;
+  /** Every action, `service:Action`, sorted; built on first listing. */
+  all: readonly string[] | null;
 }
 
 let catalogue: Catalogue | null = null;
 
 /**
- * The generated catalogue, parsed on first use and kept: the engine stays synchronous and pure, and a
- * process that never validates or expands an action never pays for the ~22,000 actions.
+ * The generated catalogue, kept once read: the outer table is parsed on first use and each service only
+ * when a request first names it, so validating `s3:GetObject` never pays for the other ~450 services. The
+ * engine stays synchronous and pure: the data is a generated module, not a file read at run time.
  */
 function load(): Catalogue {
   if (catalogue !== null) return catalogue;
   const data = JSON.parse(AWS_SERVICE_DATA) as ServiceData;
-  const byLowerName = new Map<string, string>();
-  for (const [prefix, service] of Object.entries(data.services)) {
-    for (const name of Object.keys(service.actions)) byLowerName.set(`${prefix}:${name}`.toLowerCase(), `${prefix}:${name}`);
-  }
-  const keys = new Map<string, { exact: Set<string>; prefixes: string[] }>();
-  for (const [prefix, service] of Object.entries(data.services)) {
-    const entry = { exact: new Set<string>(), prefixes: [] as string[] };
-    for (const key of Object.keys(service.conditionKeys)) {
-      const template = /[$<]/.exec(key);
-      if (template === null) entry.exact.add(key.toLowerCase());
-      else entry.prefixes.push(key.slice(0, template.index).toLowerCase());
-    }
-    keys.set(prefix, entry);
-  }
-  catalogue = { data, byLowerName, all: [...byLowerName.values()].sort(), rcp: new Set(data.rcpServices), keys };
+  catalogue = { data, loaded: new Map(), rcp: new Set(data.rcpServices), all: null };
   return catalogue;
+}
+
+function loadService(lowerPrefix: string): LoadedService | null {
+  const table = load();
+  const cached = table.loaded.get(lowerPrefix);
+  if (cached !== undefined) return cached;
+  const text = Object.hasOwn(table.data.services, lowerPrefix) ? table.data.services[lowerPrefix] : undefined;
+  if (text === undefined) return null;
+  const service = { prefix: lowerPrefix, ...(JSON.parse(text) as Omit<CatalogueService, 'prefix'>) };
+  const actions = new Map(Object.keys(service.actions).map((name) => [name.toLowerCase(), name]));
+  const exactKeys = new Set<string>();
+  const keyPrefixes: string[] = [];
+  for (const key of Object.keys(service.conditionKeys)) {
+    const template = /[$<]/.exec(key);
+    if (template === null) exactKeys.add(key.toLowerCase());
+    else keyPrefixes.push(key.slice(0, template.index).toLowerCase());
+  }
+  const loaded = { service, actions, exactKeys, keyPrefixes };
+  table.loaded.set(lowerPrefix, loaded);
+  return loaded;
 }
 
 /** Where the catalogue came from (package and version), for reports and the README. */
@@ -82,25 +97,30 @@ export function listServicePrefixes(): string[] {
 
 /** A service by its prefix (case-insensitive), or null when AWS has no such service. */
 export function findService(prefix: string): CatalogueService | null {
-  const lower = prefix.toLowerCase();
-  const service = load().data.services[lower];
-  return service === undefined ? null : { prefix: lower, ...service };
+  return loadService(prefix.toLowerCase())?.service ?? null;
 }
 
 /** Every action of every service, `service:Action`, sorted (about 22,000). */
 export function listAllActions(): readonly string[] {
-  return load().all;
+  const table = load();
+  if (table.all === null) {
+    const all: string[] = [];
+    for (const prefix of Object.keys(table.data.services)) for (const name of loadService(prefix)!.actions.values()) all.push(`${prefix}:${name}`);
+    table.all = all.sort();
+  }
+  return table.all;
 }
 
 /** An action by name (case-insensitive), with AWS's capitalisation and its details, or null when unknown. */
 export function findAction(action: string): CatalogueAction | null {
-  const { byLowerName, data } = load();
-  const name = byLowerName.get(action.toLowerCase());
-  if (name === undefined) return null;
-  const colon = name.indexOf(':');
-  const [level, types, keys] = data.services[name.slice(0, colon)]!.actions[name.slice(colon + 1)]!;
+  const lower = action.toLowerCase();
+  const colon = lower.indexOf(':');
+  const loaded = colon < 0 ? null : loadService(lower.slice(0, colon));
+  const name = loaded?.actions.get(lower.slice(colon + 1));
+  if (loaded === null || name === undefined) return null;
+  const [level, types, keys] = loaded.service.actions[name]!;
   return {
-    action: name,
+    action: `${loaded.service.prefix}:${name}`,
     accessLevel: level as AccessLevel,
     resourceTypes: types.map((type) => (type.endsWith('*') ? { name: type.slice(0, -1), required: true } : { name: type, required: false })),
     conditionKeys: [...keys],
@@ -128,8 +148,8 @@ export function listRcpSupportedServices(): string[] {
 export function checkConditionKey(key: string): 'known' | 'unknown' | 'uncatalogued' {
   const lower = key.toLowerCase();
   const colon = lower.indexOf(':');
-  const entry = colon < 0 ? undefined : load().keys.get(lower.slice(0, colon));
-  if (entry === undefined) return 'uncatalogued';
-  if (entry.exact.has(lower)) return 'known';
-  return entry.prefixes.some((prefix) => lower.startsWith(prefix) && lower.length > prefix.length) ? 'known' : 'unknown';
+  const loaded = colon < 0 ? null : loadService(lower.slice(0, colon));
+  if (loaded === null) return 'uncatalogued';
+  if (loaded.exactKeys.has(lower)) return 'known';
+  return loaded.keyPrefixes.some((prefix) => lower.startsWith(prefix) && lower.length > prefix.length) ? 'known' : 'unknown';
 }

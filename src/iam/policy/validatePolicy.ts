@@ -1,5 +1,5 @@
 import { compilePattern } from '../match/compileGlob.js';
-import { checkConditionKey, findService } from '../catalogue/awsServiceCatalogue.js';
+import { checkConditionKey, findAction, findService } from '../catalogue/awsServiceCatalogue.js';
 import type { PolicyIssue, PolicyKind, PolicyStatement, PolicyWarning } from './Policy.js';
 import { parsePolicy } from './parsePolicy.js';
 import { POLICY_KIND_RULES } from './policyKindRules.js';
@@ -91,8 +91,9 @@ function collectWarnings(statement: PolicyStatement, warnings: PolicyWarning[]):
       warnings.push({ code: 'UnknownService', message: `the service \`${prefix}\` of action \`${action}\` does not exist`, position: statement.start });
       continue;
     }
-    const matches = compilePattern(action.slice(colon + 1), { ignoreCase: true });
-    if (!Object.keys(service.actions).some(matches)) {
+    const name = action.slice(colon + 1);
+    const known = /[*?]/.test(name) ? Object.keys(service.actions).some(compilePattern(name, { ignoreCase: true })) : findAction(action) !== null;
+    if (!known) {
       warnings.push({ code: 'UnknownAction', message: `the action \`${action}\` does not exist in service \`${prefix}\``, position: statement.start });
     }
   }
