@@ -32,6 +32,7 @@ export type { PrincipalIdentity, PrincipalMatch } from './match/matchPrincipal.j
 export { parsePolicy, type ParsePolicyResult } from './policy/parsePolicy.js';
 export type { Policy, PolicyCondition, PolicyIssue, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyWarning, PolicyWarningCode } from './policy/Policy.js';
 export { countPolicyCharacters, validatePolicy, type PolicyValidation } from './policy/validatePolicy.js';
+export { listNamedPrincipals } from './policy/listNamedPrincipals.js';
 export { POLICY_KIND_RULES, type PolicyKindRules } from './policy/policyKindRules.js';
 export {
   checkConditionKey, findAction, findService, getCatalogueSource, isRcpSupportedService, listAllActions, listRcpSupportedServices,

@@ -58,4 +58,21 @@ describe('entities AWS owns', () => {
     const error = errorOf(await env.call(root, 'mutation($arn: String!) { assumeRole(input: { roleArn: $arn, roleSessionName: "s" }) { assumedRoleUser { arn } } }', { arn: `arn:aws:iam::${accountId}:role/Target` }));
     expect(error).toEqual({ code: 'AccessDenied', message: 'Roles may not be assumed by root accounts.' });
   });
+
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html: IAM stores a
+  // named user or role by its unique id, and refuses a policy naming one that does not exist.
+  it('refuses a trust or resource policy naming a user or role that does not exist', async () => {
+    const naming = (arn: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' }] });
+    const missing = `arn:aws:iam::${accountId}:role/NoSuchRole`;
+    expect(errorOf(await env.call(root, 'mutation($t: String!) { createRole(roleName: "Trusting", assumeRolePolicyDocument: $t) { name } }', { t: naming(missing) }))).toEqual({
+      code: 'MalformedPolicyDocument',
+      message: `Invalid principal in policy: "AWS":"${missing}"`,
+    });
+    dataOf(await env.call(root, 'mutation { createUser(userName: "trusted") { name } }'));
+    dataOf(await env.call(root, 'mutation($t: String!) { createRole(roleName: "Trusting", assumeRolePolicyDocument: $t) { name } }', { t: naming(`arn:aws:iam::${accountId}:user/trusted`) }));
+    // An account the playground does not model cannot be asked: its principals are accepted.
+    dataOf(await env.call(root, 'mutation($t: String!) { updateAssumeRolePolicy(roleName: "Trusting", policyDocument: $t) { name } }', { t: naming('arn:aws:iam::999999999999:role/Elsewhere') }));
+    const bucketPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:user/ghost` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::named-bucket/*' }] });
+    expect(errorOf(await env.call(root, 'mutation($p: String!) { createResource(arn: "arn:aws:s3:::named-bucket", policy: $p) { arn } }', { p: bucketPolicy })).code).toBe('MalformedPolicyDocument');
+  });
 });

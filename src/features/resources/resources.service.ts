@@ -7,6 +7,7 @@ import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import type { Acting } from '../identities/identities.service.js';
 import { checkTags, type TagInput } from '../identities/iamNameRules.js';
 import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
+import { checkNamedPrincipals } from '../policies/checkNamedPrincipals.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
 import { describeResourceArn } from '../scenarios/describeResourceArn.js';
 import { refuseAwsManagedKmsAliasWrite } from '../../iam/index.js';
@@ -33,6 +34,7 @@ export async function createResource(context: Context, args: Acting & { arn: str
   if (args.policy != null) {
     if (actions.putPolicy === null) throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
     checkPolicyDocument(args.policy, 'resource');
+    await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   }
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const owner = parsed.account || accountId;
@@ -58,6 +60,7 @@ export async function putResourcePolicy(context: Context, args: Acting & { resou
   const actions = resourceActions(service, resourceType);
   if (actions.putPolicy === null) throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
   checkPolicyDocument(args.policy, 'resource');
+  await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const found = await context.database.prisma.resource.findUnique({ where: { arn: args.resourceArn }, include: { tags: true } });
   await authorize(context, {
