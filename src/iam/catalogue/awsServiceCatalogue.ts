@@ -153,3 +153,22 @@ export function checkConditionKey(key: string): 'known' | 'unknown' | 'uncatalog
   if (loaded.exactKeys.has(lower)) return 'known';
   return loaded.keyPrefixes.some((prefix) => lower.startsWith(prefix) && lower.length > prefix.length) ? 'known' : 'unknown';
 }
+
+const KEY_TYPES: Readonly<Record<string, string>> = {
+  String: 'string', ArrayOfString: 'stringList', ARN: 'string', ArrayOfARN: 'stringList', Bool: 'boolean',
+  ArrayOfBool: 'booleanList', Numeric: 'numeric', ArrayOfNumeric: 'numericList', Date: 'date', IPAddress: 'ip',
+};
+
+/**
+ * The simulator type (`string`, `stringList`, `numeric`, `boolean`, `date`, `ip`, ...) of a service
+ * condition key as AWS's reference gives it (`s3:max-keys` is numeric, `ec2:ResourceTag/…` a string), or
+ * null when the catalogue does not know the key exactly.
+ */
+export function findConditionKeyType(key: string): string | null {
+  const lower = key.toLowerCase();
+  const colon = lower.indexOf(':');
+  const loaded = colon < 0 ? null : loadService(lower.slice(0, colon));
+  if (loaded === null || !loaded.exactKeys.has(lower)) return null;
+  const exact = Object.keys(loaded.service.conditionKeys).find((name) => name.toLowerCase() === lower)!;
+  return KEY_TYPES[loaded.service.conditionKeys[exact]!] ?? null;
+}
