@@ -1,4 +1,6 @@
 import { isRcpSupportedService } from '../catalogue/awsServiceCatalogue.js';
+import type { Refusal } from '../rules/protectedEntities.js';
+import { refuseTemporaryCredentialsAction } from '../rules/stsCallerRules.js';
 import type { Decision, EvaluationResult, MatchedStatement, PolicyExplanation, PolicyTypeDecision } from '../simulationTypes.js';
 import type { CompiledPolicy, CompiledStatement } from './compilePolicy.js';
 import { createEvaluationContext } from './createEvaluationContext.js';
@@ -18,7 +20,8 @@ const STRONG_GRANTS = new Set(['direct', 'wildcard', 'service']);
  * Decides one (action, resource) request the way AWS does, and explains it from the same matcher results.
  *
  * The decision rule:
- * 1. `sts:GetCallerIdentity` is always allowed.
+ * 1. `sts:GetCallerIdentity` is always allowed; what the caller's temporary credentials may not call (STS's
+ *    limits on GetSessionToken, AssumeRole and GetFederationToken credentials) is implicitly denied.
  * 2. A matching Deny in any applicable policy (identity, boundary, session, SCP, RCP, resource) → explicitDeny.
  * 3. SCPs (principal's account; not for the management account or service principals): every level, root →
  *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied), and
@@ -80,9 +83,12 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   let decision: Decision = 'implicitDeny';
   let reason: DecisionReason;
   let contributing: PolicyEvaluation[] = [];
+  const credentialsRefusal = refuseByCredentials(request);
   if (lowerAction === 'sts:getcalleridentity') {
     decision = 'allowed';
     reason = { kind: 'alwaysAllowed' };
+  } else if (credentialsRefusal !== null) {
+    reason = { kind: 'credentialsNotAllowed', message: credentialsRefusal.message };
   } else if (flags.deniedBy.length > 0) {
     decision = 'explicitDeny';
     reason = { kind: 'explicitDeny', deniedBy: flags.deniedBy };
@@ -184,4 +190,17 @@ function explainPolicies(all: PolicyEvaluation[], rcpsPresent: boolean): PolicyE
     });
   }
   return explained;
+}
+
+/**
+ * What the caller's temporary credentials may not call whatever its policies say (STS's documented limits):
+ * a user's temporary credentials come from GetSessionToken, a role session's from AssumeRole, a federated
+ * user's from GetFederationToken. Long-term credentials (no token issue time) are not limited.
+ */
+function refuseByCredentials(request: EngineRequest): Refusal | null {
+  const { principal } = request;
+  if (!principal.tokenIssueTime) return null;
+  const issuedBy = principal.type === 'User' ? 'GetSessionToken' : principal.type === 'AssumedRole' ? 'AssumeRole' : principal.type === 'FederatedUser' ? 'GetFederationToken' : null;
+  if (issuedBy === null) return null;
+  return refuseTemporaryCredentialsAction({ type: 'user', issuedBy, mfaAuthenticated: principal.mfaPresent === true }, request.action);
 }

@@ -24,13 +24,20 @@ const ROLE_SESSION_ISSUERS = new Set(['AssumeRole', 'AssumeRoleWithSAML', 'Assum
  * What temporary credentials may call, as the STS API reference states. From GetSessionToken: no IAM API
  * operation unless MFA information was included when they were requested, and of STS only AssumeRole and
  * GetCallerIdentity. From AssumeRole (and its SAML and web identity twins): anything but GetFederationToken
- * and GetSessionToken. Returns AccessDenied with the reason, or null when the action may be tried (the
+ * and GetSessionToken. From GetFederationToken: no IAM operation, and of STS only GetCallerIdentity. Returns AccessDenied with the reason, or null when the action may be tried (the
  * policies still decide).
  */
 export function refuseTemporaryCredentialsAction(caller: StsCaller, action: string): Refusal | null {
   const lower = action.toLowerCase();
   if (caller.issuedBy && ROLE_SESSION_ISSUERS.has(caller.issuedBy) && (lower === 'sts:getfederationtoken' || lower === 'sts:getsessiontoken')) {
     return { code: 'AccessDenied', message: `Cannot call ${action} with session credentials from ${caller.issuedBy}` };
+  }
+  if (caller.issuedBy === 'GetFederationToken') {
+    if (lower.startsWith('iam:')) return { code: 'AccessDenied', message: `Cannot call ${action} with federated user credentials: no IAM API operation is allowed` };
+    if (lower.startsWith('sts:') && lower !== 'sts:getcalleridentity') {
+      return { code: 'AccessDenied', message: `Cannot call ${action} with federated user credentials: of STS only GetCallerIdentity is allowed` };
+    }
+    return null;
   }
   if (caller.issuedBy !== 'GetSessionToken') return null;
   if (lower.startsWith('iam:') && caller.mfaAuthenticated !== true) {
