@@ -7,6 +7,7 @@
 import { loadConfig } from './config.js';
 import { describeStartupError } from './db/describeStartupError.js';
 import { migrate } from './db/migrate.js';
+import { refreshStoredAwsManagedPolicies } from './features/policies/awsManagedPolicyRows.js';
 import { checkDatabase, openDatabase, type Database } from './db/openDatabase.js';
 import { getAuthorizationIndex } from './features/access/getAuthorizationIndex.js';
 import { createAuth, formatOperatorBanner } from './features/auth/createAuth.js';
@@ -47,6 +48,9 @@ try {
   const databaseMs = performance.now() - phaseStart;
   const { applied } = await migrate(database.pool, { onApplied: (name) => log.info({ migration: name }, 'migration applied') });
   const migrationsMs = performance.now() - phaseStart - databaseMs;
+  // Stored AWS managed policies follow the catalogue this build ships (AWS changes them; customers cannot).
+  const refreshedPolicies = await refreshStoredAwsManagedPolicies(database.prisma);
+  if (refreshedPolicies > 0) log.info({ policies: refreshedPolicies }, 'AWS managed policies refreshed from the catalogue');
   const auth = createAuth({ encryptionKey: config.encryptionKey, operatorCredential: config.operatorCredential, dataDir: config.stateDir });
   if (auth.operatorGenerated) console.log(formatOperatorBanner(auth.operator));
   // SEED=<name>: load a scenario before listening, so the explorer opens with its example operations.

@@ -1,4 +1,4 @@
-import { compilePolicy, createContextFromEntries, type CompiledPolicy, type ContextEntry, type EngineRequest, type PolicyKind } from '../../src/iam/index.js';
+import { compilePolicy, createContextFromEntries, findAwsManagedPolicy, type CompiledPolicy, type ContextEntry, type EngineRequest, type PolicyKind } from '../../src/iam/index.js';
 
 const ACCOUNT = '123456789012';
 const pol = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -121,5 +121,41 @@ export function createSimulateInputs() {
     actionNames: [q.action],
     resourceArns: [q.resource],
     contextEntries: q.entries,
+  }));
+}
+
+/**
+ * Scenario (c): a role session with AWS's real ReadOnlyAccess (thousands of action patterns) and
+ * AdministratorAccess attached, from the shipped catalogue: every statement of both is evaluated per decision
+ * (explicit denies are looked for everywhere), so this measures compiled action lists.
+ */
+export function createRealManagedPolicyRequests(): EngineRequest[] {
+  const policies = ['ReadOnlyAccess', 'AdministratorAccess'].map((name) => {
+    const policy = findAwsManagedPolicy(`arn:aws:iam::aws:policy/${name}`);
+    if (policy === null) throw new Error(`the catalogue has no ${name}`);
+    return compile(policy.document, 'identity', policy.arn);
+  });
+  const readOnlyOnly = [policies[0]!];
+  const questions = [
+    { action: 'ec2:DescribeInstances', resource: '*' },
+    { action: 's3:GetObject', resource: 'arn:aws:s3:::data-lake/reports/2024.csv' },
+    { action: 'dynamodb:PutItem', resource: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/t` },
+    { action: 'iam:CreateUser', resource: `arn:aws:iam::${ACCOUNT}:user/bob` },
+    { action: 'bedrock:InvokeModel', resource: '*' },
+    { action: 'cloudwatch:GetMetricData', resource: '*' },
+  ];
+  return questions.flatMap((q, i) => ({
+    action: q.action,
+    principal: { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Auditor/s1`, account: ACCOUNT, type: 'AssumedRole' as const, roleArn: `arn:aws:iam::${ACCOUNT}:role/Auditor` },
+    resource: { arn: q.resource, account: ACCOUNT, kind: 'other' as const },
+    // Half the questions with both policies, half with ReadOnlyAccess alone (where misses dominate).
+    identityPolicies: i % 2 === 0 ? policies : readOnlyOnly,
+    permissionsBoundary: null,
+    sessionPolicies: null,
+    scpLevels: [],
+    rcpLevels: [],
+    resourcePolicy: null,
+    context: context([REGION]),
+    now: new Date('2026-01-01T00:00:00Z'),
   }));
 }

@@ -43,3 +43,42 @@ export function formatDecisionTable(figures: readonly DecisionFigure[]): string 
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r, i) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ') + (i === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '')).join('\n');
 }
+
+/**
+ * Measures two decision functions in alternating short slices, so both see the same machine load (on a shared
+ * machine throughput swings by 2× from one second to the next, which would make separate runs incomparable).
+ * Returns decisions per second of each and the ratio `second / first`.
+ */
+export function measureSideBySide<A, B>(
+  first: { inputs: readonly A[]; decide: (input: A) => unknown },
+  second: { inputs: readonly B[]; decide: (input: B) => unknown },
+  slices = 30,
+  sliceMs = 50,
+): { first: number; second: number; ratio: number } {
+  let sink = 0;
+  const run = <T>(side: { inputs: readonly T[]; decide: (input: T) => unknown }, ms: number) => {
+    let calls = 0;
+    const start = performance.now();
+    const deadline = start + ms;
+    while (performance.now() < deadline) {
+      for (let i = 0; i < 200; i++) sink += side.decide(side.inputs[(calls + i) % side.inputs.length]!) ? 1 : 0;
+      calls += 200;
+    }
+    return { calls, ms: performance.now() - start };
+  };
+  run(first, 300);
+  run(second, 300);
+  const totals = { a: { calls: 0, ms: 0 }, b: { calls: 0, ms: 0 } };
+  for (let s = 0; s < slices; s++) {
+    const a = run(first, sliceMs);
+    const b = run(second, sliceMs);
+    totals.a.calls += a.calls;
+    totals.a.ms += a.ms;
+    totals.b.calls += b.calls;
+    totals.b.ms += b.ms;
+  }
+  if (sink < 0) console.log(sink);
+  const firstRate = totals.a.calls / (totals.a.ms / 1_000);
+  const secondRate = totals.b.calls / (totals.b.ms / 1_000);
+  return { first: firstRate, second: secondRate, ratio: secondRate / firstRate };
+}

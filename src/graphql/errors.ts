@@ -44,7 +44,10 @@ export type AwsErrorCode =
   | 'MissingAction'
   | 'CreateAccountStatusNotFoundException'
   | 'OrganizationalUnitNotFoundException'
-  | 'ChildNotFoundException';
+  | 'ChildNotFoundException'
+  // AWS-owned entities (src/iam/rules): protected roles, AWS managed KMS aliases.
+  | 'UnmodifiableEntity'
+  | 'InvalidAliasNameException';
 
 /** The HTTP status AWS answers each code with; Apollo sends it when it is the only error of a request. */
 const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {

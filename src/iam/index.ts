@@ -11,6 +11,9 @@
  * - To simulate like IAM's SimulateCustomPolicy: `simulate(input, { now })` — a thin layer over
  *   `evaluateRequest`, returning `{ ok: false, errors }` instead of throwing on bad input.
  * - To check a policy before storing it: `validatePolicy(text, kind)` → `{ errors, warnings }`.
+ * - AWS's vocabulary (generated at build time from pinned data packages): `findAction`, `findService`,
+ *   `listAllActions`, `checkConditionKey`, `isRcpSupportedService` (which services RCPs govern), and every AWS
+ *   managed policy at its default version: `findAwsManagedPolicy`, `listAwsManagedPolicies`.
  * - ARNs: `parseArn`, `formatArn`, `parsePrincipal`, `parseResourceArn`, `formatIamArn`, `formatRoleSessionArn`,
  *   `isSessionOfRole`, `roleArnFromSessionArn`.
  */
@@ -30,7 +33,20 @@ export type { PrincipalIdentity, PrincipalMatch } from './match/matchPrincipal.j
 export { parsePolicy, type ParsePolicyResult } from './policy/parsePolicy.js';
 export type { Policy, PolicyCondition, PolicyIssue, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyWarning, PolicyWarningCode } from './policy/Policy.js';
 export { countPolicyCharacters, validatePolicy, type PolicyValidation } from './policy/validatePolicy.js';
+export { listNamedPrincipals } from './policy/listNamedPrincipals.js';
 export { POLICY_KIND_RULES, type PolicyKindRules } from './policy/policyKindRules.js';
-export { ACTION_CATALOGUE } from './policy/actionCatalogue.js';
+export {
+  checkConditionKey, findAction, findService, getCatalogueSource, isRcpSupportedService, listAllActions, listRcpSupportedServices,
+  listServicePrefixes, type AccessLevel, type CatalogueAction, type CatalogueService,
+} from './catalogue/awsServiceCatalogue.js';
+export {
+  awsManagedPolicyId, findAwsManagedPolicy, findAwsManagedPolicyById, getManagedPolicySource, isAwsManagedPolicyArn, listAwsManagedPolicies,
+  type AwsManagedPolicy,
+} from './catalogue/awsManagedPolicies.js';
+export {
+  isAwsManagedKmsAlias, isProtectedRole, isReservedTagKey, refuseAwsManagedKmsAliasWrite, refuseAwsManagedPolicyWrite, refuseProtectedRoleWrite,
+  type Refusal,
+} from './rules/protectedEntities.js';
+export { refuseRootAssumeRole, refuseTemporaryCredentialsAction, type StsCaller } from './rules/stsCallerRules.js';
 export type * from './simulationTypes.js';
 export * from './sts/index.js';

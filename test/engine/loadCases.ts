@@ -28,7 +28,7 @@ export interface ExpectedError {
   source: string;
 }
 
-/** One conformance case as stored in test/cases/<topic>/<file>.json. */
+/** One conformance case as stored in test/cases/<topic>/<file>.json (policies already turned into text). */
 export interface ConformanceCase {
   description: string;
   source: string;
@@ -56,6 +56,7 @@ export function loadCases(root: string): NamedCase[] {
       const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
       const cases = (Array.isArray(parsed) ? parsed : [parsed]) as ConformanceCase[];
       for (const c of cases) {
+        if (typeof c.input === 'object' && c.input !== null) c.input = policiesAsText(c.input);
         if (typeof c.description !== 'string' || typeof c.source !== 'string' || typeof c.input !== 'object') {
           throw new Error(`${relative(root, path)}: a case needs description, source and input`);
         }
@@ -67,4 +68,25 @@ export function loadCases(root: string): NamedCase[] {
     }
   }
   return named;
+}
+
+/** A policy in a case file: a plain JSON object (readable), or text (for malformed documents and exact positions). */
+type PolicyInCase = string | object;
+
+const asText = (policy: PolicyInCase): string => (typeof policy === 'string' ? policy : JSON.stringify(policy));
+
+/** The simulator input with every policy given as an object turned into the compact JSON text the engine takes. */
+function policiesAsText(input: SimulateCustomPolicyInput): SimulateCustomPolicyInput {
+  const raw = input as unknown as Record<string, unknown>;
+  const list = (value: unknown) => (Array.isArray(value) ? (value as PolicyInCase[]).map(asText) : value);
+  const levels = (value: unknown) => (Array.isArray(value) ? (value as PolicyInCase[][]).map((level) => level.map(asText)) : value);
+  return {
+    ...input,
+    policyInputList: list(raw.policyInputList) as string[],
+    permissionsBoundaryPolicyInputList: list(raw.permissionsBoundaryPolicyInputList) as string[] | undefined,
+    sessionPolicy: raw.sessionPolicy == null ? (raw.sessionPolicy as null | undefined) : asText(raw.sessionPolicy as PolicyInCase),
+    organizationPolicyInputList: levels(raw.organizationPolicyInputList) as string[][] | undefined,
+    resourceControlPolicyInputList: levels(raw.resourceControlPolicyInputList) as string[][] | undefined,
+    resourcePolicy: raw.resourcePolicy == null ? (raw.resourcePolicy as null | undefined) : asText(raw.resourcePolicy as PolicyInCase),
+  };
 }

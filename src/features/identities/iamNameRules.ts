@@ -1,5 +1,6 @@
 import { echoValue } from '../../graphql/edge/echoValue.js';
 import { awsError } from '../../graphql/errors.js';
+import { isReservedTagKey } from '../../iam/index.js';
 
 /** IAM's name pattern for users, groups, roles, policies, inline policies and MFA devices. */
 const NAME_PATTERN = /^[\w+=,.@-]+$/;
@@ -81,6 +82,7 @@ export function checkTags(tags: readonly TagInput[]): void {
       throw awsError('ValidationError', constraintMessage(`${at}.value`, tag.value, `Member must have length less than or equal to ${IAM_LIMITS.tagValue}`));
     }
     if (!TAG_PATTERN.test(tag.value)) throw awsError('ValidationError', constraintMessage(`${at}.value`, tag.value, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*'));
+    if (isReservedTagKey(tag.key)) throw awsError('InvalidInput', `Tag key ${tag.key} is not allowed: tag keys beginning with aws: are reserved for AWS use.`);
     const lower = tag.key.toLowerCase();
     if (seen.has(lower)) throw awsError('InvalidInput', 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     seen.add(lower);

@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
-import type { Prisma } from '../../generated/prisma/client.js';
-import type { ContextEntry } from '../../iam/index.js';
+import type { Prisma, Role } from '../../generated/prisma/client.js';
+import { awsError } from '../../graphql/errors.js';
+import { refuseProtectedRoleWrite, type ContextEntry } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
@@ -38,6 +39,9 @@ export async function writePrincipal<T, R extends PrincipalRow = PrincipalRow>(
   });
   return context.database.prisma.$transaction(async (tx) => {
     const row = requirePrincipal(target.kind, target.name, await findPrincipal(tx, target.kind, accountId, target.name)) as R;
+    // Service-linked and IAM Identity Center roles are AWS's to change (the engine's rule).
+    const refusal = target.kind === 'ROLE' ? refuseProtectedRoleWrite(row as Role, target.action) : null;
+    if (refusal !== null) throw awsError(refusal.code, refusal.message);
     await lockRow(tx, TABLES[target.kind], row.id);
     return write(tx, row, accountId);
   });

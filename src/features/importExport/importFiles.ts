@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { findAwsManagedPolicy, type AwsManagedPolicy } from '../../iam/index.js';
 import { checkImportedPolicies } from './checkImportedPolicies.js';
 import { findImportConflicts } from './findImportConflicts.js';
 import { ImportInvalidError } from './ImportInvalidError.js';
@@ -34,13 +35,14 @@ export async function importFiles(prisma: PrismaClient, path: string, options: I
 
 /** Imports an already-read bundle (see {@link importFiles}). */
 export async function importBundle(prisma: PrismaClient, bundle: ImportBundle, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
-  const catalogue = await lookUpAwsManagedPolicies(prisma, referencedAwsManagedArns(bundle));
+  const awsManaged = lookUpAwsManagedPolicies(referencedAwsManagedArns(bundle));
+  const catalogue = new Map([...awsManaged].map(([arn, policy]) => [arn, policy.policyId]));
   const ids = [...new Set([...bundle.accounts.map((a) => a.accountId), ...(bundle.organization?.accounts.map((a) => a.id) ?? [])])];
   const stored = await prisma.account.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const { rows, summary } = planImport(bundle, catalogue, new Map(stored.map((a) => [a.id, a.name])));
   const conflicts = await findImportConflicts(prisma, rows);
   if (conflicts.length > 0) throw new ImportInvalidError(conflicts);
-  await writeImport(prisma, rows, onProgress);
+  await writeImport(prisma, rows, [...awsManaged.values()], onProgress);
   return { ...summary, notes: [...summary.notes, ...checkImportedPolicies(rows)] };
 }
 
@@ -58,11 +60,12 @@ function referencedAwsManagedArns(bundle: ImportBundle): string[] {
 }
 
 /**
- * The AWS managed policies (shared, `accountId` null) the database holds among `arns`, by ARN → id: the shipped
- * catalogue, read in one query whatever it contains.
+ * The AWS managed policies among `arns` that the shipped catalogue has, by ARN. The catalogue is served from the
+ * engine, not stored up front; {@link writeImport} stores the ones the import points at, in its transaction.
  */
-async function lookUpAwsManagedPolicies(prisma: PrismaClient, arns: string[]): Promise<Map<string, string>> {
-  if (arns.length === 0) return new Map();
-  const found = await prisma.managedPolicy.findMany({ where: { accountId: null, arn: { in: arns } }, select: { id: true, arn: true } });
-  return new Map(found.map((p) => [p.arn, p.id]));
+function lookUpAwsManagedPolicies(arns: string[]): Map<string, AwsManagedPolicy> {
+  return new Map(arns.flatMap((arn) => {
+    const policy = findAwsManagedPolicy(arn);
+    return policy === null ? [] : [[arn, policy] as const];
+  }));
 }

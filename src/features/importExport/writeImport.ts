@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { AwsManagedPolicy } from '../../iam/index.js';
 import { notifyAuthorizationChanged } from '../access/notifyAuthorizationChanged.js';
+import { storeAwsManagedPolicy } from '../policies/awsManagedPolicyRows.js';
 import type { ImportRows, RowOwner } from './importPlanTypes.js';
 import { insertRows, type InsertColumn } from './insertRows.js';
 
@@ -18,9 +20,15 @@ export type WriteProgress = (written: number, total: number) => void;
  *   it held — users, groups, roles, policies, resources, access keys, MFA devices and sessions, so a re-import
  *   ends its sessions — before its rows are written again;
  * - accounts listed only by the organization are created when missing and otherwise left as they are.
+ * AWS managed policies the import points at are stored first (the catalogue is served, not stored up front).
  * The authorization triggers log every statement; the explicit notice names the accounts for the index.
  */
-export async function writeImport(prisma: PrismaClient, rows: ImportRows, onProgress?: WriteProgress): Promise<void> {
+export async function writeImport(
+  prisma: PrismaClient,
+  rows: ImportRows,
+  awsManagedPolicies: readonly AwsManagedPolicy[],
+  onProgress?: WriteProgress,
+): Promise<void> {
   const total = countRows(rows);
   let written = 0;
   const tick = (n: number) => {
@@ -29,6 +37,7 @@ export async function writeImport(prisma: PrismaClient, rows: ImportRows, onProg
   };
   await prisma.$transaction(
     async (tx) => {
+      for (const policy of awsManagedPolicies) await storeAwsManagedPolicy(tx, policy);
       await replaceOrganization(tx, rows);
       await clearAccounts(tx, rows.replacedAccountIds);
       await upsertAccounts(tx, rows);

@@ -1,13 +1,27 @@
 import type { ManagedPolicy, Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { requireArn } from '../../graphql/requireArn.js';
+import { findAwsManagedPolicy } from '../../iam/index.js';
+import { findAwsManagedPolicyRow, storeAwsManagedPolicy } from './awsManagedPolicyRows.js';
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
-/** Reads a managed policy by ARN; null when absent, InvalidInput when the ARN is malformed (as IAM answers). */
+/**
+ * Reads a managed policy by ARN: a stored one, or an AWS managed one from the shipped catalogue; null when
+ * absent, InvalidInput when the ARN is malformed (as IAM answers).
+ */
 export async function findManagedPolicy(db: Reader, policyArn: string): Promise<ManagedPolicy | null> {
   requireArn(policyArn);
-  return db.managedPolicy.findUnique({ where: { arn: policyArn } });
+  return (await db.managedPolicy.findUnique({ where: { arn: policyArn } })) ?? findAwsManagedPolicyRow({ arn: policyArn });
+}
+
+/** A policy an identity of `accountId` may point at, stored (AWS managed ones on first use) so a foreign key can reference it. */
+async function findUsablePolicy(db: Reader, accountId: string, policyArn: string): Promise<ManagedPolicy | null> {
+  requireArn(policyArn);
+  const aws = findAwsManagedPolicy(policyArn);
+  if (aws !== null) return storeAwsManagedPolicy(db, aws);
+  const policy = await db.managedPolicy.findUnique({ where: { arn: policyArn } });
+  return policy === null || policy.accountId !== accountId ? null : policy;
 }
 
 /**
@@ -16,18 +30,14 @@ export async function findManagedPolicy(db: Reader, policyArn: string): Promise<
  * attachable.", because another account's policy cannot be attached.
  */
 export async function findAttachablePolicy(db: Reader, accountId: string, policyArn: string): Promise<ManagedPolicy> {
-  const policy = await findManagedPolicy(db, policyArn);
-  if (policy === null || (policy.accountId !== null && policy.accountId !== accountId)) {
-    throw awsError('NoSuchEntity', `Policy ${policyArn} does not exist or is not attachable.`);
-  }
+  const policy = await findUsablePolicy(db, accountId, policyArn);
+  if (policy === null) throw awsError('NoSuchEntity', `Policy ${policyArn} does not exist or is not attachable.`);
   return policy;
 }
 
 /** The permissions boundary named by ARN, in IAM's words when it cannot be used. */
 export async function findBoundaryPolicy(db: Reader, accountId: string, policyArn: string): Promise<ManagedPolicy> {
-  const policy = await findManagedPolicy(db, policyArn);
-  if (policy === null || (policy.accountId !== null && policy.accountId !== accountId)) {
-    throw awsError('NoSuchEntity', `Scope ARN: ${policyArn} does not exist or is not attachable.`);
-  }
+  const policy = await findUsablePolicy(db, accountId, policyArn);
+  if (policy === null) throw awsError('NoSuchEntity', `Scope ARN: ${policyArn} does not exist or is not attachable.`);
   return policy;
 }

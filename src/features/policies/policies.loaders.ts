@@ -11,6 +11,8 @@ import type {
   User,
 } from '../../generated/prisma/client.js';
 import { groupByKeys, orderByKeys } from '../../graphql/orderByKeys.js';
+import { findAwsManagedPolicyById } from '../../iam/index.js';
+import { awsManagedPolicyVersionRow, findAwsManagedPolicyRow } from './awsManagedPolicyRows.js';
 
 /** A principal that policies attach to: `USER:ID`, `GROUP:ID` or `ROLE:ID`. */
 export type PrincipalKey = `${PrincipalKind}:${string}`;
@@ -43,11 +45,16 @@ export function principalKey(kind: PrincipalKind, id: string): PrincipalKey {
 /** Creates fresh policy loaders; call once per request. */
 export function createPolicyLoaders(prisma: PrismaClient): PolicyLoaders {
   return {
+    // AWS managed policies nobody points at are not stored: the catalogue answers for them.
     byId: new DataLoader(async (ids) =>
-      orderByKeys(ids, await prisma.managedPolicy.findMany({ where: { id: { in: [...ids] } } }), (policy) => policy.id),
+      orderByKeys(ids, await prisma.managedPolicy.findMany({ where: { id: { in: [...ids] } } }), (policy) => policy.id).map(
+        (policy, i) => policy ?? findAwsManagedPolicyRow({ id: ids[i]! }),
+      ),
     ),
     byArn: new DataLoader(async (arns) =>
-      orderByKeys(arns, await prisma.managedPolicy.findMany({ where: { arn: { in: [...arns] } } }), (policy) => policy.arn),
+      orderByKeys(arns, await prisma.managedPolicy.findMany({ where: { arn: { in: [...arns] } } }), (policy) => policy.arn).map(
+        (policy, i) => policy ?? findAwsManagedPolicyRow({ arn: arns[i]! }),
+      ),
     ),
     byAccount: new DataLoader(async (accountIds) =>
       groupByKeys(
@@ -67,7 +74,10 @@ export function createPolicyLoaders(prisma: PrismaClient): PolicyLoaders {
           orderBy: [{ createdAt: 'asc' }, { versionId: 'asc' }],
         }),
         (version) => version.policyId,
-      ),
+      ).map((versions, i) => {
+        const aws = versions.length === 0 ? findAwsManagedPolicyById(policyIds[i]!) : null;
+        return aws === null ? versions : [awsManagedPolicyVersionRow(aws)];
+      }),
     ),
     attachmentCountByPolicy: new DataLoader(async (policyIds) => {
       const counts = await prisma.policyAttachment.groupBy({

@@ -11,7 +11,7 @@ export const policyResolvers: Resolvers = {
       if (!policy) throw noSuchEntity(`Policy ${arn} does not exist or is not attachable.`);
       return policy;
     },
-    awsManagedPolicies: (_parent, args, { database }) => listAwsManagedPolicies(database.prisma, args),
+    awsManagedPolicies: (_parent, args) => listAwsManagedPolicies(args),
     policyVersion: async (_parent, { policyArn, versionId }, { loaders }) => {
       const policy = await loaders.policies.byArn.load(policyArn);
       if (!policy) throw noSuchEntity(`Policy ${policyArn} does not exist or is not attachable.`);

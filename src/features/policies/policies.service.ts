@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import type { ManagedPolicy, PolicyVersion, Prisma } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
+import { refuseAwsManagedPolicyWrite } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
 import { iamArns } from '../authorization/iamArns.js';
 import { lockRow } from '../authorization/lockRow.js';
@@ -52,6 +53,8 @@ async function writePolicy<T>(context: Context, args: Acting & { policyArn: stri
   const found = await findManagedPolicy(context.database.prisma, args.policyArn);
   const owner = found ? (found.accountId ?? 'aws') : accountId;
   await authorize(context, { action, resourceArn: args.policyArn, resourceAccountId: owner });
+  const refusal = refuseAwsManagedPolicyWrite(args.policyArn, action, context.caller?.arn ?? '');
+  if (refusal !== null) throw awsError(refusal.code, refusal.message);
   if (found !== null && found.accountId !== accountId) {
     throw awsError('AccessDenied', `User: ${context.caller?.arn} is not authorized to perform: ${action} on resource: policy ${args.policyArn}`);
   }

@@ -1,3 +1,5 @@
+import { isRcpSupportedService } from '../../iam/index.js';
+
 /** The actions AWS checks to create a resource and to set its policy, per `service:resourceType`. */
 interface ResourceActions {
   create: string;
@@ -18,9 +20,6 @@ const KNOWN: Readonly<Record<string, ResourceActions>> = {
   'logs:destination': { create: 'logs:PutDestination', putPolicy: 'logs:PutDestinationPolicy' },
 };
 
-/** Services whose resources RCPs govern (AWS's list for resource control policies). */
-const RCP_SERVICES = new Set(['s3', 'sts', 'sqs', 'kms', 'secretsmanager']);
-
 /**
  * The IAM actions for creating a resource and setting its policy, as the service's own API checks them
  * (s3:CreateBucket and s3:PutBucketPolicy, sqs:CreateQueue and sqs:SetQueueAttributes, ...); other
@@ -33,7 +32,7 @@ export function resourceActions(service: string, resourceType: string): Resource
   return { create: `${service}:Create${type}`, putPolicy: `${service}:PutResourcePolicy` };
 }
 
-/** Whether RCPs apply to a service's resources. */
+/** Whether RCPs apply to a service's resources: the engine's answer, from AWS's list of RCP-supported services. */
 export function isGovernedByRcps(service: string): boolean {
-  return RCP_SERVICES.has(service);
+  return isRcpSupportedService(service);
 }

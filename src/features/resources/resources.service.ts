@@ -7,8 +7,10 @@ import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import type { Acting } from '../identities/identities.service.js';
 import { checkTags, type TagInput } from '../identities/iamNameRules.js';
 import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
+import { checkNamedPrincipals } from '../policies/checkNamedPrincipals.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
 import { describeResourceArn } from '../scenarios/describeResourceArn.js';
+import { refuseAwsManagedKmsAliasWrite } from '../../iam/index.js';
 import { isGovernedByRcps, resourceActions } from './resourceActions.js';
 
 function readArn(arn: string) {
@@ -24,12 +26,15 @@ function readArn(arn: string) {
  */
 export async function createResource(context: Context, args: Acting & { arn: string; policy?: string | null; tags?: TagInput[] | null }): Promise<Resource> {
   const { parsed, service, resourceType } = readArn(args.arn);
+  const reserved = service === 'kms' ? refuseAwsManagedKmsAliasWrite(args.arn) : null;
+  if (reserved !== null) throw awsError(reserved.code, reserved.message);
   const tags = args.tags ?? [];
   checkTags(tags);
   const actions = resourceActions(service, resourceType);
   if (args.policy != null) {
     if (actions.putPolicy === null) throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
     checkPolicyDocument(args.policy, 'resource');
+    await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   }
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const owner = parsed.account || accountId;
@@ -55,6 +60,7 @@ export async function putResourcePolicy(context: Context, args: Acting & { resou
   const actions = resourceActions(service, resourceType);
   if (actions.putPolicy === null) throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
   checkPolicyDocument(args.policy, 'resource');
+  await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const found = await context.database.prisma.resource.findUnique({ where: { arn: args.resourceArn }, include: { tags: true } });
   await authorize(context, {

@@ -10,6 +10,7 @@ import { writePrincipal } from '../identities/writePrincipal.js';
 import type { Acting } from '../identities/identities.service.js';
 import { checkDescription, checkIamName, checkIamPath, checkMaxSessionDuration, checkTags, IAM_LIMITS, type TagInput } from '../identities/iamNameRules.js';
 import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
+import { checkNamedPrincipals } from '../policies/checkNamedPrincipals.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
 import { findBoundaryPolicy } from '../policies/findManagedPolicy.js';
 
@@ -34,6 +35,7 @@ export async function createRole(context: Context, args: CreateRoleArgs): Promis
   const tags = args.tags ?? [];
   checkTags(tags);
   checkPolicyDocument(args.assumeRolePolicyDocument, 'trust');
+  await checkNamedPrincipals(context.database.prisma, args.assumeRolePolicyDocument, 'trust');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const arn = iamArns.role(accountId, path, args.roleName);
   await authorize(context, { action: 'iam:CreateRole', resourceArn: arn, resourceAccountId: accountId, context: requestTagContext(tags) });
@@ -80,9 +82,10 @@ export function deleteRole(context: Context, args: Acting & { roleName: string }
 /** iam:UpdateAssumeRolePolicy: replaces the trust policy after the engine has validated it. */
 export function updateAssumeRolePolicy(context: Context, args: Acting & { roleName: string; policyDocument: string }): Promise<Role> {
   checkPolicyDocument(args.policyDocument, 'trust');
-  return writeRole(context, args, 'iam:UpdateAssumeRolePolicy', (tx, role) =>
-    tx.role.update({ where: { id: role.id }, data: { assumeRolePolicyDocument: args.policyDocument } }),
-  );
+  return writeRole(context, args, 'iam:UpdateAssumeRolePolicy', async (tx, role) => {
+    await checkNamedPrincipals(tx, args.policyDocument, 'trust');
+    return tx.role.update({ where: { id: role.id }, data: { assumeRolePolicyDocument: args.policyDocument } });
+  });
 }
 
 /** iam:UpdateRole: the description and the maximum session duration (3600–43200 seconds). */

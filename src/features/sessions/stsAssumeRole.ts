@@ -5,8 +5,10 @@ import {
   compilePolicy,
   createContextFromEntries,
   evaluateRequest,
+  findAwsManagedPolicy,
   formatRoleSessionArn,
   planAssumeRoleSession,
+  refuseRootAssumeRole,
   validateAssumeRoleRequest,
   type AssumeRoleRequest,
   type CompiledPolicy,
@@ -14,6 +16,7 @@ import {
 import type { Caller } from '../auth/Caller.js';
 import { consumeMfaCode } from '../auth/consumeMfaCode.js';
 import type { SecretCipher } from '../auth/secretCipher.js';
+import { storeAwsManagedPolicy } from '../policies/awsManagedPolicyRows.js';
 import { recordStsEvent } from './stsAudit.js';
 import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from '../authorization/loadCallerPolicies.js';
 import { issueSession, type IssuedCredentials } from './stsIssueSession.js';
@@ -61,7 +64,10 @@ async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRoleReque
     const found = await prisma.managedPolicy.findMany({ where: { arn: { in: arns } }, select: { arn: true, accountId: true } });
     for (const arn of arns) {
       const policy = found.find((p) => p.arn === arn);
-      if (!policy || (policy.accountId !== null && policy.accountId !== roleAccountId)) {
+      const aws = findAwsManagedPolicy(arn);
+      // The session's policy loader reads stored rows: an AWS managed policy is stored on first use.
+      if (aws !== null) await storeAwsManagedPolicy(prisma, aws);
+      else if (!policy || policy.accountId !== roleAccountId) {
         throw awsError('NoSuchEntity', `Policy ${arn} does not exist or is not attachable.`);
       }
     }
@@ -69,6 +75,8 @@ async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRoleReque
 }
 
 async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input: AssumeRoleRequest): Promise<AssumeRoleResult & { sessionId: string }> {
+  const rootRefusal = refuseRootAssumeRole({ type: caller.type });
+  if (rootRefusal !== null) throw awsError(rootRefusal.code, rootRefusal.message);
   const invalid = validateAssumeRoleRequest(input);
   if (invalid !== null) throw awsError(invalid.code, invalid.message);
   const role = await deps.prisma.role.findUnique({ where: { arn: input.roleArn }, include: { tags: true } });

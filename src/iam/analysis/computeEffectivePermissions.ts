@@ -1,6 +1,6 @@
 import { compileGlob, parseGlob } from '../match/compileGlob.js';
 import { compileActionMatcher } from '../match/compileElementMatchers.js';
-import { ACTION_CATALOGUE } from '../policy/actionCatalogue.js';
+import { listAllActions } from '../catalogue/awsServiceCatalogue.js';
 import type { PolicyStatement } from '../policy/Policy.js';
 import { parsePolicy } from '../policy/parsePolicy.js';
 import type { AuthorizationModel } from './AuthorizationModel.js';
@@ -14,12 +14,10 @@ export interface EffectivePermission {
   conditionKeys: string[];
 }
 
-const CATALOGUE = Object.entries(ACTION_CATALOGUE).flatMap(([service, actions]) => actions.map((action) => `${service}:${action}`));
-
 /**
  * The actions `subject` can perform and on which resource patterns, after its boundary, its session policies,
  * its account's SCPs and explicit denies. Candidates come from the identity policies' Allow statements:
- * wildcard actions are expanded against the engine's action catalogue (patterns of services it does not list
+ * wildcard actions are expanded against AWS's whole action catalogue (patterns matching no known action
  * stay as written), and resources are the patterns of the identity, boundary and session statements (the
  * narrower ones matter when a boundary cuts a wildcard down). Each (action, pattern) is then decided by the
  * engine with the pattern as the resource; a grant that only fails for want of context keys is reported with
@@ -71,7 +69,7 @@ function resourcePatterns(statement: PolicyStatement): string[] {
 function expandActions(statement: PolicyStatement): string[] {
   if (statement.action === null) {
     const excluded = compileActionMatcher(statement.notAction ?? [], false);
-    return CATALOGUE.filter((action) => !excluded(action.toLowerCase()));
+    return listAllActions().filter((action) => !excluded(action.toLowerCase()));
   }
   const actions = new Set<string>();
   for (const pattern of statement.action) {
@@ -80,7 +78,7 @@ function expandActions(statement: PolicyStatement): string[] {
       continue;
     }
     const matches = compileActionMatcher([pattern], false);
-    const found = CATALOGUE.filter((action) => matches(action.toLowerCase()));
+    const found = listAllActions().filter((action) => matches(action.toLowerCase()));
     if (found.length === 0) actions.add(pattern);
     for (const action of found) actions.add(action);
   }

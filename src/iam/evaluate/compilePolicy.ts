@@ -27,7 +27,7 @@ export interface CompiledPolicy {
   kind: PolicyKind;
   /** Where the policy came from, e.g. `PolicyInputList.1` or a stored policy's ARN. */
   sourcePolicyId: string;
-  /** sha256 of kind and text: the cache key, and a stable identity for the policy's content. */
+  /** sha256 of kind and text, computed once when compiled: a stable identity for the policy's content. */
   hash: string;
   statements: CompiledStatement[];
 }
@@ -35,10 +35,20 @@ export interface CompiledPolicy {
 /** A compiled policy, or the faults that stopped compilation. */
 export type CompilePolicyResult = { ok: true; policy: CompiledPolicy } | { ok: false; errors: PolicyIssue[] };
 
-type CompiledBody = Omit<CompiledPolicy, 'sourcePolicyId'>;
+type CompiledBody = Omit<CompiledPolicy, 'sourcePolicyId'> & {
+  /** The body stamped with each source id it was used under (a handful: `PolicyInputList.1`, an ARN), so a hit allocates nothing. */
+  stamped: Map<string, CompiledPolicy>;
+};
+const MAX_STAMPS = 64;
 
 const CACHE_CAPACITY = 2048;
-const cache = createLruCache<CompiledBody | PolicyIssue[]>(CACHE_CAPACITY);
+/**
+ * One cache per policy kind, keyed by the policy text itself: a JavaScript engine hashes a string once and
+ * keeps the hash on it, so a caller that passes the same text again (a stored policy, a repeated simulation)
+ * finds its compiled policy without re-reading the text — where a sha256 key cost a pass over every byte of
+ * every policy on every call.
+ */
+const caches = new Map<PolicyKind, ReturnType<typeof createLruCache<CompiledBody | PolicyIssue[]>>>();
 
 function compileStatement(statement: PolicyStatement, variablesEnabled: boolean): CompiledStatement {
   const resources = statement.resource ?? statement.notResource;
@@ -59,22 +69,30 @@ function compileStatement(statement: PolicyStatement, variablesEnabled: boolean)
 }
 
 /**
- * Parses, validates and compiles policy text of a kind, caching the result by sha256(kind, text) in a
- * bounded LRU, so a policy used by many requests is compiled once. Never throws; malformed text yields
+ * Parses, validates and compiles policy text of a kind, caching the result by (kind, text) in a bounded LRU,
+ * so a policy used by many requests is compiled once. Never throws; malformed text yields
  * `MalformedPolicyDocument` faults with positions.
  */
 export function compilePolicy(text: string, kind: PolicyKind, sourcePolicyId: string): CompilePolicyResult {
-  const hash = createHash('sha256').update(kind).update('\u0000').update(text).digest('hex');
-  let body = cache.get(hash);
+  let cache = caches.get(kind);
+  if (cache === undefined) caches.set(kind, (cache = createLruCache(CACHE_CAPACITY)));
+  let body = cache.get(text);
   if (body === undefined) {
     const { policy, errors } = parsePolicy(text, kind);
     if (policy === null) body = errors;
     else {
       const variablesEnabled = policy.version === '2012-10-17';
-      body = { kind, hash, statements: policy.statements.map((s) => compileStatement(s, variablesEnabled)) };
+      const hash = createHash('sha256').update(kind).update('\u0000').update(text).digest('hex');
+      body = { kind, hash, statements: policy.statements.map((s) => compileStatement(s, variablesEnabled)), stamped: new Map() };
     }
-    cache.set(hash, body);
+    cache.set(text, body);
   }
   if (Array.isArray(body)) return { ok: false, errors: body };
-  return { ok: true, policy: { ...body, sourcePolicyId } };
+  let compiled = body.stamped.get(sourcePolicyId);
+  if (compiled === undefined) {
+    if (body.stamped.size >= MAX_STAMPS) body.stamped.clear();
+    compiled = { kind: body.kind, hash: body.hash, statements: body.statements, sourcePolicyId };
+    body.stamped.set(sourcePolicyId, compiled);
+  }
+  return { ok: true, policy: compiled };
 }

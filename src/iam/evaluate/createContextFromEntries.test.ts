@@ -17,6 +17,16 @@ describe('createContextFromEntries', () => {
       ['my:other', { type: 'string', values: ['a'] }],
     ]);
   });
+  it("infers service keys' types from AWS's catalogue", () => {
+    const result = createContextFromEntries([
+      { key: 'ec2:VolumeSize', values: ['100'] },
+      { key: 'ec2:Encrypted', values: ['true'] },
+      { key: 'kms:EncryptionContextKeys', values: ['purpose'] },
+    ]);
+    if (!result.ok) throw new Error('expected ok');
+    expect([...result.context.values()].map((value) => value.type)).toEqual(['numeric', 'boolean', 'stringList']);
+    expect(createContextFromEntries([{ key: 'ec2:VolumeSize', values: ['big'] }]).ok).toBe(false);
+  });
   it('refuses values that do not fit their type', () => {
     const result = createContextFromEntries([
       { key: 'aws:EpochTime', values: ['soon'] },

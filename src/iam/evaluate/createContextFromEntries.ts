@@ -1,3 +1,4 @@
+import { findConditionKeyType } from '../catalogue/awsServiceCatalogue.js';
 import { parseDate } from '../conditions/DateOperators.js';
 import { parseIpNetwork } from '../conditions/IpAddressOperators.js';
 import { parseNumeric } from '../conditions/NumericOperators.js';
@@ -37,8 +38,8 @@ const ELEMENT_CHECKS: Partial<Record<string, (value: string) => boolean>> = {
 export type ContextFromEntries = { ok: true; context: Map<string, ContextValue> } | { ok: false; errors: EngineError[] };
 
 /**
- * Turns simulator context entries into the engine's request context: infers missing types from known keys
- * (else `string`, or `stringList` for several values), and refuses values that do not fit their type, such
+ * Turns simulator context entries into the engine's request context: infers missing types from known global
+ * keys and AWS's catalogue of service keys (else `string`, or `stringList` for several values), and refuses values that do not fit their type, such
  * as a non-numeric value for `numeric`, as AWS's simulator does.
  */
 export function createContextFromEntries(entries: readonly ContextEntry[]): ContextFromEntries {
@@ -52,7 +53,7 @@ export function createContextFromEntries(entries: readonly ContextEntry[]): Cont
       fault(`context key \`${entry.key}\` must be prefaced by a vendor, e.g. \`aws\``);
       return;
     }
-    const type = entry.type ?? KNOWN_KEY_TYPES[lowerKey] ?? (entry.values.length > 1 ? 'stringList' : 'string');
+    const type = entry.type ?? KNOWN_KEY_TYPES[lowerKey] ?? (findConditionKeyType(lowerKey) as ContextKeyType | null) ?? (entry.values.length > 1 ? 'stringList' : 'string');
     const isList = type.endsWith('List');
     if (!isList && entry.values.length !== 1) {
       fault(`context key \`${entry.key}\` of type \`${type}\` takes exactly one value`);

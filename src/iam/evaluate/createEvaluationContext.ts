@@ -7,6 +7,12 @@ const one = (type: ContextValue['type'], value: string): ContextValue => ({ type
 function deriveKey(request: EngineRequest, lowerKey: string): ContextValue | undefined {
   const { principal, resource } = request;
   const service = principal.type === 'Service';
+  if (principal.type === 'Anonymous') {
+    // AWS's request context of an unsigned request: no principal ARN, account or name, userid `anonymous`.
+    if (lowerKey === 'aws:principaltype') return one('string', 'Anonymous');
+    if (lowerKey === 'aws:userid') return one('string', 'anonymous');
+    if (lowerKey.startsWith('aws:principal') || lowerKey === 'aws:username') return lowerKey === 'aws:principalisawsservice' ? one('boolean', 'false') : undefined;
+  }
   switch (lowerKey) {
     case 'aws:principalarn':
       if (service) return undefined;

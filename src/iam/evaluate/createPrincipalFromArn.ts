@@ -3,6 +3,9 @@ import { parsePrincipal } from '../arn/parsePrincipal.js';
 import { roleArnFromSessionArn } from '../arn/roleSessionArn.js';
 import type { EnginePrincipal } from './EngineRequest.js';
 
+/** The caller ARN that stands for an unsigned (anonymous) request in the simulator. */
+export const ANONYMOUS_CALLER = 'anonymous';
+
 /** The account the simulator assumes when neither a caller nor a resource owner names one. */
 export const DEFAULT_SIMULATION_ACCOUNT = '123456789012';
 
@@ -10,9 +13,11 @@ export const DEFAULT_SIMULATION_ACCOUNT = '123456789012';
  * Describes a simulator caller from its ARN: an account root (or bare account id), a user, a role (treated
  * as a session of that role), a role session, a federated user or a service principal. When no caller is
  * given, a user `SimulatedUser` in the resource owner's account (else {@link DEFAULT_SIMULATION_ACCOUNT})
- * stands in, like AWS's simulator defaulting to the calling user. Returns null for an unusable ARN.
+ * stands in, like AWS's simulator defaulting to the calling user; `anonymous` is an unsigned request (an
+ * extension: AWS's simulator has no anonymous caller). Returns null for an unusable ARN.
  */
 export function createPrincipalFromArn(callerArn: string | null | undefined, ownerAccount: string | null): EnginePrincipal | null {
+  if (callerArn === ANONYMOUS_CALLER) return { arn: ANONYMOUS_CALLER, account: '', type: 'Anonymous' };
   if (callerArn === null || callerArn === undefined || callerArn === '') {
     const account = ownerAccount ?? DEFAULT_SIMULATION_ACCOUNT;
     return { arn: `arn:aws:iam::${account}:user/SimulatedUser`, account, type: 'User', username: 'SimulatedUser' };

@@ -11,7 +11,8 @@ export type DecisionReason =
   | { kind: 'identityNotAllowed' }
   | { kind: 'boundaryNotAllowed' }
   | { kind: 'sessionNotAllowed' }
-  | { kind: 'resourcePolicyRequired'; resourceKind: 'trust' | 'kmsKey' | 'other'; crossAccount: boolean };
+  | { kind: 'resourcePolicyRequired'; resourceKind: 'trust' | 'kmsKey' | 'other'; crossAccount: boolean }
+  | { kind: 'credentialsNotAllowed'; message: string };
 
 const statementName = (statement: CompiledStatement): string =>
   statement.sid !== null && statement.sid !== '' ? `statement \`${statement.sid}\`` : `statement ${statement.index + 1}`;
@@ -58,6 +59,8 @@ function describeReason(reason: DecisionReason, action: string): string {
       return `denied: the permissions boundary does not allow \`${action}\``;
     case 'sessionNotAllowed':
       return `denied: the session policy does not allow \`${action}\``;
+    case 'credentialsNotAllowed':
+      return `denied: ${reason.message}`;
     case 'resourcePolicyRequired':
       return reason.crossAccount && reason.resourceKind === 'other'
         ? `denied: cross-account access needs ${POLICY_NAMES.other} to allow the principal`

@@ -94,3 +94,30 @@ describe('evaluateRequest options', () => {
     expect(evaluateRequest({ ...base, principal: root }).evalDecision).toBe('allowed');
   });
 });
+
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html and API_AssumeRole.html
+describe('what temporary credentials may call', () => {
+  const admin = policyText(allow('*'));
+  const user = (mfaPresent: boolean): EngineRequest['principal'] => ({
+    arn: 'arn:aws:iam::111122223333:user/alice',
+    account: '111122223333',
+    type: 'User',
+    username: 'alice',
+    mfaPresent,
+    tokenIssueTime: new Date('2026-01-01T00:00:00Z'),
+  });
+  it('denies IAM to GetSessionToken credentials without MFA, whatever the policies allow', () => {
+    const result = evaluateRequest(request(admin, { action: 'iam:ListUsers', principal: user(false) }));
+    expect(result.evalDecision).toBe('implicitDeny');
+    expect(result.explanation).toMatch(/GetSessionToken without MFA/);
+    expect(evaluateRequest(request(admin, { action: 'iam:ListUsers', principal: user(true) })).evalDecision).toBe('allowed');
+    expect(evaluateRequest(request(admin, { action: 's3:GetObject', principal: user(false) })).evalDecision).toBe('allowed');
+    expect(evaluateRequest(request(admin, { action: 'sts:GetSessionToken', principal: user(true) })).evalDecision).toBe('implicitDeny');
+  });
+  it('denies GetSessionToken to role sessions, and leaves long-term credentials alone', () => {
+    expect(evaluateRequest(request(admin, { action: 'sts:GetSessionToken' })).evalDecision).toBe('implicitDeny');
+    expect(evaluateRequest(request(admin, { action: 'iam:ListUsers' })).evalDecision).toBe('allowed');
+    const longTerm = { ...user(false), tokenIssueTime: null };
+    expect(evaluateRequest(request(admin, { action: 'iam:ListUsers', principal: longTerm })).evalDecision).toBe('allowed');
+  });
+});

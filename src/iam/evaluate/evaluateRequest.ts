@@ -1,3 +1,6 @@
+import { isRcpSupportedService } from '../catalogue/awsServiceCatalogue.js';
+import type { Refusal } from '../rules/protectedEntities.js';
+import { refuseTemporaryCredentialsAction } from '../rules/stsCallerRules.js';
 import type { Decision, EvaluationResult, MatchedStatement, PolicyExplanation, PolicyTypeDecision } from '../simulationTypes.js';
 import type { CompiledPolicy, CompiledStatement } from './compilePolicy.js';
 import { createEvaluationContext } from './createEvaluationContext.js';
@@ -17,10 +20,12 @@ const STRONG_GRANTS = new Set(['direct', 'wildcard', 'service']);
  * Decides one (action, resource) request the way AWS does, and explains it from the same matcher results.
  *
  * The decision rule:
- * 1. `sts:GetCallerIdentity` is always allowed.
+ * 1. `sts:GetCallerIdentity` is always allowed; what the caller's temporary credentials may not call (STS's
+ *    limits on GetSessionToken, AssumeRole and GetFederationToken credentials) is implicitly denied.
  * 2. A matching Deny in any applicable policy (identity, boundary, session, SCP, RCP, resource) → explicitDeny.
  * 3. SCPs (principal's account; not for the management account or service principals): every level, root →
- *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied).
+ *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied), and
+ *    only actions of the services that support RCPs.
  * 4. Same account: a resource policy Allow naming the user, session, service or `*` suffices alone; naming the
  *    role ARN it still needs the boundary and session policy; naming the account (or absent, for ordinary
  *    resources) the identity policies must allow, within the boundary and session policy. Role trust policies
@@ -34,7 +39,9 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const lowerAction = request.action.toLowerCase();
   const resourceAccount = resource.account ?? principal.account;
   const isService = principal.type === 'Service';
-  const crossAccount = !isService && resourceAccount !== principal.account;
+  // An unsigned request has no account and no identity policies: only a resource policy open to `*` grants it.
+  const isAnonymous = principal.type === 'Anonymous';
+  const crossAccount = !isService && !isAnonymous && resourceAccount !== principal.account;
   const policyRequest: PolicyRequest = {
     lowerAction,
     resource: resource.arn,
@@ -58,9 +65,10 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const identity = run(request.identityPolicies);
   const boundary = request.permissionsBoundary === null ? null : run([request.permissionsBoundary])[0]!;
   const session = request.sessionPolicies === null ? null : run(request.sessionPolicies);
-  const scpApplies = !principal.isManagementAccount && !isService;
+  const scpApplies = !principal.isManagementAccount && !isService && !isAnonymous;
   const scpLevels = scpApplies ? request.scpLevels.map(run) : [];
-  const rcpLevels = request.rcpLevels.map(run);
+  // RCPs govern only the services AWS lists as supporting them (from the generated catalogue).
+  const rcpLevels = request.rcpLevels.length > 0 && isRcpSupportedService(lowerAction.slice(0, lowerAction.indexOf(':'))) ? request.rcpLevels.map(run) : [];
   const resourceEval = request.resourcePolicy === null ? null : run([request.resourcePolicy])[0]!;
 
   const flags = summarise(all, scpLevels);
@@ -75,9 +83,12 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   let decision: Decision = 'implicitDeny';
   let reason: DecisionReason;
   let contributing: PolicyEvaluation[] = [];
+  const credentialsRefusal = refuseByCredentials(request);
   if (lowerAction === 'sts:getcalleridentity') {
     decision = 'allowed';
     reason = { kind: 'alwaysAllowed' };
+  } else if (credentialsRefusal !== null) {
+    reason = { kind: 'credentialsNotAllowed', message: credentialsRefusal.message };
   } else if (flags.deniedBy.length > 0) {
     decision = 'explicitDeny';
     reason = { kind: 'explicitDeny', deniedBy: flags.deniedBy };
@@ -95,7 +106,7 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
     }
   } else if (grant === 'none' && (crossAccount || resource.kind !== 'other')) {
     reason = { kind: 'resourcePolicyRequired', resourceKind: resource.kind, crossAccount };
-  } else if (!isService && identityOk && limitsOk) {
+  } else if (!isService && !isAnonymous && identityOk && limitsOk) {
     decision = 'allowed';
     reason = { kind: 'identityAllowed', crossAccount };
     contributing = [...identity, ...limits(), ...(resourceEval && grant !== 'none' ? [resourceEval] : [])];
@@ -179,4 +190,17 @@ function explainPolicies(all: PolicyEvaluation[], rcpsPresent: boolean): PolicyE
     });
   }
   return explained;
+}
+
+/**
+ * What the caller's temporary credentials may not call whatever its policies say (STS's documented limits):
+ * a user's temporary credentials come from GetSessionToken, a role session's from AssumeRole, a federated
+ * user's from GetFederationToken. Long-term credentials (no token issue time) are not limited.
+ */
+function refuseByCredentials(request: EngineRequest): Refusal | null {
+  const { principal } = request;
+  if (!principal.tokenIssueTime) return null;
+  const issuedBy = principal.type === 'User' ? 'GetSessionToken' : principal.type === 'AssumedRole' ? 'AssumeRole' : principal.type === 'FederatedUser' ? 'GetFederationToken' : null;
+  if (issuedBy === null) return null;
+  return refuseTemporaryCredentialsAction({ type: 'user', issuedBy, mfaAuthenticated: principal.mfaPresent === true }, request.action);
 }

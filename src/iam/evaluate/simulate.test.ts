@@ -66,3 +66,27 @@ describe('simulate results', () => {
     expect(simulate(input, { now: new Date('2030-06-01T00:00:00Z') })).toMatchObject({ ok: true, result: { evaluationResults: [{ evalDecision: 'implicitDeny' }] } });
   });
 });
+
+describe('simulate caches', () => {
+  it('answers each distinct caller, owner, ARN and context on its own, however the calls repeat', () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username}/*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }],
+    });
+    const ask = (callerArn: string, resource: string, ip: string, resourceOwner?: string) => {
+      const outcome = simulate({ policyInputList: [policy], actionNames: ['s3:GetObject'], resourceArns: [resource], callerArn, resourceOwner, contextEntries: [{ key: 'aws:SourceIp', values: [ip], type: 'ip' }] });
+      return outcome.ok ? outcome.result.evaluationResults[0]!.evalDecision : 'invalid';
+    };
+    const alice = 'arn:aws:iam::111122223333:user/alice';
+    const bob = 'arn:aws:iam::111122223333:user/bob';
+    for (let round = 0; round < 3; round++) {
+      expect(ask(alice, 'arn:aws:s3:::b/alice/x', '10.1.1.1')).toBe('allowed');
+      expect(ask(alice, 'arn:aws:s3:::b/alice/x', '192.0.2.1')).toBe('implicitDeny');
+      expect(ask(bob, 'arn:aws:s3:::b/alice/x', '10.1.1.1')).toBe('implicitDeny');
+      expect(ask(bob, 'arn:aws:s3:::b/bob/x', '10.1.1.1')).toBe('allowed');
+      expect(ask(alice, 'not-an-arn', '10.1.1.1')).toBe('invalid');
+      expect(ask('111122223333 arn:aws:iam::111122223333:user/alice', 'arn:aws:s3:::b/alice/x', '10.1.1.1')).toBe('invalid');
+      expect(ask(alice, 'arn:aws:s3:::b/alice/x', '10.1.1.1', '111122223333')).toBe('allowed');
+    }
+  });
+});

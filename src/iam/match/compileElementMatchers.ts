@@ -1,3 +1,4 @@
+import { compileActionSet } from './compileActionSet.js';
 import { compileGlob, compilePattern, globKey, createCompileCache, type GlobPart, type TextMatcher } from './compileGlob.js';
 import { parseTemplate, resolveTemplate, type Template } from '../conditions/policyVariables.js';
 import type { RequestContext } from '../conditions/RequestContext.js';
@@ -11,10 +12,21 @@ export type ActionMatcher = (lowerAction: string) => boolean;
  */
 export type ResourceMatcher = (resource: string, context: RequestContext, missing: string[]) => boolean;
 
-/** Compiles Action (or NotAction, with `negate`) patterns: case-insensitive, with `*` and `?`. */
+/** Below this many patterns, trying each compiled pattern is as fast as building the per-service sets. */
+const SMALL_ACTION_LIST = 4;
+
+/**
+ * Compiles Action (or NotAction, with `negate`) patterns: case-insensitive, with `*` and `?`. Long lists
+ * (the thousands of patterns of AWS's read-only managed policies) compile into per-service sets, so a
+ * match costs the same however many patterns a statement lists.
+ */
 export function compileActionMatcher(patterns: string[], negate: boolean): ActionMatcher {
-  const tests = patterns.map((pattern) => compilePattern(pattern.toLowerCase()));
-  const any = tests.length === 1 ? tests[0]! : (action: string) => tests.some((test) => test(action));
+  let any: ActionMatcher;
+  if (patterns.length > SMALL_ACTION_LIST) any = compileActionSet(patterns.map((pattern) => pattern.toLowerCase()));
+  else {
+    const tests = patterns.map((pattern) => compilePattern(pattern.toLowerCase()));
+    any = tests.length === 1 ? tests[0]! : (action: string) => tests.some((test) => test(action));
+  }
   return negate ? (action) => !any(action) : any;
 }
 

@@ -120,6 +120,12 @@ function tokensToText(tokens: readonly number[]): string {
  */
 export function compileGlob(parts: GlobPart[], options: GlobOptions = {}): TextMatcher {
   const ignoreCase = options.ignoreCase === true;
+  if (parts.every((part) => typeof part === 'string')) {
+    // A literal: compare whole strings, without turning the pattern into character codes and back.
+    const literal = ignoreCase ? parts.join('').toLowerCase() : parts.join('');
+    if (!ignoreCase) return (text) => text === literal;
+    return (text) => text.length === literal.length && text.toLowerCase() === literal;
+  }
   const tokens = toTokens(parts, ignoreCase);
   const wildcards = tokens.filter((token) => token < 0).length;
   if (wildcards === 0) {

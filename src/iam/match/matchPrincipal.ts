@@ -8,7 +8,8 @@ export interface PrincipalIdentity {
   arn: string;
   /** Empty for service principals. */
   account: string;
-  type: 'Account' | 'User' | 'AssumedRole' | 'FederatedUser' | 'Service';
+  /** `Anonymous` for an unsigned request: only a `*` principal (or a NotPrincipal Deny) reaches it. */
+  type: 'Account' | 'User' | 'AssumedRole' | 'FederatedUser' | 'Service' | 'Anonymous';
   /** For sessions: the role's ARN, with its path when known. */
   roleArn?: string | null;
 }

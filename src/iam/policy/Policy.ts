@@ -56,6 +56,8 @@ export type PolicyWarningCode =
   | 'ForAnyValueWithSingleValuedKey'
   | 'AllowWithNotPrincipal'
   | 'UnknownAction'
+  | 'UnknownService'
+  | 'UnknownConditionKey'
   | 'UnknownGlobalConditionKey';
 
 /** A warning about a valid policy. */

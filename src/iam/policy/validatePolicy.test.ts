@@ -87,7 +87,14 @@ describe('validatePolicy warnings', () => {
     const text = doc({ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: ['s3:GetObjekt', 's3:Get*', 'custom:Anything'], Resource: '*', Condition: { 'ForAllValues:StringEquals': { 'aws:username': 'a' } } });
     const { errors, warnings } = validatePolicy(text, 'resource');
     expect(errors).toEqual([]);
-    expect(warnings.map((w) => w.code).sort()).toEqual(['AllowWithNotPrincipal', 'ForAllValuesWithSingleValuedKey', 'UnknownAction']);
+    expect(warnings.map((w) => w.code).sort()).toEqual(['AllowWithNotPrincipal', 'ForAllValuesWithSingleValuedKey', 'UnknownAction', 'UnknownService']);
+  });
+  it('knows every action and condition key of AWS, not only a few services', () => {
+    const text = doc({ Effect: 'Allow', Action: ['s3:GetBucketCORS', 'ec2:CreateSubnet', 'ec2:Describe*', 'bedrock:InvokeModel', 'ec2:CreateSubnett'], Resource: '*', Condition: { StringEquals: { 'ec2:InstanceType': 't3.micro', 's3:ExistingObjectTag/team': 'a', 'ec2:InstanceTypo': 'x' } } });
+    expect(validatePolicy(text, 'identity').warnings.map((w) => w.message)).toEqual([
+      'the condition key `ec2:InstanceTypo` does not exist in service `ec2`',
+      'the action `ec2:CreateSubnett` does not exist in service `ec2`',
+    ]);
   });
   it('warns about misspelt global condition keys but not tag keys or service keys', () => {
     const text = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:usename': 'a', 'aws:PrincipalTag/x': 'b', 's3:prefix': 'c', 'AWS:SourceIp': 'd' } } });

@@ -1,5 +1,5 @@
 import { compilePattern } from '../match/compileGlob.js';
-import { ACTION_CATALOGUE } from './actionCatalogue.js';
+import { checkConditionKey, findAction, findService } from '../catalogue/awsServiceCatalogue.js';
 import type { PolicyIssue, PolicyKind, PolicyStatement, PolicyWarning } from './Policy.js';
 import { parsePolicy } from './parsePolicy.js';
 import { POLICY_KIND_RULES } from './policyKindRules.js';
@@ -32,8 +32,8 @@ const GLOBAL_KEYS = new Set([
 
 /**
  * Validates policy text for its kind: {@link parsePolicy}'s grammar, then the size limit, then Access
- * Analyzer-style warnings (set operators on single-valued keys, Allow with NotPrincipal, unknown actions of
- * catalogued services). Never throws.
+ * Analyzer-style warnings (set operators on single-valued keys, Allow with NotPrincipal, unknown services,
+ * actions and service condition keys, checked against AWS's whole catalogue). Never throws.
  */
 export function validatePolicy(text: string, kind: PolicyKind): PolicyValidation {
   const { policy, errors } = parsePolicy(text, kind);
@@ -76,13 +76,25 @@ function collectWarnings(statement: PolicyStatement, warnings: PolicyWarning[]):
       });
     }
   }
+  for (const condition of statement.conditions) {
+    if (condition.key.toLowerCase().startsWith('aws:') || checkConditionKey(condition.key) !== 'unknown') continue;
+    const service = condition.key.slice(0, condition.key.indexOf(':'));
+    warnings.push({ code: 'UnknownConditionKey', message: `the condition key \`${condition.key}\` does not exist in service \`${service}\``, position: condition.position });
+  }
   for (const action of [...(statement.action ?? []), ...(statement.notAction ?? [])]) {
     const colon = action.indexOf(':');
-    const known = ACTION_CATALOGUE[action.slice(0, colon).toLowerCase()];
-    if (colon < 0 || known === undefined) continue;
-    const matches = compilePattern(action.slice(colon + 1), { ignoreCase: true });
-    if (!known.some(matches)) {
-      warnings.push({ code: 'UnknownAction', message: `the action \`${action}\` does not exist in service \`${action.slice(0, colon)}\``, position: statement.start });
+    if (colon < 0) continue;
+    const prefix = action.slice(0, colon);
+    if (/[*?]/.test(prefix)) continue;
+    const service = findService(prefix);
+    if (service === null) {
+      warnings.push({ code: 'UnknownService', message: `the service \`${prefix}\` of action \`${action}\` does not exist`, position: statement.start });
+      continue;
+    }
+    const name = action.slice(colon + 1);
+    const known = /[*?]/.test(name) ? Object.keys(service.actions).some(compilePattern(name, { ignoreCase: true })) : findAction(action) !== null;
+    if (!known) {
+      warnings.push({ code: 'UnknownAction', message: `the action \`${action}\` does not exist in service \`${prefix}\``, position: statement.start });
     }
   }
 }

@@ -21,6 +21,10 @@ describe('validateAssumeRoleRequest', () => {
     ).toBeNull();
   });
 
+  it('refuses session tag keys with the reserved aws: prefix', () => {
+    expect(validateAssumeRoleRequest({ ...base, tags: [{ key: 'aws:team', value: 'x' }] })).toMatchObject({ code: 'ValidationError', source: 'tags' });
+    expect(validateAssumeRoleRequest({ ...base, tags: [{ key: 'team', value: 'aws:x' }] })).toBeNull();
+  });
   it("reports a session name with AWS's exact message", () => {
     expect(messageOf({ roleSessionName: 'bad name' })).toBe(
       "1 validation error detected: Value 'bad name' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",

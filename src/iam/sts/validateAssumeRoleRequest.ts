@@ -1,3 +1,4 @@
+import { isReservedTagKey } from '../rules/protectedEntities.js';
 import type { AssumeRoleRequest } from './AssumeRoleRequest.js';
 import { formatConstraintViolations, type ConstraintViolation } from './formatConstraintViolations.js';
 import type { StsError } from './StsError.js';
@@ -143,6 +144,9 @@ export function validateAssumeRoleRequest(request: AssumeRoleRequest): StsError 
   }
   const seen = new Set<string>();
   for (const tag of request.tags ?? []) {
+    if (isReservedTagKey(tag.key)) {
+      return { code: 'ValidationError', message: `Session tag key '${tag.key}' is not allowed: tag keys beginning with 'aws:' are reserved for AWS use.`, source: 'tags' };
+    }
     const key = tag.key.toLowerCase();
     if (seen.has(key)) {
       return { code: 'ValidationError', message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.', source: 'tags' };

@@ -24,7 +24,7 @@ async function allAwsManagedPolicies(context: Context): Promise<ManagedPolicy[]>
   const policies: ManagedPolicy[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: Awaited<ReturnType<typeof listAwsManagedPolicies>> = await listAwsManagedPolicies(context.database.prisma, { first: 500, after });
+    const page: Awaited<ReturnType<typeof listAwsManagedPolicies>> = listAwsManagedPolicies({ first: 500, after });
     policies.push(...page.edges.map((edge) => edge.node));
     if (!page.pageInfo.hasNextPage) return policies;
     after = page.pageInfo.endCursor;

@@ -1,0 +1,21 @@
+import { parsePrincipal } from '../arn/parsePrincipal.js';
+import type { PolicyKind } from './Policy.js';
+import { parsePolicy } from './parsePolicy.js';
+
+/**
+ * The IAM users and roles a policy names in its Principal and NotPrincipal elements, as written (ARNs with
+ * their paths), without duplicates. IAM resolves these to the principals' unique ids when it stores a trust
+ * or resource policy, and refuses the document when one does not exist, so a service asks this list before
+ * storing. Account roots, services, federated principals and `*` are not listed. Empty for a policy that
+ * does not parse (its faults are the validator's to report).
+ */
+export function listNamedPrincipals(text: string, kind: PolicyKind): string[] {
+  const named = new Set<string>();
+  for (const statement of parsePolicy(text, kind).policy?.statements ?? []) {
+    for (const value of [...(statement.principal?.aws ?? []), ...(statement.notPrincipal?.aws ?? [])]) {
+      const principal = parsePrincipal(value);
+      if (principal?.kind === 'user' || principal?.kind === 'role') named.add(principal.arn);
+    }
+  }
+  return [...named];
+}
