@@ -34,6 +34,7 @@ const config: CodegenConfig = {
           ...Object.fromEntries(prismaModels.map((model) => [model, `./prisma/client.js#${model} as ${model}Model`])),
           AccessKeyMetadata: './prisma/client.js#AccessKey as AccessKeyModel',
           Tag: '../graphql/tags.js#TagValue',
+          OpenIDConnectProvider: './prisma/client.js#OidcProvider as OidcProviderModel',
         },
         scalars: { DateTime: 'Date', JSON: 'unknown' },
         resolversNonOptionalTypename: false,

@@ -10,6 +10,7 @@ import { createFormatError } from './graphql/formatError.js';
 import { resolvers } from './graphql/resolvers.js';
 import { createCors } from './http/cors.js';
 import { createHealthRoute } from './http/createHealthRoute.js';
+import { createOidcIssuerRoute } from './features/federation/createOidcIssuerRoute.js';
 import { BodyTooLargeError, readBody } from './http/readBody.js';
 import type { Route } from './http/Route.js';
 import type { Logger } from './logger.js';
@@ -69,7 +70,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
   await apollo.start();
 
   const cors = createCors(options.corsOrigins ?? []);
-  const routes: Route[] = [createHealthRoute(database), ...(options.routes ?? [])];
+  const routes: Route[] = [createHealthRoute(database), createOidcIssuerRoute(database), ...(options.routes ?? [])];
   const contextDependencies = {
     database,
     logger,

@@ -36,7 +36,13 @@ export type AwsErrorCode =
   | 'PolicyNotAttachedException'
   | 'PolicyNotFoundException'
   | 'TargetNotFoundException'
-  | 'ConstraintViolationException';
+  | 'ConstraintViolationException'
+  // Federation and service roles (src/features/federation, src/features/serviceRoles).
+  | 'InvalidIdentityToken'
+  | 'ExpiredTokenException'
+  | 'IDPRejectedClaim'
+  | 'UnmodifiableEntity'
+  | 'InvalidParameterValueException';
 
 /** The HTTP status AWS answers each code with; Apollo sends it when it is the only error of a request. */
 const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {
@@ -45,6 +51,7 @@ const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {
   SignatureDoesNotMatch: 403,
   MissingAuthenticationToken: 403,
   ExpiredToken: 400,
+  IDPRejectedClaim: 403,
   ServiceFailure: 500,
 };
 

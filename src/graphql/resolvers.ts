@@ -16,6 +16,7 @@ import { organizationMutations } from '../features/organizations/organizations.m
 import { policyMutations } from '../features/policies/policies.mutations.js';
 import { resourceMutations } from '../features/resources/resources.mutations.js';
 import { roleMutations } from '../features/roles/roles.mutations.js';
+import { federationResolvers } from '../features/federation/federation.resolvers.js';
 
 /**
  * Every feature's resolver map. Add yours here (one line) and its SDL as an `extend type` section of
@@ -38,6 +39,7 @@ export const featureResolvers: Resolvers[] = [
   organizationMutations,
   auditResolvers,
   accessResolvers,
+  federationResolvers,
 ];
 
 /**

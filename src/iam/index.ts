@@ -33,3 +33,4 @@ export { POLICY_KIND_RULES, type PolicyKindRules } from './policy/policyKindRule
 export { ACTION_CATALOGUE } from './policy/actionCatalogue.js';
 export type * from './simulationTypes.js';
 export * from './sts/index.js';
+export * from './federation/index.js';
