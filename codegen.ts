@@ -35,6 +35,7 @@ const config: CodegenConfig = {
           AccessKeyMetadata: './prisma/client.js#AccessKey as AccessKeyModel',
           Tag: '../graphql/tags.js#TagValue',
           OpenIDConnectProvider: './prisma/client.js#OidcProvider as OidcProviderModel',
+          InstanceProfile: './prisma/client.js#InstanceProfile as InstanceProfileModel',
         },
         scalars: { DateTime: 'Date', JSON: 'unknown' },
         resolversNonOptionalTypename: false,

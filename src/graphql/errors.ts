@@ -42,7 +42,11 @@ export type AwsErrorCode =
   | 'ExpiredTokenException'
   | 'IDPRejectedClaim'
   | 'UnmodifiableEntity'
-  | 'InvalidParameterValueException';
+  | 'InvalidParameterValueException'
+  | 'InvalidParameterValue'
+  | 'ResourceConflictException'
+  | 'ResourceNotFoundException'
+  | 'AssumeRoleUnauthorizedAccess';
 
 /** The HTTP status AWS answers each code with; Apollo sends it when it is the only error of a request. */
 const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {

@@ -17,6 +17,7 @@ import { policyMutations } from '../features/policies/policies.mutations.js';
 import { resourceMutations } from '../features/resources/resources.mutations.js';
 import { roleMutations } from '../features/roles/roles.mutations.js';
 import { federationResolvers } from '../features/federation/federation.resolvers.js';
+import { serviceRoleResolvers } from '../features/serviceRoles/serviceRoles.resolvers.js';
 
 /**
  * Every feature's resolver map. Add yours here (one line) and its SDL as an `extend type` section of
@@ -40,6 +41,7 @@ export const featureResolvers: Resolvers[] = [
   auditResolvers,
   accessResolvers,
   federationResolvers,
+  serviceRoleResolvers,
 ];
 
 /**

@@ -34,3 +34,4 @@ export { ACTION_CATALOGUE } from './policy/actionCatalogue.js';
 export type * from './simulationTypes.js';
 export * from './sts/index.js';
 export * from './federation/index.js';
+export * from './serviceRoles/index.js';

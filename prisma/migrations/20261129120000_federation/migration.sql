@@ -57,6 +57,7 @@ CREATE TABLE "service_workload" (
 -- AlterTable
 ALTER TABLE "session" ADD COLUMN "federated_provider" TEXT;
 ALTER TABLE "session" ADD COLUMN "service_principal" TEXT;
+ALTER TABLE "session" ADD COLUMN "service_source_arn" TEXT;
 
 -- CreateIndex
 CREATE UNIQUE INDEX "oidc_provider_account_id_url_key" ON "oidc_provider"("account_id", "url");

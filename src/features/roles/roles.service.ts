@@ -72,6 +72,9 @@ export function deleteRole(context: Context, args: Acting & { roleName: string }
     const [inline, attached] = await Promise.all([tx.inlinePolicy.count({ where: { roleId: role.id } }), tx.policyAttachment.count({ where: { roleId: role.id } })]);
     if (inline > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
     if (attached > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must detach all policies first.');
+    if ((await tx.instanceProfile.count({ where: { roleId: role.id } })) > 0) {
+      throw awsError('DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.');
+    }
     await tx.role.delete({ where: { id: role.id } });
     return true;
   });

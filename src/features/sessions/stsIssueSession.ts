@@ -34,6 +34,8 @@ export interface SessionRecord {
   federatedProvider?: string | null;
   /** The service holding the session (`ec2.amazonaws.com`, `lambda.amazonaws.com`) when a service was given the role. */
   servicePrincipal?: string | null;
+  /** The instance or function a service session is for (ec2:SourceInstanceArn, lambda:SourceFunctionArn). */
+  serviceSourceArn?: string | null;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function issueSession(prisma: PrismaClient, cipher: SecretCipher, r
       chained: record.chained,
       federatedProvider: record.federatedProvider ?? null,
       servicePrincipal: record.servicePrincipal ?? null,
+      serviceSourceArn: record.serviceSourceArn ?? null,
       issuedAt: record.issuedAt,
       expiresAt: credentials.expiration,
     },
