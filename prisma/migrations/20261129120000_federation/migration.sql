@@ -84,7 +84,7 @@ ALTER TABLE "oidc_provider" ADD CONSTRAINT "oidc_provider_account_id_fkey" FOREI
 ALTER TABLE "instance_profile" ADD CONSTRAINT "instance_profile_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "instance_profile" ADD CONSTRAINT "instance_profile_role_id_fkey" FOREIGN KEY ("role_id") REFERENCES "iam_role"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "instance_profile" ADD CONSTRAINT "instance_profile_role_id_fkey" FOREIGN KEY ("role_id") REFERENCES "iam_role"("id") ON DELETE NO ACTION ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "service_workload" ADD CONSTRAINT "service_workload_resource_arn_fkey" FOREIGN KEY ("resource_arn") REFERENCES "resource"("arn") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -82,6 +82,8 @@ async function writePlan(tx: Prisma.TransactionClient, plan: ScenarioPlan, ciphe
   await tx.accessKey.createMany({
     data: plan.accessKeys.map((k) => ({ id: k.id, accountId: k.accountId, userId: k.userId, secretEncrypted: cipher.encrypt(k.secret) })),
   });
+  await tx.oidcProvider.createMany({ data: plan.oidcProviders.map((p) => ({ ...p, jwks: p.jwks === null ? undefined : (p.jwks as object) })) });
+  await tx.instanceProfile.createMany({ data: plan.instanceProfiles });
   await tx.mfaDevice.createMany({
     data: plan.mfaDevices.map((d) => ({
       serialNumber: d.serialNumber, accountId: d.accountId, userId: d.userId, seedEncrypted: cipher.encrypt(d.seed), enabledAt: now,
