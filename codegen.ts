@@ -36,6 +36,7 @@ const config: CodegenConfig = {
           Tag: '../graphql/tags.js#TagValue',
           OpenIDConnectProvider: './prisma/client.js#OidcProvider as OidcProviderModel',
           InstanceProfile: './prisma/client.js#InstanceProfile as InstanceProfileModel',
+          SAMLProvider: './prisma/client.js#SamlProvider as SamlProviderModel',
         },
         scalars: { DateTime: 'Date', JSON: 'unknown' },
         resolversNonOptionalTypename: false,

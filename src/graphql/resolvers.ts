@@ -18,6 +18,7 @@ import { resourceMutations } from '../features/resources/resources.mutations.js'
 import { roleMutations } from '../features/roles/roles.mutations.js';
 import { federationResolvers } from '../features/federation/federation.resolvers.js';
 import { serviceRoleResolvers } from '../features/serviceRoles/serviceRoles.resolvers.js';
+import { samlResolvers } from '../features/saml/saml.resolvers.js';
 
 /**
  * Every feature's resolver map. Add yours here (one line) and its SDL as an `extend type` section of
@@ -42,6 +43,7 @@ export const featureResolvers: Resolvers[] = [
   accessResolvers,
   federationResolvers,
   serviceRoleResolvers,
+  samlResolvers,
 ];
 
 /**

@@ -1,5 +1,5 @@
--- Federation and service roles (issue 12): IAM OIDC identity providers, the playground's built-in OIDC
--- issuers (their signing keys), instance profiles, and the workloads (EC2 instances, Lambda functions) that a
+-- Federation and service roles (issue 12): IAM OIDC and SAML identity providers, the playground's built-in
+-- OIDC issuers and SAML identity providers (their signing keys), instance profiles, and the workloads (EC2 instances, Lambda functions) that a
 -- service runs with a role. A session remembers the identity provider it was federated from, for
 -- aws:FederatedProvider, and the service that holds it (ec2.amazonaws.com, lambda.amazonaws.com).
 
@@ -26,6 +26,31 @@ CREATE TABLE "oidc_issuer" (
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "oidc_issuer_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateTable
+CREATE TABLE "saml_provider" (
+    "arn" TEXT NOT NULL,
+    "account_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "metadata_document" TEXT NOT NULL,
+    "entity_id" TEXT NOT NULL,
+    "signing_certificates" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "valid_until" TIMESTAMPTZ(3),
+    "tags" JSONB NOT NULL DEFAULT '[]',
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "saml_provider_pkey" PRIMARY KEY ("arn")
+);
+
+-- CreateTable
+CREATE TABLE "saml_idp" (
+    "name" TEXT NOT NULL,
+    "private_key_encrypted" TEXT NOT NULL,
+    "certificate" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "saml_idp_pkey" PRIMARY KEY ("name")
 );
 
 -- CreateTable
@@ -63,6 +88,9 @@ ALTER TABLE "session" ADD COLUMN "service_source_arn" TEXT;
 CREATE UNIQUE INDEX "oidc_provider_account_id_url_key" ON "oidc_provider"("account_id", "url");
 
 -- CreateIndex
+CREATE INDEX "saml_provider_account_id_idx" ON "saml_provider"("account_id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "instance_profile_arn_key" ON "instance_profile"("arn");
 
 -- CreateIndex
@@ -79,6 +107,9 @@ CREATE INDEX "service_workload_instance_profile_id_idx" ON "service_workload"("i
 
 -- AddForeignKey
 ALTER TABLE "oidc_provider" ADD CONSTRAINT "oidc_provider_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "saml_provider" ADD CONSTRAINT "saml_provider_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "instance_profile" ADD CONSTRAINT "instance_profile_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE CASCADE;

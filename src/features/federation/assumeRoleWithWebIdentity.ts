@@ -3,9 +3,6 @@ import type { Context } from '../../context.js';
 import { awsError, hasErrorCode } from '../../graphql/errors.js';
 import {
   buildAssumeRoleContext,
-  compilePolicy,
-  createContextFromEntries,
-  evaluateRequest,
   formatRoleSessionArn,
   planAssumeRoleSession,
   readWebIdentityClaims,
@@ -13,10 +10,10 @@ import {
   type ContextEntry,
 } from '../../iam/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
-import { loadResourceControlPolicies } from '../authorization/loadCallerPolicies.js';
 import { checkSessionPolicies } from '../sessions/stsAssumeRole.js';
 import { issueSession, type IssuedCredentials } from '../sessions/stsIssueSession.js';
 import { builtInIssuerName } from './builtInIssuer.js';
+import { decideFederatedTrust } from './decideFederatedTrust.js';
 import { findIssuerPublicJwk } from './oidcIssuerKeys.js';
 import { TOKEN_NOT_VALIDATED, verifyWebIdentityToken } from './verifyWebIdentityToken.js';
 
@@ -98,38 +95,12 @@ async function unaudited(context: Context, args: AssumeRoleWithWebIdentityArgs, 
   if (!plan.ok) throw awsError(plan.error.code, plan.error.message);
   await checkSessionPolicies(prisma, request, role.accountId);
 
-  const trust = compilePolicy(role.assumeRolePolicyDocument, 'trust', 'TrustPolicy');
-  if (!trust.ok) throw denied('sts:AssumeRoleWithWebIdentity');
-  const rcp = await loadResourceControlPolicies(prisma, role.accountId);
   const entries: ContextEntry[] = [
     ...buildAssumeRoleContext({ ...request, sourceIdentity: plan.value.sourceIdentity, tags: plan.value.tags }, { authenticatedAt: null, temporaryCredentials: false }, now),
     ...claims.value.context,
   ];
-  const requestContext = createContextFromEntries(entries);
-  if (!requestContext.ok) throw awsError('InvalidIdentityToken', requestContext.errors[0]?.message ?? TOKEN_NOT_VALIDATED);
   const actions = ['sts:AssumeRoleWithWebIdentity', ...(plan.value.requiresTagSession ? ['sts:TagSession'] : []), ...(plan.value.requiresSetSourceIdentity ? ['sts:SetSourceIdentity'] : [])];
-  for (const action of actions) {
-    // The caller is the identity provider's token, not an AWS principal: only the trust policy (and the RCPs
-    // of the role's account) can allow it. The door (authorize) needs a signed caller, so this one
-    // evaluation is assembled here; see the README's federation section.
-    const result = evaluateRequest(
-      {
-        action,
-        principal: { arn: provider.arn, account: role.accountId, type: 'FederatedUser' },
-        identityPolicies: [],
-        permissionsBoundary: null,
-        sessionPolicies: null,
-        scpLevels: [],
-        rcpLevels: rcp.levels,
-        resourcePolicy: trust.policy,
-        resource: { arn: role.arn, account: role.accountId, kind: 'trust', tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])), orgId: rcp.orgId, orgPaths: rcp.orgPaths },
-        context: requestContext.context,
-        now,
-      },
-      { explain: false },
-    );
-    if (result.evalDecision !== 'allowed') throw denied(action);
-  }
+  await decideFederatedTrust(prisma, role, provider.arn, actions, entries, now);
 
   const arn = formatRoleSessionArn(role.arn, args.roleSessionName) ?? role.arn;
   const assumedRoleId = `${role.id}:${args.roleSessionName}`;

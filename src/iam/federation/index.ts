@@ -5,3 +5,4 @@
 export { checkClientIds, checkThumbprints, formatOidcProviderArn, OIDC_LIMITS, oidcProviderKeyOf, parseOidcProviderUrl, type OidcProviderError } from './oidcProviderRules.js';
 export { readWebIdentityClaims, SOURCE_IDENTITY_CLAIM, TAGS_CLAIM, type WebIdentityClaims, type WebIdentityProvider } from './readWebIdentityClaims.js';
 export { federationFail, type FederationError, type FederationErrorCode, type FederationResult } from './FederationError.js';
+export { isAwsSamlAudience, isAwsSamlRecipient, readSamlAttributes, SAML_ATTRIBUTES, type SamlAssertionFacts, type SamlClaims, type SamlProviderFacts } from './readSamlAttributes.js';
