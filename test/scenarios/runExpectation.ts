@@ -121,13 +121,18 @@ interface StepOutcome {
   pick: (data: Record<string, unknown>) => StepCredentials;
 }
 
+const samlMutation = `mutation Assume($input: AssumeRoleWithSAMLInput!) {
+  assumeRoleWithSAML(input: $input) { credentials { accessKeyId secretAccessKey sessionToken } assumedRoleUser { arn } }
+}`;
+
 const webIdentityMutation = `mutation Assume($input: AssumeRoleWithWebIdentityInput!) {
   assumeRoleWithWebIdentity(input: $input) { credentials { accessKeyId secretAccessKey sessionToken } assumedRoleUser { arn } }
 }`;
 
 /**
  * Runs one chain step signed with `credentials`: an assumeRole; a web identity exchange (the signer mints a
- * token from a built-in issuer, which is then exchanged unsigned); or a launch (runInstances or createFunction)
+ * token from a built-in issuer, which is then exchanged unsigned); a SAML exchange (likewise, an assertion
+ * from a built-in SAML IdP); or a launch (runInstances or createFunction)
  * followed by acting as the instance or function. A launch that fails is the step's failure.
  */
 async function runChainStep(url: string, credentials: ClientCredentials, step: ScenarioChainStep, loaded: LoadedScenario): Promise<StepOutcome> {
@@ -141,6 +146,16 @@ async function runChainStep(url: string, credentials: ClientCredentials, step: S
     const webIdentityToken = (minted.data?.mintOidcToken as { token: string }).token;
     const response = await postGraphql(url, webIdentityMutation, { input: { roleArn: step.roleArn, roleSessionName: step.roleSessionName, webIdentityToken } });
     return { name: `assumeRoleWithWebIdentity ${step.roleArn}`, response, pick: (data) => session(data.assumeRoleWithWebIdentity as never) };
+  }
+  if ('saml' in step) {
+    const { attributes, roles, principalArn: _principalArn, ...assertion } = step.saml;
+    const minted = await postSigned(url, credentials, 'mutation Mint($input: MintSamlAssertionInput!) { mintSamlAssertion(input: $input) { samlResponse } }', {
+      input: { ...assertion, roles: roles ?? [{ roleArn: step.roleArn, principalArn: step.saml.principalArn }], ...(attributes === undefined ? {} : { attributes: JSON.stringify(attributes) }) },
+    });
+    expect(minted.errors, `mintSamlAssertion ${JSON.stringify(minted.errors)}`).toBeUndefined();
+    const sAMLAssertion = (minted.data?.mintSamlAssertion as { samlResponse: string }).samlResponse;
+    const response = await postGraphql(url, samlMutation, { input: { roleArn: step.roleArn, principalArn: step.saml.principalArn, sAMLAssertion } });
+    return { name: `assumeRoleWithSAML ${step.roleArn}`, response, pick: (data) => session(data.assumeRoleWithSAML as never) };
   }
   if ('runInstances' in step) {
     const { instanceProfile, imageId, region } = step.runInstances;

@@ -29,7 +29,7 @@ export function certificateBody(pem: string): string {
  * Loads a built-in SAML IdP's key and certificate, creating them on first use (RSA 2048, a self-signed
  * certificate valid ten years). The private key is stored encrypted; concurrent first uses agree on one key.
  */
-export async function loadSamlIdp(prisma: PrismaClient, cipher: SecretCipher, name: string): Promise<SamlIdpKeys> {
+export async function loadSamlIdp(prisma: Pick<PrismaClient, 'samlIdp'>, cipher: SecretCipher, name: string): Promise<SamlIdpKeys> {
   if (!IDP_NAME.test(name)) throw awsError('ValidationError', `Identity provider name \`${name}\` must be 1 to 64 lower-case letters, digits and hyphens.`);
   const entityId = `${BUILT_IN_SAML_ORIGIN}/${name}`;
   const stored = await prisma.samlIdp.findUnique({ where: { name } });

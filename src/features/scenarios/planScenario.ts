@@ -49,6 +49,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     mfaDevices: [],
     oidcProviders: [],
     instanceProfiles: [],
+    samlProviders: [],
   };
   const policyIds = new Map<string, string>();
   for (const account of scenario.accounts) {
@@ -150,6 +151,9 @@ function planAccount(name: string, account: ScenarioAccount, policyIds: Readonly
   for (const provider of account.oidcProviders ?? []) {
     const key = provider.url.replace(/^https:\/\//, '');
     plan.oidcProviders.push({ arn: `arn:aws:iam::${account.id}:oidc-provider/${key}`, accountId: account.id, url: key, clientIds: provider.clientIds, jwks: provider.jwks ?? null });
+  }
+  for (const provider of account.samlProviders ?? []) {
+    plan.samlProviders.push({ arn: `arn:aws:iam::${account.id}:saml-provider/${provider.name}`, accountId: account.id, name: provider.name, identityProvider: provider.identityProvider });
   }
   for (const profile of account.instanceProfiles ?? []) {
     const path = profile.path ?? '/';

@@ -96,6 +96,27 @@ export interface ScenarioAccount {
   resources?: ScenarioResource[];
   oidcProviders?: ScenarioOidcProvider[];
   instanceProfiles?: ScenarioInstanceProfile[];
+  samlProviders?: ScenarioSamlProvider[];
+}
+
+/** An IAM SAML provider made from the metadata of one of the playground's built-in SAML IdPs. */
+export interface ScenarioSamlProvider {
+  name: string;
+  identityProvider: string;
+}
+
+/** A chain step that exchanges an assertion from a built-in SAML IdP (minted by the principal) for a role session. */
+export interface ScenarioSamlStep {
+  roleArn: string;
+  saml: {
+    identityProvider: string;
+    principalArn: string;
+    subject: string;
+    roleSessionName: string;
+    /** Role pairs of the assertion; default the step's role with its provider. */
+    roles?: { roleArn: string; principalArn: string }[];
+    attributes?: Record<string, string | string[]>;
+  };
 }
 
 /** An IAM OIDC identity provider (a built-in issuer's URL, or an outside one with its `jwks`). */
@@ -130,7 +151,7 @@ export interface ScenarioCreateFunctionStep {
 }
 
 /** One step of an expectation's chain: an AssumeRole, a web identity exchange, or a service launch. */
-export type ScenarioChainStep = ScenarioAssumeRoleStep | ScenarioWebIdentityStep | ScenarioRunInstancesStep | ScenarioCreateFunctionStep;
+export type ScenarioChainStep = ScenarioAssumeRoleStep | ScenarioWebIdentityStep | ScenarioSamlStep | ScenarioRunInstancesStep | ScenarioCreateFunctionStep;
 
 /** An operation the explorer opens as a tab (the explorer's `ExplorerExample`). */
 export interface ScenarioExample {
