@@ -147,6 +147,12 @@ async function runChainStep(url: string, credentials: ClientCredentials, step: S
     const response = await postGraphql(url, webIdentityMutation, { input: { roleArn: step.roleArn, roleSessionName: step.roleSessionName, webIdentityToken } });
     return { name: `assumeRoleWithWebIdentity ${step.roleArn}`, response, pick: (data) => session(data.assumeRoleWithWebIdentity as never) };
   }
+  if ('graphql' in step) {
+    const response = await postSigned(url, credentials, step.graphql.query, step.graphql.variables ?? {});
+    const identity = await postSigned(url, credentials, 'query { callerIdentity { arn } }');
+    const arn = (identity.data?.callerIdentity as { arn: string } | undefined)?.arn ?? '';
+    return { name: `graphql ${step.graphql.query.slice(0, 60)}`, response, pick: () => ({ credentials, arn }) };
+  }
   if ('saml' in step) {
     const { attributes, roles, principalArn: _principalArn, ...assertion } = step.saml;
     const minted = await postSigned(url, credentials, 'mutation Mint($input: MintSamlAssertionInput!) { mintSamlAssertion(input: $input) { samlResponse } }', {

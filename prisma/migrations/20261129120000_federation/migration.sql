@@ -1,5 +1,5 @@
 -- Federation and service roles (issue 12): IAM OIDC and SAML identity providers, the playground's built-in
--- OIDC issuers and SAML identity providers (their signing keys), instance profiles, and the workloads (EC2 instances, Lambda functions) that a
+-- OIDC issuers and SAML identity providers (their signing keys), instance profiles, service-linked role deletion tasks, and the workloads (EC2 instances, Lambda functions) that a
 -- service runs with a role. A session remembers the identity provider it was federated from, for
 -- aws:FederatedProvider, and the service that holds it (ec2.amazonaws.com, lambda.amazonaws.com).
 
@@ -54,6 +54,18 @@ CREATE TABLE "saml_idp" (
 );
 
 -- CreateTable
+CREATE TABLE "service_linked_role_deletion" (
+    "id" TEXT NOT NULL,
+    "account_id" TEXT NOT NULL,
+    "role_arn" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "reason" JSONB,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "service_linked_role_deletion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "instance_profile" (
     "id" TEXT NOT NULL,
     "account_id" TEXT NOT NULL,
@@ -88,6 +100,9 @@ ALTER TABLE "session" ADD COLUMN "service_source_arn" TEXT;
 CREATE UNIQUE INDEX "oidc_provider_account_id_url_key" ON "oidc_provider"("account_id", "url");
 
 -- CreateIndex
+CREATE INDEX "service_linked_role_deletion_account_id_idx" ON "service_linked_role_deletion"("account_id");
+
+-- CreateIndex
 CREATE INDEX "saml_provider_account_id_idx" ON "saml_provider"("account_id");
 
 -- CreateIndex
@@ -107,6 +122,9 @@ CREATE INDEX "service_workload_instance_profile_id_idx" ON "service_workload"("i
 
 -- AddForeignKey
 ALTER TABLE "oidc_provider" ADD CONSTRAINT "oidc_provider_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "service_linked_role_deletion" ADD CONSTRAINT "service_linked_role_deletion_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "saml_provider" ADD CONSTRAINT "saml_provider_account_id_fkey" FOREIGN KEY ("account_id") REFERENCES "account"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { ContextEntry } from '../../iam/index.js';
+import { awsError } from '../../graphql/errors.js';
+import { isServiceLinkedRolePath, protectedRoleMessage, type ContextEntry } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
@@ -38,6 +39,10 @@ export async function writePrincipal<T, R extends PrincipalRow = PrincipalRow>(
   });
   return context.database.prisma.$transaction(async (tx) => {
     const row = requirePrincipal(target.kind, target.name, await findPrincipal(tx, target.kind, accountId, target.name)) as R;
+    // Service-linked roles are defined by their service: customers may only describe them (IAM's rule).
+    if (target.kind === 'ROLE' && isServiceLinkedRolePath(row.path) && target.action !== 'iam:UpdateRole') {
+      throw awsError('UnmodifiableEntity', protectedRoleMessage(row.name));
+    }
     await lockRow(tx, TABLES[target.kind], row.id);
     return write(tx, row, accountId);
   });

@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import type { Prisma, Role } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
+import { isServiceLinkedRolePath } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
 import { iamArns } from '../authorization/iamArns.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
@@ -28,6 +29,7 @@ export interface CreateRoleArgs extends Acting {
 export async function createRole(context: Context, args: CreateRoleArgs): Promise<Role> {
   checkIamName('roleName', args.roleName, IAM_LIMITS.roleName);
   const path = checkIamPath(args.path);
+  if (isServiceLinkedRolePath(path)) throw awsError('InvalidInput', 'The path /aws-service-role/ is reserved for service-linked roles (createServiceLinkedRole).');
   const description = checkDescription(args.description);
   const maxSessionDuration = args.maxSessionDuration ?? IAM_LIMITS.minSessionDuration;
   checkMaxSessionDuration(maxSessionDuration);

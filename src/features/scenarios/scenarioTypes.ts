@@ -150,8 +150,13 @@ export interface ScenarioCreateFunctionStep {
   createFunction: { functionName: string; role: string; region?: string };
 }
 
+/** A chain step that runs a GraphQL operation with the current credentials (an edit that must fail, say). */
+export interface ScenarioGraphqlStep {
+  graphql: { query: string; variables?: Record<string, unknown> };
+}
+
 /** One step of an expectation's chain: an AssumeRole, a web identity exchange, or a service launch. */
-export type ScenarioChainStep = ScenarioAssumeRoleStep | ScenarioWebIdentityStep | ScenarioSamlStep | ScenarioRunInstancesStep | ScenarioCreateFunctionStep;
+export type ScenarioChainStep = ScenarioAssumeRoleStep | ScenarioWebIdentityStep | ScenarioSamlStep | ScenarioRunInstancesStep | ScenarioCreateFunctionStep | ScenarioGraphqlStep;
 
 /** An operation the explorer opens as a tab (the explorer's `ExplorerExample`). */
 export interface ScenarioExample {

@@ -14,12 +14,14 @@ import {
 import { issueServiceSession } from './issueServiceSession.js';
 import { createFunction, updateFunctionConfiguration } from './lambdaFunctions.js';
 import { runInstances } from './runInstances.js';
+import { createServiceLinkedRole, deleteServiceLinkedRole, getServiceLinkedRoleDeletionStatus } from './serviceLinkedRoles.service.js';
 
 /** Instance profiles, EC2 and Lambda workloads that run with a passed role, and acting as them. */
 export const serviceRoleResolvers: Resolvers = {
   Query: {
     instanceProfile: (_parent, args, context) => getInstanceProfile(context, args),
     instanceProfiles: (_parent, args, context) => listInstanceProfiles(context, args),
+    serviceLinkedRoleDeletionStatus: (_parent, args, context) => getServiceLinkedRoleDeletionStatus(context, args),
   },
   Mutation: {
     createInstanceProfile: (_parent, args, context) => createInstanceProfile(context, args),
@@ -28,6 +30,8 @@ export const serviceRoleResolvers: Resolvers = {
     removeRoleFromInstanceProfile: (_parent, args, context) => removeRoleFromInstanceProfile(context, args),
     tagInstanceProfile: (_parent, args, context) => tagInstanceProfile(context, args),
     untagInstanceProfile: (_parent, args, context) => untagInstanceProfile(context, args),
+    createServiceLinkedRole: (_parent, args, context) => createServiceLinkedRole(context, args),
+    deleteServiceLinkedRole: (_parent, args, context) => deleteServiceLinkedRole(context, args),
     runInstances: (_parent, { input, actingAccountId }, context) => runInstances(context, { ...input, actingAccountId }),
     createFunction: (_parent, { input, actingAccountId }, context) => createFunction(context, { ...input, actingAccountId }),
     updateFunctionConfiguration: (_parent, { input, actingAccountId }, context) => updateFunctionConfiguration(context, { ...input, actingAccountId }),
