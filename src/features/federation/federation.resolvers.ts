@@ -2,6 +2,7 @@ import type { OidcProvider } from '../../generated/prisma/client.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { assumeRoleWithWebIdentity } from './assumeRoleWithWebIdentity.js';
 import { builtInIssuerName } from './builtInIssuer.js';
+import { whoCanAccessFederated } from './federatedAccess.js';
 import { readJsonTags } from './jsonTags.js';
 import { mintOidcToken } from './mintOidcToken.js';
 import {
@@ -21,6 +22,7 @@ export const federationResolvers: Resolvers = {
   Query: {
     openIDConnectProvider: (_parent, args, context) => getOidcProvider(context, args),
     openIDConnectProviders: (_parent, args, context) => listOidcProviders(context, args),
+    whoCanAccessFederated: (_parent, { resourceArn, action }, context) => whoCanAccessFederated(context, resourceArn, action),
   },
   Mutation: {
     createOpenIDConnectProvider: (_parent, args, context) => createOidcProvider(context, args),
