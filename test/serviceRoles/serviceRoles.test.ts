@@ -87,6 +87,8 @@ describe('PassRole, instance profiles and the services that use roles', () => {
     expect(imds.data!.instanceCredentials).toMatchObject({ code: 'Success', roleName: 'AppRole', instanceProfileArn: `arn:aws:iam::${A}:instance-profile/AppProfile` });
     const key = { accessKeyId: imds.data!.instanceCredentials.accessKeyId, secretAccessKey: imds.data!.instanceCredentials.secretAccessKey, sessionToken: imds.data!.instanceCredentials.token };
     expect((await sts.call<{ callerIdentity: { arn: string } }>(key, WHO_AM_I)).data?.callerIdentity.arn).toBe(`arn:aws:sts::${A}:assumed-role/AppRole/${instance.instanceId}`);
+    const viewed = await sts.call(root, `query($id: String!) { session(accessKeyId: $id) { chained servicePrincipal serviceSourceArn } }`, { id: key.accessKeyId });
+    expect(viewed.data).toEqual({ session: { chained: false, servicePrincipal: 'ec2.amazonaws.com', serviceSourceArn: instance.arn } });
     expect(await sts.server.database.prisma.session.findUnique({ where: { id: key.accessKeyId }, select: { chained: true, parentSessionId: true, servicePrincipal: true, serviceSourceArn: true } })).toEqual({
       chained: false,
       parentSessionId: null,
