@@ -22,6 +22,7 @@ import { createQueryLimitsPlugin } from './graphql/limits/createQueryLimitsPlugi
 import { defaultQueryLimits, type QueryLimits } from './graphql/limits/queryLimits.js';
 import { createCors } from './http/cors.js';
 import { createHealthRoute } from './http/createHealthRoute.js';
+import { createOidcIssuerRoute } from './features/federation/createOidcIssuerRoute.js';
 import { BodyTooLargeError, readBody } from './http/readBody.js';
 import type { Route } from './http/Route.js';
 import { runWithRequestLogger, type Logger } from './logger.js';
@@ -102,7 +103,12 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     cipher: options.cipher ?? createSecretCipher(randomBytes(32)),
   };
   // The AWS protocols answer at `/` before the explorer, which keeps browser GETs of `/` without an Action.
-  const routes: Route[] = [createHealthRoute(database), createAwsProtocolRoute(contextDependencies), ...(options.routes ?? [])];
+  const routes: Route[] = [
+    createHealthRoute(database),
+    createOidcIssuerRoute(database),
+    createAwsProtocolRoute(contextDependencies),
+    ...(options.routes ?? []),
+  ];
 
   const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }, log: Logger) => {
     if (req.method !== 'GET' && req.method !== 'POST') {

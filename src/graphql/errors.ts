@@ -47,7 +47,16 @@ export type AwsErrorCode =
   | 'ChildNotFoundException'
   // AWS-owned entities (src/iam/rules): protected roles, AWS managed KMS aliases.
   | 'UnmodifiableEntity'
-  | 'InvalidAliasNameException';
+  | 'InvalidAliasNameException'
+  // Federation and service roles (src/features/federation, src/features/serviceRoles).
+  | 'InvalidIdentityToken'
+  | 'ExpiredTokenException'
+  | 'IDPRejectedClaim'
+  | 'InvalidParameterValueException'
+  | 'InvalidParameterValue'
+  | 'ResourceConflictException'
+  | 'ResourceNotFoundException'
+  | 'AssumeRoleUnauthorizedAccess';
 
 /** The HTTP status AWS answers each code with; Apollo sends it when it is the only error of a request. */
 const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {
@@ -57,6 +66,7 @@ const awsErrorStatus: Partial<Record<AwsErrorCode, number>> = {
   MissingAuthenticationToken: 403,
   IncompleteSignature: 400,
   ExpiredToken: 400,
+  IDPRejectedClaim: 403,
   ServiceFailure: 500,
 };
 

@@ -17,6 +17,9 @@ import { policyMutations } from '../features/policies/policies.mutations.js';
 import { resourceMutations } from '../features/resources/resources.mutations.js';
 import { roleMutations } from '../features/roles/roles.mutations.js';
 import { policyValidationResolvers } from '../features/policies/policyValidation.resolvers.js';
+import { federationResolvers } from '../features/federation/federation.resolvers.js';
+import { serviceRoleResolvers } from '../features/serviceRoles/serviceRoles.resolvers.js';
+import { samlResolvers } from '../features/saml/saml.resolvers.js';
 
 /**
  * Every feature's resolver map. Add yours here (one line) and its SDL as an `extend type` section of
@@ -40,6 +43,9 @@ export const featureResolvers: Resolvers[] = [
   auditResolvers,
   accessResolvers,
   policyValidationResolvers,
+  federationResolvers,
+  serviceRoleResolvers,
+  samlResolvers,
 ];
 
 /**

@@ -50,3 +50,5 @@ export {
 export { refuseRootAssumeRole, refuseTemporaryCredentialsAction, type StsCaller } from './rules/stsCallerRules.js';
 export type * from './simulationTypes.js';
 export * from './sts/index.js';
+export * from './federation/index.js';
+export * from './serviceRoles/index.js';

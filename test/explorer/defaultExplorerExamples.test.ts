@@ -13,7 +13,7 @@ describe('the explorer default examples', () => {
       const field = operation.selectionSet.selections[0];
       return field?.kind === 'Field' ? field.name.value : null;
     });
-    expect(rootFields).toEqual(['assumeRole', 'callerIdentity', 'simulateCustomPolicy', 'whoCanAccess', 'assumeRolePaths']);
+    expect(rootFields).toEqual(['assumeRole', 'callerIdentity', 'simulateCustomPolicy', 'whoCanAccess', 'assumeRolePaths', 'mintOidcToken', 'assumeRoleWithWebIdentity', 'instanceCredentials']);
   });
 
   for (const example of defaultExplorerExamples) {

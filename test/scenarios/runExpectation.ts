@@ -3,7 +3,7 @@ import { postGraphql } from '../support/postGraphql.js';
 import { generateTotpCode } from '../../src/features/auth/verifyTotp.js';
 import type { LoadedScenario } from '../../src/features/scenarios/loadScenario.js';
 import { stringifyPolicy } from '../../src/features/scenarios/stringifyPolicy.js';
-import type { ScenarioAssumeRoleStep, ScenarioExpectation } from '../../src/features/scenarios/scenarioTypes.js';
+import type { ScenarioAssumeRoleStep, ScenarioChainStep, ScenarioExpectation } from '../../src/features/scenarios/scenarioTypes.js';
 
 /** Credentials as a client holds them: a long-term key, or temporary credentials with a session token. */
 export interface ClientCredentials {
@@ -80,19 +80,14 @@ export async function runExpectation(url: string, loaded: LoadedScenario, expect
   const chain = expectation.chain ?? [];
 
   for (const [index, step] of chain.entries()) {
-    const response = await postSigned(url, credentials, assumeRoleMutation, { input: toAssumeRoleInput(step, loaded) });
+    const { response, name, pick } = await runChainStep(url, credentials, step, loaded);
     const isLast = index === chain.length - 1;
     if (isLast && expectation.error !== undefined) {
-      expect(response.errors?.[0]?.extensions?.code, `assumeRole ${step.roleArn}: ${JSON.stringify(response)}`).toBe(expectation.error);
+      expect(response.errors?.[0]?.extensions?.code, `${name}: ${JSON.stringify(response)}`).toBe(expectation.error);
       return;
     }
-    expect(response.errors, `assumeRole ${step.roleArn} as ${currentArn}`).toBeUndefined();
-    const payload = response.data?.assumeRole as {
-      credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
-      assumedRoleUser: { arn: string };
-    };
-    credentials = payload.credentials;
-    currentArn = payload.assumedRoleUser.arn;
+    expect(response.errors, `${name} as ${currentArn}: ${JSON.stringify(response.errors)}`).toBeUndefined();
+    ({ credentials, arn: currentArn } = pick(response.data as Record<string, unknown>));
     const identity = await postSigned(url, credentials, 'query { callerIdentity { arn } }');
     expect(identity.data?.callerIdentity, JSON.stringify(identity)).toEqual({ arn: currentArn });
   }
@@ -116,4 +111,82 @@ export async function runExpectation(url: string, loaded: LoadedScenario, expect
     context: expectation.context ?? [],
   });
   expect(result.decision, result.explanation).toBe(expectation.decision);
+}
+
+type StepCredentials = { credentials: ClientCredentials; arn: string };
+interface StepOutcome {
+  name: string;
+  response: Awaited<ReturnType<typeof postGraphql>>;
+  /** The credentials and principal the step hands to the next one. */
+  pick: (data: Record<string, unknown>) => StepCredentials;
+}
+
+const samlMutation = `mutation Assume($input: AssumeRoleWithSAMLInput!) {
+  assumeRoleWithSAML(input: $input) { credentials { accessKeyId secretAccessKey sessionToken } assumedRoleUser { arn } }
+}`;
+
+const webIdentityMutation = `mutation Assume($input: AssumeRoleWithWebIdentityInput!) {
+  assumeRoleWithWebIdentity(input: $input) { credentials { accessKeyId secretAccessKey sessionToken } assumedRoleUser { arn } }
+}`;
+
+/**
+ * Runs one chain step signed with `credentials`: an assumeRole; a web identity exchange (the signer mints a
+ * token from a built-in issuer, which is then exchanged unsigned); a SAML exchange (likewise, an assertion
+ * from a built-in SAML IdP); or a launch (runInstances or createFunction)
+ * followed by acting as the instance or function. A launch that fails is the step's failure.
+ */
+async function runChainStep(url: string, credentials: ClientCredentials, step: ScenarioChainStep, loaded: LoadedScenario): Promise<StepOutcome> {
+  const session = (payload: { credentials: ClientCredentials; assumedRoleUser: { arn: string } }): StepCredentials => ({ credentials: payload.credentials, arn: payload.assumedRoleUser.arn });
+  if ('webIdentity' in step) {
+    const { claims, ...token } = step.webIdentity;
+    const minted = await postSigned(url, credentials, 'mutation Mint($input: MintOidcTokenInput!) { mintOidcToken(input: $input) { token } }', {
+      input: { ...token, ...(claims === undefined ? {} : { claims: JSON.stringify(claims) }) },
+    });
+    expect(minted.errors, `mintOidcToken ${JSON.stringify(minted.errors)}`).toBeUndefined();
+    const webIdentityToken = (minted.data?.mintOidcToken as { token: string }).token;
+    const response = await postGraphql(url, webIdentityMutation, { input: { roleArn: step.roleArn, roleSessionName: step.roleSessionName, webIdentityToken } });
+    return { name: `assumeRoleWithWebIdentity ${step.roleArn}`, response, pick: (data) => session(data.assumeRoleWithWebIdentity as never) };
+  }
+  if ('graphql' in step) {
+    const response = await postSigned(url, credentials, step.graphql.query, step.graphql.variables ?? {});
+    const identity = await postSigned(url, credentials, 'query { callerIdentity { arn } }');
+    const arn = (identity.data?.callerIdentity as { arn: string } | undefined)?.arn ?? '';
+    return { name: `graphql ${step.graphql.query.slice(0, 60)}`, response, pick: () => ({ credentials, arn }) };
+  }
+  if ('saml' in step) {
+    const { attributes, roles, principalArn: _principalArn, ...assertion } = step.saml;
+    const minted = await postSigned(url, credentials, 'mutation Mint($input: MintSamlAssertionInput!) { mintSamlAssertion(input: $input) { samlResponse } }', {
+      input: { ...assertion, roles: roles ?? [{ roleArn: step.roleArn, principalArn: step.saml.principalArn }], ...(attributes === undefined ? {} : { attributes: JSON.stringify(attributes) }) },
+    });
+    expect(minted.errors, `mintSamlAssertion ${JSON.stringify(minted.errors)}`).toBeUndefined();
+    const sAMLAssertion = (minted.data?.mintSamlAssertion as { samlResponse: string }).samlResponse;
+    const response = await postGraphql(url, samlMutation, { input: { roleArn: step.roleArn, principalArn: step.saml.principalArn, sAMLAssertion } });
+    return { name: `assumeRoleWithSAML ${step.roleArn}`, response, pick: (data) => session(data.assumeRoleWithSAML as never) };
+  }
+  if ('runInstances' in step) {
+    const { instanceProfile, imageId, region } = step.runInstances;
+    const run = await postSigned(url, credentials, 'mutation Run($input: RunInstancesInput!) { runInstances(input: $input) { arn } }', {
+      input: { imageId: imageId ?? 'ami-0123456789abcdef0', region, iamInstanceProfile: { name: instanceProfile } },
+    });
+    if (run.errors !== undefined) return { name: `runInstances ${instanceProfile}`, response: run, pick: () => ({ credentials, arn: '' }) };
+    const arn = (run.data?.runInstances as { arn: string }).arn;
+    const response = await postSigned(url, credentials, 'mutation Imds($arn: String!) { instanceCredentials(instanceArn: $arn) { accessKeyId secretAccessKey token assumedRoleUser { arn } } }', { arn });
+    return {
+      name: `instanceCredentials ${arn}`,
+      response,
+      pick: (data) => {
+        const imds = data.instanceCredentials as { accessKeyId: string; secretAccessKey: string; token: string; assumedRoleUser: { arn: string } };
+        return { credentials: { accessKeyId: imds.accessKeyId, secretAccessKey: imds.secretAccessKey, sessionToken: imds.token }, arn: imds.assumedRoleUser.arn };
+      },
+    };
+  }
+  if ('createFunction' in step) {
+    const created = await postSigned(url, credentials, 'mutation Create($input: CreateFunctionInput!) { createFunction(input: $input) { functionArn } }', { input: step.createFunction });
+    if (created.errors !== undefined) return { name: `createFunction ${step.createFunction.functionName}`, response: created, pick: () => ({ credentials, arn: '' }) };
+    const arn = (created.data?.createFunction as { functionArn: string }).functionArn;
+    const response = await postSigned(url, credentials, 'mutation Act($arn: String!) { functionCredentials(functionArn: $arn) { credentials { accessKeyId secretAccessKey sessionToken } assumedRoleUser { arn } } }', { arn });
+    return { name: `functionCredentials ${arn}`, response, pick: (data) => session(data.functionCredentials as never) };
+  }
+  const response = await postSigned(url, credentials, assumeRoleMutation, { input: toAssumeRoleInput(step, loaded) });
+  return { name: `assumeRole ${step.roleArn}`, response, pick: (data) => session(data.assumeRole as never) };
 }

@@ -72,6 +72,7 @@ export function toRoleHop(hop: PathHop): RoleHop {
     roleArn: hop.roleArn,
     chained: hop.chained,
     maxSessionSeconds: hop.maxSessionSeconds,
+    launchedThrough: hop.launchedThrough ?? null,
     externalIdRequired: hop.requirements.externalId,
     mfaRequired: hop.requirements.mfa,
     sourceIdentityRequired: hop.requirements.sourceIdentity,

@@ -3,8 +3,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 const UPPER_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** The 4-letter prefixes of IAM unique ids: user, role, group, managed policy. */
-export type UniqueIdPrefix = 'AIDA' | 'AROA' | 'AGPA' | 'ANPA';
+/** The 4-letter prefixes of IAM unique ids: user, role, group, managed policy, instance profile. */
+export type UniqueIdPrefix = 'AIDA' | 'AROA' | 'AGPA' | 'ANPA' | 'AIPA';
 
 function randomString(alphabet: string, length: number): string {
   let out = '';

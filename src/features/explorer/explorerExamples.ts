@@ -95,4 +95,35 @@ export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze
 }`,
     variables: { fromArn: `arn:aws:iam::${accountId}:user/alice`, toRoleArn: auditRoleArn },
   },
+  {
+    title: 'Mint an OIDC token',
+    description: 'The built-in issuer `github` signs an ID token with the claims you choose (here a GitHub Actions token for the main branch).',
+    query: `mutation MintOidcToken($subject: String!) {
+  mintOidcToken(input: { issuer: "github", subject: $subject, audience: ["sts.amazonaws.com"], claims: "{\\"repository\\":\\"acme/app\\"}" }) {
+    token issuer claims expiresAt
+  }
+}`,
+    variables: { subject: 'repo:acme/app:ref:refs/heads/main' },
+  },
+  {
+    title: 'Assume a role with a web identity token',
+    description: 'Unsigned, as in AWS: the token is the proof. The role must trust the OIDC provider of the token\'s issuer.',
+    query: `mutation AssumeRoleWithWebIdentity($roleArn: String!, $token: String!) {
+  assumeRoleWithWebIdentity(input: { roleArn: $roleArn, roleSessionName: "ci", webIdentityToken: $token }) {
+    credentials { accessKeyId secretAccessKey sessionToken expiration }
+    subjectFromWebIdentityToken provider audience assumedRoleUser { arn }
+  }
+}`,
+    variables: { roleArn: `arn:aws:iam::${accountId}:role/GitHubDeploy`, token: 'PASTE-THE-TOKEN' },
+  },
+  {
+    title: 'Act as an EC2 instance',
+    description: 'The role session EC2 gives an instance launched with an instance profile (runInstances), as IMDS serves it.',
+    query: `mutation InstanceCredentials($instanceArn: String!) {
+  instanceCredentials(instanceArn: $instanceArn) {
+    code roleName accessKeyId secretAccessKey token expiration assumedRoleUser { arn } instanceProfileArn
+  }
+}`,
+    variables: { instanceArn: `arn:aws:ec2:us-east-1:${accountId}:instance/i-0123456789abcdef0` },
+  },
 ]);

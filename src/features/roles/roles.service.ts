@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import type { Prisma, Role } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
+import { isServiceLinkedRolePath } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
 import { iamArns } from '../authorization/iamArns.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
@@ -29,6 +30,7 @@ export interface CreateRoleArgs extends Acting {
 export async function createRole(context: Context, args: CreateRoleArgs): Promise<Role> {
   checkIamName('roleName', args.roleName, IAM_LIMITS.roleName);
   const path = checkIamPath(args.path);
+  if (isServiceLinkedRolePath(path)) throw awsError('InvalidInput', 'The path /aws-service-role/ is reserved for service-linked roles (createServiceLinkedRole).');
   const description = checkDescription(args.description);
   const maxSessionDuration = args.maxSessionDuration ?? IAM_LIMITS.minSessionDuration;
   checkMaxSessionDuration(maxSessionDuration);
@@ -74,6 +76,9 @@ export function deleteRole(context: Context, args: Acting & { roleName: string }
     const [inline, attached] = await Promise.all([tx.inlinePolicy.count({ where: { roleId: role.id } }), tx.policyAttachment.count({ where: { roleId: role.id } })]);
     if (inline > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
     if (attached > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must detach all policies first.');
+    if ((await tx.instanceProfile.count({ where: { roleId: role.id } })) > 0) {
+      throw awsError('DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.');
+    }
     await tx.role.delete({ where: { id: role.id } });
     return true;
   });

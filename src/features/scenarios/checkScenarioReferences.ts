@@ -132,6 +132,7 @@ export function checkScenarioReferences(scenario: Scenario): ScenarioError[] {
       errors.push({ path: at, message: 'an expectation has either `error` or `action`/`resource`/`decision`, not both' });
     }
     expectation.chain?.forEach((step, s) => {
+      if (!('roleSessionName' in step) || 'webIdentity' in step) return;
       if (step.tokenCode === 'totp' && (step.serialNumber === undefined || !mfaSerials.has(step.serialNumber))) {
         errors.push({ path: `${at}.chain[${s}].serialNumber`, message: '`tokenCode: totp` needs the serial number of an mfa device in the scenario' });
       }

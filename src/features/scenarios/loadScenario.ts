@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { SecretCipher } from '../auth/secretCipher.js';
+import { parseSamlMetadata } from '../saml/parseSamlMetadata.js';
+import { buildSamlIdpMetadata, loadSamlIdp } from '../saml/samlIdentityProviders.js';
 import { clearScenarioAccounts } from './clearScenarioAccounts.js';
 import { planScenario } from './planScenario.js';
 import type { ScenarioPlan } from './scenarioPlanTypes.js';
@@ -82,6 +84,15 @@ async function writePlan(tx: Prisma.TransactionClient, plan: ScenarioPlan, ciphe
   await tx.accessKey.createMany({
     data: plan.accessKeys.map((k) => ({ id: k.id, accountId: k.accountId, userId: k.userId, secretEncrypted: cipher.encrypt(k.secret) })),
   });
+  await tx.oidcProvider.createMany({ data: plan.oidcProviders.map((p) => ({ ...p, jwks: p.jwks === null ? undefined : (p.jwks as object) })) });
+  await tx.instanceProfile.createMany({ data: plan.instanceProfiles });
+  for (const provider of plan.samlProviders) {
+    const metadataDocument = buildSamlIdpMetadata(await loadSamlIdp(tx, cipher, provider.identityProvider));
+    const metadata = parseSamlMetadata(metadataDocument);
+    await tx.samlProvider.create({
+      data: { arn: provider.arn, accountId: provider.accountId, name: provider.name, metadataDocument, entityId: metadata.entityId, signingCertificates: metadata.signingCertificates },
+    });
+  }
   await tx.mfaDevice.createMany({
     data: plan.mfaDevices.map((d) => ({
       serialNumber: d.serialNumber, accountId: d.accountId, userId: d.userId, seedEncrypted: cipher.encrypt(d.seed), enabledAt: now,

@@ -47,6 +47,9 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     tags: [],
     accessKeys: [],
     mfaDevices: [],
+    oidcProviders: [],
+    instanceProfiles: [],
+    samlProviders: [],
   };
   const policyIds = new Map<string, string>();
   for (const account of scenario.accounts) {
@@ -144,6 +147,20 @@ function planAccount(name: string, account: ScenarioAccount, policyIds: Readonly
       policyDocument: resource.policy === undefined ? null : stringifyPolicy(resource.policy),
     });
     addTags({ resourceId: id }, resource.arn, resource.tags);
+  }
+  for (const provider of account.oidcProviders ?? []) {
+    const key = provider.url.replace(/^https:\/\//, '');
+    plan.oidcProviders.push({ arn: `arn:aws:iam::${account.id}:oidc-provider/${key}`, accountId: account.id, url: key, clientIds: provider.clientIds, jwks: provider.jwks ?? null });
+  }
+  for (const provider of account.samlProviders ?? []) {
+    plan.samlProviders.push({ arn: `arn:aws:iam::${account.id}:saml-provider/${provider.name}`, accountId: account.id, name: provider.name, identityProvider: provider.identityProvider });
+  }
+  for (const profile of account.instanceProfiles ?? []) {
+    const path = profile.path ?? '/';
+    const arn = `arn:aws:iam::${account.id}:instance-profile${path}${profile.name}`;
+    const role = profile.role === undefined ? undefined : plan.roles.find((r) => r.accountId === account.id && r.nameKey === profile.role!.toLowerCase());
+    if (profile.role !== undefined && role === undefined) throw new Error(`instance profile \`${profile.name}\` names no role \`${profile.role}\` of account ${account.id}`);
+    plan.instanceProfiles.push({ id: `AIPA${deriveScenarioId('upper', 17, name, arn)}`, accountId: account.id, name: profile.name, nameKey: profile.name.toLowerCase(), path, arn, roleId: role?.id ?? null });
   }
 }
 

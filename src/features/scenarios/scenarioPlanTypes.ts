@@ -61,4 +61,8 @@ export interface ScenarioPlan {
   tags: (PlannedOwner & { id: string; key: string; keyLower: string; value: string })[];
   accessKeys: PlannedAccessKey[];
   mfaDevices: { serialNumber: string; accountId: string; userId: string; seed: string; principalArn: string }[];
+  oidcProviders: { arn: string; accountId: string; url: string; clientIds: string[]; jwks: Record<string, unknown> | null }[];
+  instanceProfiles: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; roleId: string | null }[];
+  /** SAML providers from a built-in IdP's metadata, which the loader reads (the IdP's key lives in the database). */
+  samlProviders: { arn: string; accountId: string; name: string; identityProvider: string }[];
 }

@@ -15,7 +15,7 @@ function policiesOf(name: string): { where: string; kind: PolicyKind; text: stri
     ...plan.resources.flatMap((r) => (r.policyDocument === null ? [] : [{ where: r.arn, kind: 'resource' as const, text: r.policyDocument }])),
     ...plan.organizationPolicies.map((p) => ({ where: p.name, kind: p.type === 'SERVICE_CONTROL_POLICY' ? ('scp' as const) : ('rcp' as const), text: p.document })),
     ...scenario.expectations.flatMap((e) =>
-      (e.chain ?? []).flatMap((s) => (s.policy === undefined ? [] : [{ where: `session policy in "${e.description}"`, kind: 'session' as const, text: stringifyPolicy(s.policy) }])),
+      (e.chain ?? []).flatMap((s) => (!('policy' in s) || s.policy === undefined ? [] : [{ where: `session policy in "${e.description}"`, kind: 'session' as const, text: stringifyPolicy(s.policy) }])),
     ),
   ];
 }

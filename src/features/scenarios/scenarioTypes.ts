@@ -94,7 +94,69 @@ export interface ScenarioAccount {
   roles?: ScenarioRole[];
   policies?: ScenarioManagedPolicy[];
   resources?: ScenarioResource[];
+  oidcProviders?: ScenarioOidcProvider[];
+  instanceProfiles?: ScenarioInstanceProfile[];
+  samlProviders?: ScenarioSamlProvider[];
 }
+
+/** An IAM SAML provider made from the metadata of one of the playground's built-in SAML IdPs. */
+export interface ScenarioSamlProvider {
+  name: string;
+  identityProvider: string;
+}
+
+/** A chain step that exchanges an assertion from a built-in SAML IdP (minted by the principal) for a role session. */
+export interface ScenarioSamlStep {
+  roleArn: string;
+  saml: {
+    identityProvider: string;
+    principalArn: string;
+    subject: string;
+    roleSessionName: string;
+    /** Role pairs of the assertion; default the step's role with its provider. */
+    roles?: { roleArn: string; principalArn: string }[];
+    attributes?: Record<string, string | string[]>;
+  };
+}
+
+/** An IAM OIDC identity provider (a built-in issuer's URL, or an outside one with its `jwks`). */
+export interface ScenarioOidcProvider {
+  url: string;
+  clientIds: string[];
+  jwks?: Record<string, unknown>;
+}
+
+/** An instance profile holding (at most) one of the account's roles, by name. */
+export interface ScenarioInstanceProfile {
+  name: string;
+  path?: string;
+  role?: string;
+}
+
+/** A chain step that exchanges a token from a built-in OIDC issuer (minted by the principal) for a role session. */
+export interface ScenarioWebIdentityStep {
+  roleArn: string;
+  roleSessionName: string;
+  webIdentity: { issuer: string; subject: string; audience: string[]; claims?: Record<string, unknown> };
+}
+
+/** A chain step that launches an EC2 instance with a profile, then acts as the instance (its IMDS credentials). */
+export interface ScenarioRunInstancesStep {
+  runInstances: { instanceProfile: string; imageId?: string; region?: string };
+}
+
+/** A chain step that creates a Lambda function with an execution role, then acts as the function. */
+export interface ScenarioCreateFunctionStep {
+  createFunction: { functionName: string; role: string; region?: string };
+}
+
+/** A chain step that runs a GraphQL operation with the current credentials (an edit that must fail, say). */
+export interface ScenarioGraphqlStep {
+  graphql: { query: string; variables?: Record<string, unknown> };
+}
+
+/** One step of an expectation's chain: an AssumeRole, a web identity exchange, or a service launch. */
+export type ScenarioChainStep = ScenarioAssumeRoleStep | ScenarioWebIdentityStep | ScenarioSamlStep | ScenarioRunInstancesStep | ScenarioCreateFunctionStep | ScenarioGraphqlStep;
 
 /** An operation the explorer opens as a tab (the explorer's `ExplorerExample`). */
 export interface ScenarioExample {
@@ -134,7 +196,7 @@ export interface ScenarioContextEntry {
 export interface ScenarioExpectation {
   description: string;
   principal: string;
-  chain?: ScenarioAssumeRoleStep[];
+  chain?: ScenarioChainStep[];
   /** The stored user or role the decision is about, when not the principal or the chain's last session. */
   policySource?: string;
   /** After the chain, `by` revokes the role's active sessions; the decision is then about the chain's session. */

@@ -52,7 +52,7 @@ function operatorPolicies(accountId: string): CallerPolicies {
 }
 
 /** Checks the session policies passed: the inline one must be a valid session policy, managed ones must exist in the role's account or be AWS managed. */
-async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRoleRequest, roleAccountId: string): Promise<void> {
+export async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRoleRequest, roleAccountId: string): Promise<void> {
   if (input.policy !== null && input.policy !== undefined) {
     const compiled = compilePolicy(input.policy, 'session', 'SessionPolicy');
     if (!compiled.ok) {

@@ -30,6 +30,12 @@ export interface SessionRecord {
   chained: boolean;
   issuedAt: Date;
   durationSeconds: number;
+  /** The identity provider of a web identity session (aws:FederatedProvider). */
+  federatedProvider?: string | null;
+  /** The service holding the session (`ec2.amazonaws.com`, `lambda.amazonaws.com`) when a service was given the role. */
+  servicePrincipal?: string | null;
+  /** The instance or function a service session is for (ec2:SourceInstanceArn, lambda:SourceFunctionArn). */
+  serviceSourceArn?: string | null;
 }
 
 /**
@@ -64,6 +70,9 @@ export async function issueSession(prisma: PrismaClient, cipher: SecretCipher, r
       mfaAuthenticated: record.mfaAuthenticatedAt !== null,
       mfaAuthenticatedAt: record.mfaAuthenticatedAt,
       chained: record.chained,
+      federatedProvider: record.federatedProvider ?? null,
+      servicePrincipal: record.servicePrincipal ?? null,
+      serviceSourceArn: record.serviceSourceArn ?? null,
       issuedAt: record.issuedAt,
       expiresAt: credentials.expiration,
     },

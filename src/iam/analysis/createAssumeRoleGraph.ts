@@ -2,6 +2,7 @@ import { parsePrincipal } from '../arn/parsePrincipal.js';
 import type { AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
 import { describeTarget, type AccessTarget } from './evaluateAccess.js';
 import { evaluateAssumeRoleHop, type AssumeRoleHop } from './evaluateAssumeRoleHop.js';
+import { evaluateLaunchHop, trustsLaunchingService } from './evaluateLaunchHop.js';
 
 /** The sts:AssumeRole graph over a model, computed lazily: only the roles a query reaches are decided. */
 export interface AssumeRoleGraph {
@@ -62,6 +63,15 @@ export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCa
           if (previous !== undefined && !changed!.has(caller.accountId)) continue;
           const hop = decide(caller, role);
           if (hop !== null) edges.push(hop);
+        }
+        // PassRole + launch: principals of the role's account that may hand it to a service it trusts.
+        if (previous === undefined && trustsLaunchingService(role)) {
+          const direct = new Set(edges.map((hop) => hop.callerArn));
+          for (const caller of model.principalsByAccount.get(role.accountId) ?? []) {
+            if (direct.has(caller.arn)) continue;
+            const hop = evaluateLaunchHop(model, caller, role);
+            if (hop !== null) edges.push(hop);
+          }
         }
         inboundMemo.set(role.arn, edges);
       }

@@ -25,6 +25,11 @@ export interface AssumeRoleHop {
   requirements: HopRequirements;
   /** The statements that allowed the hop (trust and, where needed, the caller's identity policies). */
   matchedStatements: MatchedStatement[];
+  /**
+   * Set when the role is reached not by sts:AssumeRole but by passing it to this service (iam:PassRole) and
+   * acting as the workload the service runs with it (see evaluateLaunchHop).
+   */
+  launchedThrough?: string;
 }
 
 const NO_REQUIREMENTS: HopRequirements = { externalId: null, mfa: false, sourceIdentity: null, sessionTags: [], roleSessionName: null };

@@ -82,7 +82,8 @@ export function findAssumeRolePaths(
 export function describePath(hops: readonly AssumeRoleHop[], roles: ReadonlyMap<string, AnalysisRole>): RolePath {
   const described = hops.map((hop, i): PathHop => {
     const roleMax = roles.get(hop.roleArn)?.maxSessionDuration ?? ROLE_CHAINING_MAX_SECONDS;
-    const chained = i > 0;
+    // A workload's service session is not role chaining, even when the launcher was a role session.
+    const chained = i > 0 && hop.launchedThrough === undefined;
     return { ...hop, chained, maxSessionSeconds: chained ? Math.min(roleMax, ROLE_CHAINING_MAX_SECONDS) : roleMax };
   });
   return { hops: described, maxSessionSeconds: described.at(-1)?.maxSessionSeconds ?? 0 };

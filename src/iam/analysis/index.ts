@@ -16,6 +16,7 @@ export { evaluateAssumeRoleHop, type AssumeRoleHop, type HopRequirements } from 
 export { createAssumeRoleGraph, type AssumeRoleGraph } from './createAssumeRoleGraph.js';
 export { describePath, findAssumeRolePaths, PATH_LIMITS, ROLE_CHAINING_MAX_SECONDS, type PathHop, type RolePath } from './findAssumeRolePaths.js';
 export { findWhoCanAccess, WHO_CAN_ACCESS_MAX_DEPTH, type AccessGrant } from './findWhoCanAccess.js';
+export { findFederatedAccess, type FederatedGrant } from './findFederatedAccess.js';
 export { findExternalAccess, type ExternalAccessFinding, type TrustZone } from './findExternalAccess.js';
 export { computeEffectivePermissions, type EffectivePermission } from './computeEffectivePermissions.js';
 export { buildAuthorizationModel } from './buildAuthorizationModel.js';

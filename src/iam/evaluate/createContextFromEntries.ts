@@ -49,7 +49,7 @@ export function createContextFromEntries(entries: readonly ContextEntry[]): Cont
     const source = `contextEntries.${index}`;
     const fault = (message: string) => errors.push({ code: 'ValidationError', message, source, position: null });
     const lowerKey = entry.key.toLowerCase();
-    if (!/^[A-Za-z0-9-]+:.+/.test(entry.key)) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*:.+/.test(entry.key)) {
       fault(`context key \`${entry.key}\` must be prefaced by a vendor, e.g. \`aws\``);
       return;
     }

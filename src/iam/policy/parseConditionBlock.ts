@@ -35,7 +35,7 @@ export function parseConditionBlock(node: JsonNode, variablesEnabled: boolean, i
       continue;
     }
     for (const keyMember of operatorMember.value.members) {
-      if (!/^[A-Za-z0-9-]+:.+/.test(keyMember.key)) {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*:.+/.test(keyMember.key)) {
         issues.push({
           code: 'MalformedPolicyDocument',
           message: `condition key \`${keyMember.key}\` must be prefaced by a vendor, e.g. \`aws\`, \`s3\`, \`iam\``,
