@@ -21,6 +21,8 @@ let browser: Browser;
 let alice: { accessKeyId: string; secretAccessKey: string };
 
 const pingExample = { title: 'Ping', query: 'query Ping {\n  __typename\n}' };
+// A read alice may not make (another account's role), to be refused and asked "why?".
+const deniedExample = { title: 'Denied', query: 'query DeniedRead {\n  role(arn: "arn:aws:iam::100000000002:role/SecurityAudit") { arn }\n}' };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -34,7 +36,7 @@ beforeAll(async () => {
     logger: createLogger('silent'),
     cipher,
     authenticate: createAuthenticator({ cipher, operator: null }),
-    routes: [createExplorerRoutes({ examples: [...scenario.examples, pingExample] })],
+    routes: [createExplorerRoutes({ examples: [...scenario.examples, pingExample, deniedExample], scenario: { name: scenario.name, title: scenario.title } })],
   });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
@@ -130,7 +132,42 @@ function readResult(): Promise<string> {
   });
 }
 
+/** The text of one of GraphiQL's Monaco models, by the end of its name (…variables.json, …operation.graphql). */
+function readModel(suffix: string): Promise<string> {
+  return page.evaluate((end) => {
+    const monaco = (globalThis as { __MONACO?: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } }).__MONACO;
+    return monaco?.editor.getModels().find((model) => model.uri.path.endsWith(end))?.getValue() ?? '';
+  }, suffix);
+}
+
 describe('the explorer in headless Chromium', () => {
+  it('opens the first tab with its variables filled in, so Run works at once', async () => {
+    await openExplorer();
+    await expect.poll(() => readModel('variables.json')).toContain('arn:aws:iam::100000000003:role/SecurityAudit');
+    await enterCredentials(alice);
+    const assumed = await runTab('AssumeRole', 'assumedRoleUser');
+    expect(assumed.errors).toBeUndefined();
+  });
+
+  it('offers "why?" under a denial, which runs the simulator on the same request', async () => {
+    // Given alice refused a read of another account's role
+    await openExplorer();
+    await enterCredentials(alice);
+    const refused = await runTab('DeniedRead', 'AccessDenied');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    // When she asks why
+    await page.getByRole('button', { name: 'why?' }).click();
+    // Then a new tab asks the simulator about iam:GetRole on that role, as her, and shows the decision
+    await expect.poll(readResult, { timeout: 30_000 }).toContain('IMPLICIT_DENY');
+    const result = JSON.parse(await readResult()) as GraphqlResult;
+    expect(result.data?.simulatePrincipalPolicy.evaluationResults[0]).toMatchObject({
+      evalActionName: 'iam:GetRole',
+      evalResourceName: 'arn:aws:iam::100000000002:role/SecurityAudit',
+      evalDecision: 'IMPLICIT_DENY',
+    });
+    expect(await page.locator('.graphiql-tab').last().innerText()).toContain('WhyDenied');
+  });
+
   it('loads offline at / and /graphql with the scenario examples as tabs', async () => {
     for (const path of ['/', '/graphql']) {
       await openExplorer(path);
@@ -142,7 +179,9 @@ describe('the explorer in headless Chromium', () => {
         'WhoCanAccess',
         'AssumeRolePaths',
         'Ping',
+        'DeniedRead',
       ]);
+      await expect.poll(() => page.locator('.explorer-scenario').innerText()).toContain('cross-account-auditor');
     }
   });
 

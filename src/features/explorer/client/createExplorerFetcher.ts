@@ -1,6 +1,7 @@
 import { buildAuthHeaders } from './buildAuthHeaders.js';
 import type { ExplorerCredentials } from './explorerCredentials.js';
 import { findIssuedCredentials } from './findIssuedCredentials.js';
+import { findDeniedRequest, type DeniedRequest } from './parseAccessDenied.js';
 
 /** One GraphQL request as GraphiQL hands it to a fetcher. */
 export interface ExplorerRequest {
@@ -32,6 +33,8 @@ export interface ExplorerFetcherOptions {
   getCredentials: () => ExplorerCredentials;
   /** Called when a result hands out temporary credentials (an assumeRole), to offer them in the panel. */
   onCredentialsIssued?: (credentials: ExplorerCredentials) => void;
+  /** Called after every operation with the request its AccessDenied error refused, or null, to offer "why?". */
+  onDenied?: (denied: DeniedRequest | null) => void;
   /** The fetch to use; the page passes `window.fetch`, tests a fake. */
   fetch: typeof fetch;
 }
@@ -63,6 +66,8 @@ export function createExplorerFetcher(options: ExplorerFetcherOptions): Explorer
     const result = parseResponse(text, response.status);
     const issued = findIssuedCredentials(result);
     if (issued && options.onCredentialsIssued) options.onCredentialsIssued(issued);
+    // Schema introspection runs through the fetcher too; it must not clear the last operation's "why?".
+    if (options.onDenied && !request.query.includes('__schema')) options.onDenied(findDeniedRequest(result));
     return result;
   };
 }
