@@ -55,6 +55,13 @@ const config: CodegenConfig = {
         resolversNonOptionalTypename: false,
       },
     },
+    // The typed-client example (examples/typed-client): types and a TypedDocumentNode per operation.
+    'examples/typed-client/generated/': {
+      documents: 'examples/typed-client/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', JSON: 'unknown' }, emitLegacyCommonJSImports: false },
+    },
   },
 };
 
