@@ -19,3 +19,5 @@ export { findWhoCanAccess, WHO_CAN_ACCESS_MAX_DEPTH, type AccessGrant } from './
 export { findExternalAccess, type ExternalAccessFinding, type TrustZone } from './findExternalAccess.js';
 export { computeEffectivePermissions, type EffectivePermission } from './computeEffectivePermissions.js';
 export { buildAuthorizationModel } from './buildAuthorizationModel.js';
+export type * from './AccessGraph.js';
+export { buildAccessGraph, type AccessGraphScope } from './buildAccessGraph.js';
