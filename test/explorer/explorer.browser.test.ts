@@ -241,4 +241,86 @@ describe('the explorer in headless Chromium', () => {
       },
     });
   });
+
+  it('draws the scenario as a graph, highlights a who-can answer, and shows the statement behind an edge', async () => {
+    // Given alice in the explorer's graph view
+    await openExplorer();
+    await enterCredentials(alice);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Graph' }).click();
+    // When she draws the prod account
+    await page.getByLabel('Account', { exact: true }).check();
+    await page.fill('input[name="accountId"]', '100000000002');
+    await page.getByRole('button', { name: 'Draw' }).click();
+    // Then its principals, groups, resources and policies are drawn in their boxes
+    await expect.poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 30_000 }).toMatch(/^\d+ nodes · \d+ edges · 0 highlighted$/);
+    await expect.poll(async () => (await graphState()).nodes.length).toBeGreaterThan(5);
+    const drawn = await graphState();
+    expect(drawn.nodes).toEqual(expect.arrayContaining(['account:100000000002', 'arn:aws:iam::100000000002:role/SecurityAudit', 'arn:aws:iam::100000000001:user/alice']));
+    expect(drawn.parents['arn:aws:iam::100000000002:role/SecurityAudit']).toBe('account:100000000002');
+    expect(await paintedPixels('#1a7f37')).toBeGreaterThan(50);
+    await screenshot('explorer-graph');
+
+    // When she asks who can read the ledger (prefilled from the scenario's tab)
+    await page.getByLabel('Who can access').check();
+    expect(await page.inputValue('input[name="resourceArn"]')).toBe('arn:aws:s3:::auditor-prod-ledger/2026/q1.csv');
+    await page.getByRole('button', { name: 'Draw' }).click();
+    // Then the answer is highlighted: alice, the role she assumes and the ledger, in the highlight colour
+    await expect.poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 30_000 }).toMatch(/[1-9]\d* highlighted$/);
+    await expect.poll(async () => (await graphState()).highlighted.length).toBeGreaterThan(0);
+    const answer = await graphState();
+    expect(answer.highlighted).toEqual(
+      expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit', 'arn:aws:s3:::auditor-prod-ledger/2026/q1.csv']),
+    );
+    expect(await paintedPixels('#e0115f')).toBeGreaterThan(100);
+    await screenshot('explorer-graph-who-can');
+
+    // When she clicks the highlighted assume-role edge
+    const edge = answer.edges.find((candidate) => candidate.id.startsWith('canAssume:arn:aws:iam::100000000001:user/alice->'));
+    expect(edge).toBeDefined();
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.click(box.x + edge!.x, box.y + edge!.y);
+    // Then the panel shows its condition and the trust statement, marked in the policy text
+    await expect.poll(() => page.locator('.explorer-graph-side h3').innerText()).toBe('can assume (MFA)');
+    // (both sides made the hop: alice's group policy and the role's trust policy, each statement marked)
+    const marked = await page.locator('.explorer-graph-side mark').allInnerTexts();
+    expect(marked).toEqual([expect.stringContaining('AssumeAuditRoleEverywhere'), expect.stringContaining('TrustSecurityAccountWithMfa')]);
+    await screenshot('explorer-graph-edge');
+  });
 });
+
+/** What the graph view drew, read from its Cytoscape instance: node ids, parents, highlights, edge midpoints. */
+function graphState() {
+  return page.evaluate(() => {
+    interface Element { id(): string; hasClass(name: string): boolean; data(key: string): string | undefined; renderedMidpoint(): { x: number; y: number } }
+    const cy = (globalThis as { __IAM_GRAPH__?: { nodes(): Element[]; edges(): Element[] } }).__IAM_GRAPH__;
+    const nodes = cy?.nodes() ?? [];
+    return {
+      nodes: nodes.map((node) => node.id()),
+      parents: Object.fromEntries(nodes.map((node) => [node.id(), node.data('parent') ?? null])),
+      highlighted: nodes.filter((node) => node.hasClass('highlighted')).map((node) => node.id()),
+      edges: (cy?.edges() ?? []).map((edge) => ({ id: edge.id(), ...edge.renderedMidpoint() })),
+    };
+  });
+}
+
+/** How many pixels of the graph's canvases are (nearly) the given colour: the drawing holds what it should. */
+function paintedPixels(hex: string): Promise<number> {
+  return page.evaluate((color) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+    let count = 0;
+    for (const canvas of Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-testid="graph-canvas"] canvas'))) {
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r!) < 24 && Math.abs(data[i + 1]! - g!) < 24 && Math.abs(data[i + 2]! - b!) < 24 && data[i + 3]! > 200) count += 1;
+      }
+    }
+    return count;
+  }, hex);
+}
+
+/** Saves a screenshot of the page where SCREENSHOT_DIR says (the README's pictures come from here), else nowhere. */
+async function screenshot(name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
+

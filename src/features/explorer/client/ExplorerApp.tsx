@@ -12,6 +12,9 @@ import type { DeniedRequest } from './parseAccessDenied.js';
 import { ScenarioBanner } from './ScenarioBanner.js';
 import { toTabDefinition } from './toTabDefinition.js';
 import { WhyDeniedButton } from './WhyDeniedButton.js';
+import { GraphView } from './graph/GraphView.js';
+import { suggestGraphScopes } from './graph/suggestGraphScopes.js';
+import { ViewTabs, type ExplorerView } from './ViewTabs.js';
 
 /**
  * The explorer: the credentials panel above GraphiQL, whose fetcher signs each request with the panel's
@@ -23,6 +26,8 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
   const [credentials, setCredentials] = useState<ExplorerCredentials>(() => store.load());
   const [issued, setIssued] = useState<ExplorerCredentials | null>(null);
   const [denied, setDenied] = useState<DeniedRequest | null>(null);
+  const [view, setView] = useState<ExplorerView>('query');
+  const suggestions = useMemo(() => suggestGraphScopes(config.examples), [config.examples]);
   // The fetcher is created once (GraphiQL refetches the schema when it changes) and reads the latest
   // credentials through this ref.
   const credentialsRef = useRef(credentials);
@@ -58,7 +63,9 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
     <div className="explorer">
       <CredentialsPanel credentials={credentials} onChange={changeCredentials} issued={issued} />
       <ScenarioBanner scenario={config.scenario} hint={noScenarioHint} />
-      <div className="explorer-graphiql">
+      <ViewTabs view={view} onChange={setView} />
+      {view === 'graph' ? <GraphView endpoint={config.endpoint} credentials={credentials} suggestions={suggestions} request={null} /> : null}
+      <div className="explorer-graphiql" hidden={view !== 'query'}>
         <GraphiQL
           fetcher={fetcher}
           defaultTabs={tabs}
