@@ -10,6 +10,7 @@ import { stsResolvers } from '../features/sessions/sts.resolvers.js';
 import { nodeResolvers } from './node.resolvers.js';
 import { accessResolvers } from '../features/access/access.resolvers.js';
 import { accessGraphResolvers } from '../features/access/accessGraph.resolvers.js';
+import { policyDocumentResolvers } from '../features/access/policyDocument.resolvers.js';
 import { auditResolvers } from '../features/audit/audit.resolvers.js';
 import { authorizeReads } from '../features/authorization/authorizeReads.js';
 import { identityMutations } from '../features/identities/identities.mutations.js';
@@ -40,6 +41,7 @@ export const featureResolvers: Resolvers[] = [
   auditResolvers,
   accessResolvers,
   accessGraphResolvers,
+  policyDocumentResolvers,
 ];
 
 /**

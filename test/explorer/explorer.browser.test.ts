@@ -19,6 +19,7 @@ let server: PlaygroundServer;
 let baseUrl: string;
 let browser: Browser;
 let alice: { accessKeyId: string; secretAccessKey: string };
+let ops: { accessKeyId: string; secretAccessKey: string; principalArn: string };
 
 const pingExample = { title: 'Ping', query: 'query Ping {\n  __typename\n}' };
 // A read alice may not make (another account's role), to be refused and asked "why?".
@@ -31,6 +32,9 @@ beforeAll(async () => {
   const key = scenario.accessKeys.find((k) => k.principalArn === 'arn:aws:iam::100000000001:user/alice');
   if (!key) throw new Error('the cross-account-auditor scenario has no access key for alice');
   alice = key;
+  // A second scenario side by side, for a decision an SCP denies explicitly.
+  const guardrails = await loadScenarioByName(database.prisma, 'scp-guardrails', { cipher });
+  ops = guardrails.accessKeys.find((k) => k.principalArn.endsWith(':user/ops'))!;
   server = await createServer({
     database,
     logger: createLogger('silent'),
@@ -155,7 +159,12 @@ describe('the explorer in headless Chromium', () => {
     await enterCredentials(alice);
     const refused = await runTab('DeniedRead', 'AccessDenied');
     expect(refused.errors?.[0]?.extensions?.code).toBe('AccessDenied');
-    // When she asks why
+    // When she draws the decision, it shows the same request as AWS's evaluation flow: no identity policy allows
+    await page.getByRole('button', { name: 'draw the decision' }).click();
+    await expect.poll(() => page.locator('.explorer-flow-final').innerText(), { timeout: 30_000 }).toContain('Implicitly denied');
+    expect(await page.locator('.explorer-flow-step[data-decisive="true"]').innerText()).toContain('Identity-based policies');
+    // When, back in the query view, she asks why
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Query' }).click();
     await page.getByRole('button', { name: 'why?' }).click();
     // Then a new tab asks the simulator about iam:GetRole on that role, as her, and shows the decision
     await expect.poll(readResult, { timeout: 30_000 }).toContain('IMPLICIT_DENY');
@@ -166,6 +175,37 @@ describe('the explorer in headless Chromium', () => {
       evalDecision: 'IMPLICIT_DENY',
     });
     expect(await page.locator('.graphiql-tab').last().innerText()).toContain('WhyDenied');
+  });
+
+  it('draws a decision an SCP denies: the flow stops at the explicit deny, the statement marked in the SCP', async () => {
+    // Given ops, an administrator of scp-guardrails' prod account, in the decision view
+    await openExplorer();
+    await enterCredentials(ops);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Decision' }).click();
+    // When ops asks about launching an instance in us-east-1
+    await page.fill('input[name="principalArn"]', ops.principalArn);
+    await page.fill('input[name="action"]', 'ec2:RunInstances');
+    await page.fill('input[name="resourceArn"]', 'arn:aws:ec2:us-east-1:150000000002:instance/*');
+    await page.getByRole('button', { name: 'Draw' }).click();
+    // Then the flow shows the explicit deny as decisive, the SCP step denying, the identity policies allowing
+    await expect.poll(() => page.locator('.explorer-flow-final').innerText(), { timeout: 30_000 }).toContain('Explicitly denied');
+    const steps = await page.locator('.explorer-flow-step[data-outcome]').evaluateAll((items) =>
+      items.map((item) => [item.querySelector('strong')?.textContent, item.getAttribute('data-outcome'), item.getAttribute('data-decisive')]),
+    );
+    expect(steps).toEqual([
+      ['Explicit deny', 'deny', 'true'],
+      ['SCPs', 'deny', 'false'],
+      ['RCPs', 'pass', 'false'],
+      ['Resource-based policy', 'notApplicable', 'false'],
+      ['Identity-based policies', 'pass', 'false'],
+      ['Permissions boundary', 'notApplicable', 'false'],
+      ['Session policy', 'notApplicable', 'false'],
+    ]);
+    // And the deciding statement is marked in the SCP's text, as a deny
+    const mark = page.locator('.explorer-decision mark.explorer-statement-deny');
+    expect(await mark.innerText()).toContain('DenyOutsideEurope');
+    expect(await page.locator('.explorer-decision figcaption').first().innerText()).toMatch(/scp policy p-\w+ — DenyOutsideEurope — statement at line \d+, column \d+/);
+    await screenshot('explorer-decision');
   });
 
   it('loads offline at / and /graphql with the scenario examples as tabs', async () => {

@@ -12,6 +12,7 @@ import type { DeniedRequest } from './parseAccessDenied.js';
 import { ScenarioBanner } from './ScenarioBanner.js';
 import { toTabDefinition } from './toTabDefinition.js';
 import { WhyDeniedButton } from './WhyDeniedButton.js';
+import { DecisionView } from './decision/DecisionView.js';
 import { GraphView } from './graph/GraphView.js';
 import { suggestGraphScopes } from './graph/suggestGraphScopes.js';
 import { ViewTabs, type ExplorerView } from './ViewTabs.js';
@@ -27,6 +28,11 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
   const [issued, setIssued] = useState<ExplorerCredentials | null>(null);
   const [denied, setDenied] = useState<DeniedRequest | null>(null);
   const [view, setView] = useState<ExplorerView>('query');
+  const [drawRequest, setDrawRequest] = useState<DeniedRequest | null>(null);
+  const drawDecision = (request: DeniedRequest): void => {
+    setDrawRequest({ ...request });
+    setView('decision');
+  };
   const suggestions = useMemo(() => suggestGraphScopes(config.examples), [config.examples]);
   // The fetcher is created once (GraphiQL refetches the schema when it changes) and reads the latest
   // credentials through this ref.
@@ -65,6 +71,7 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
       <ScenarioBanner scenario={config.scenario} hint={noScenarioHint} />
       <ViewTabs view={view} onChange={setView} />
       {view === 'graph' ? <GraphView endpoint={config.endpoint} credentials={credentials} suggestions={suggestions} request={null} /> : null}
+      {view === 'decision' ? <DecisionView endpoint={config.endpoint} credentials={credentials} request={drawRequest} /> : null}
       <div className="explorer-graphiql" hidden={view !== 'query'}>
         <GraphiQL
           fetcher={fetcher}
@@ -74,7 +81,7 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
           {...(firstVisit && tabs[0] ? { initialQuery: tabs[0].query, initialVariables: tabs[0].variables ?? '' } : {})}
         >
           <GraphiQL.Footer>
-            <WhyDeniedButton denied={denied} />
+            <WhyDeniedButton denied={denied} onDraw={drawDecision} />
           </GraphiQL.Footer>
         </GraphiQL>
       </div>

@@ -5,10 +5,11 @@ import { toWhyTab } from './toWhyTab.js';
 
 /**
  * Under the result of a refused request: "why?" opens a new tab with the policy simulator on the same
- * request and runs it, so a learner goes from AWS's terse AccessDenied to the statements that decided.
+ * request and runs it, so a learner goes from AWS's terse AccessDenied to the statements that decided;
+ * "draw the decision" shows the same request in the decision view, as AWS's evaluation flow.
  * Rendered inside GraphiQL (its footer) because it drives GraphiQL's tabs and editors.
  */
-export function WhyDeniedButton({ denied }: { denied: DeniedRequest | null }): JSX.Element | null {
+export function WhyDeniedButton({ denied, onDraw }: { denied: DeniedRequest | null; onDraw: (denied: DeniedRequest) => void }): JSX.Element | null {
   const { addTab, run } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
@@ -28,6 +29,9 @@ export function WhyDeniedButton({ denied }: { denied: DeniedRequest | null }): J
       </span>
       <button type="button" className="explorer-why" onClick={open}>
         why?
+      </button>
+      <button type="button" className="explorer-why" onClick={() => onDraw(denied)}>
+        draw the decision
       </button>
     </div>
   );
