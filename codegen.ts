@@ -47,6 +47,7 @@ const config: CodegenConfig = {
           ...Object.fromEntries(prismaModels.map((model) => [model, `./prisma/client.js#${model} as ${model}Model`])),
           AccessKeyMetadata: './prisma/client.js#AccessKey as AccessKeyModel',
           AccessKey: '../features/identities/credentials.service.js#NewAccessKey',
+          SessionEvent: '../features/live/live.service.js#SessionEventPayload',
           Tag: '../graphql/tags.js#TagValue',
           // Pages count lazily (totalCount may be a function GraphQL's default resolver calls).
           ...Object.fromEntries(connectionTypes.map((type) => [type, '../graphql/connection.js#ConnectionModel'])),

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { randomBytes } from 'node:crypto';
 import { createContext, type Authenticate, type Context } from './context.js';
 import { createSecretCipher, type SecretCipher } from './features/auth/secretCipher.js';
 import type { Database } from './db/openDatabase.js';
+import { createLiveEvents } from './features/live/createLiveEvents.js';
+import { createLiveRoute } from './features/live/createLiveRoute.js';
 import { createFormatError } from './graphql/formatError.js';
 import { resolvers } from './graphql/resolvers.js';
 import { createCors } from './http/cors.js';
@@ -56,10 +59,12 @@ export interface PlaygroundServer {
  */
 export async function createServer(options: ServerOptions): Promise<PlaygroundServer> {
   const { database, logger } = options;
+  const typeDefs = readFileSync(schemaPath, 'utf8');
+  const formatError = createFormatError(logger);
   const apollo = new ApolloServer<Context>({
-    typeDefs: readFileSync(schemaPath, 'utf8'),
+    typeDefs,
     resolvers,
-    formatError: createFormatError(logger),
+    formatError,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     // main.ts owns signal handling and shuts down in order; the explorer replaces Apollo's landing page.
@@ -69,13 +74,17 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
   await apollo.start();
 
   const cors = createCors(options.corsOrigins ?? []);
-  const routes: Route[] = [createHealthRoute(database), ...(options.routes ?? [])];
+  // Subscriptions: the same SDL and resolvers as Apollo's, executed by graphql-sse over Server-Sent Events.
+  const live = createLiveEvents(database, logger);
   const contextDependencies = {
     database,
     logger,
     authenticate: options.authenticate,
     cipher: options.cipher ?? createSecretCipher(randomBytes(32)),
+    live,
   };
+  const liveRoute = createLiveRoute({ schema: makeExecutableSchema({ typeDefs, resolvers: resolvers as never }), contextDependencies, formatError });
+  const routes: Route[] = [createHealthRoute(database), liveRoute, ...(options.routes ?? [])];
 
   const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }) => {
     if (req.method !== 'GET' && req.method !== 'POST') {
@@ -157,6 +166,9 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     close() {
       closing ??= (async () => {
         const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // Open event streams would hold their connections until the grace period ends: end them now.
+        await liveRoute.close();
+        await live.close();
         // Keep-alive connections turn idle as their last response ends; close each as soon as it does.
         httpServer.closeIdleConnections();
         const sweep = setInterval(() => httpServer.closeIdleConnections(), 25);

@@ -11,6 +11,7 @@ import { nodeResolvers } from './node.resolvers.js';
 import { accessResolvers } from '../features/access/access.resolvers.js';
 import { accessGraphResolvers } from '../features/access/accessGraph.resolvers.js';
 import { policyDocumentResolvers } from '../features/access/policyDocument.resolvers.js';
+import { liveResolvers } from '../features/live/live.resolvers.js';
 import { auditResolvers } from '../features/audit/audit.resolvers.js';
 import { authorizeReads } from '../features/authorization/authorizeReads.js';
 import { identityMutations } from '../features/identities/identities.mutations.js';
@@ -42,6 +43,7 @@ export const featureResolvers: Resolvers[] = [
   accessResolvers,
   accessGraphResolvers,
   policyDocumentResolvers,
+  liveResolvers,
 ];
 
 /**

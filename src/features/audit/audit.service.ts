@@ -17,16 +17,26 @@ export interface AuditEventFilter {
 }
 
 /**
+ * Authorizes reading the audit trail as cloudtrail:LookupEvents in the account asked about (by default the
+ * caller's; the operator's default is every account) and returns that account, or null for every account.
+ * The auditEvents query and subscription share it, so both are guarded alike.
+ */
+export async function authorizeAuditRead(context: Context, accountId: string | null | undefined): Promise<string | null> {
+  const caller = requireCaller(context);
+  const scope = accountId ?? (caller.type === 'operator' ? null : caller.accountId);
+  await authorize(context, { action: 'cloudtrail:LookupEvents', resourceArn: '*', resourceAccountId: scope ?? caller.accountId });
+  return scope;
+}
+
+/**
  * CloudTrail LookupEvents over the audit trail: newest first, every given filter ANDed, keyset-paginated by
  * event id (one indexed query of `first + 1` rows, however deep the page). Authorized as
  * cloudtrail:LookupEvents in the account asked about; callers see their own account's events (another
  * account's are denied by the engine as cross-account), the operator sees any.
  */
 export async function lookupAuditEvents(context: Context, filter: AuditEventFilter, page: PageArgs): Promise<Connection<AuditEvent>> {
-  const caller = requireCaller(context);
   const request = readPageArgs(page);
-  const accountId = filter.accountId ?? (caller.type === 'operator' ? null : caller.accountId);
-  await authorize(context, { action: 'cloudtrail:LookupEvents', resourceArn: '*', resourceAccountId: accountId ?? caller.accountId });
+  const accountId = await authorizeAuditRead(context, filter.accountId);
   const filtered: Prisma.AuditEventWhereInput = {
     ...(accountId ? { accountId } : {}),
     ...(filter.principalArn ? { principalArn: filter.principalArn } : {}),
