@@ -20,6 +20,7 @@ let baseUrl: string;
 let browser: Browser;
 let alice: { accessKeyId: string; secretAccessKey: string };
 let ops: { accessKeyId: string; secretAccessKey: string; principalArn: string };
+let tinkerer: { accessKeyId: string; secretAccessKey: string; principalArn: string };
 
 const pingExample = { title: 'Ping', query: 'query Ping {\n  __typename\n}' };
 // A read alice may not make (another account's role), to be refused and asked "why?".
@@ -35,6 +36,7 @@ beforeAll(async () => {
   // A second scenario side by side, for a decision an SCP denies explicitly.
   const guardrails = await loadScenarioByName(database.prisma, 'scp-guardrails', { cipher });
   ops = guardrails.accessKeys.find((k) => k.principalArn.endsWith(':user/ops'))!;
+  tinkerer = guardrails.accessKeys.find((k) => k.principalArn.endsWith(':user/tinkerer'))!;
   server = await createServer({
     database,
     logger: createLogger('silent'),
@@ -325,6 +327,36 @@ describe('the explorer in headless Chromium', () => {
     const marked = await page.locator('.explorer-graph-side mark').allInnerTexts();
     expect(marked).toEqual([expect.stringContaining('AssumeAuditRoleEverywhere'), expect.stringContaining('TrustSecurityAccountWithMfa')]);
     await screenshot('explorer-graph-edge');
+  });
+
+  it('follows the audit trail live: an API call made elsewhere appears in the feed', async () => {
+    // Given tinkerer, an administrator of scp-guardrails' sandbox account (no region lock there: prod's SCP
+    // would deny cloudtrail:LookupEvents outside Europe), following the live audit feed of the account
+    await openExplorer();
+    await enterCredentials(tinkerer);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Live' }).click();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => page.locator('.explorer-live .explorer-graph-counts').innerText()).toContain('following');
+    // When tinkerer (from a terminal, not this page) reads a user that does not exist
+    const call = (query: string) =>
+      fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${tinkerer.accessKeyId}:${tinkerer.secretAccessKey}`).toString('base64')}` },
+        body: JSON.stringify({ query }),
+      });
+    // (until the stream is in place, an event may pass before the feed hears of it: call until one arrives)
+    await expect
+      .poll(
+        async () => {
+          await call('{ user(arn: "arn:aws:iam::150000000003:user/ghost") { arn } }');
+          return page.locator('.explorer-live-table tbody tr').count();
+        },
+        { timeout: 30_000, interval: 300 },
+      )
+      .toBeGreaterThan(0);
+    // Then the feed shows the audited GetUser decision, as it happened
+    expect(await page.locator('.explorer-live-table tbody tr').first().innerText()).toMatch(/GetUser\s+ALLOW\s+arn:aws:iam::150000000003:user\/tinkerer\s+iam:GetUser/);
+    await screenshot('explorer-live');
   });
 });
 

@@ -14,6 +14,7 @@ import { toTabDefinition } from './toTabDefinition.js';
 import { WhyDeniedButton } from './WhyDeniedButton.js';
 import { DecisionView } from './decision/DecisionView.js';
 import { GraphView } from './graph/GraphView.js';
+import { LiveFeed } from './live/LiveFeed.js';
 import { suggestGraphScopes } from './graph/suggestGraphScopes.js';
 import { ViewTabs, type ExplorerView } from './ViewTabs.js';
 
@@ -72,6 +73,7 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
       <ViewTabs view={view} onChange={setView} />
       {view === 'graph' ? <GraphView endpoint={config.endpoint} credentials={credentials} suggestions={suggestions} request={null} /> : null}
       {view === 'decision' ? <DecisionView endpoint={config.endpoint} credentials={credentials} request={drawRequest} /> : null}
+      {view === 'live' ? <LiveFeed streamUrl={`${config.endpoint}/stream`} credentials={credentials} /> : null}
       <div className="explorer-graphiql" hidden={view !== 'query'}>
         <GraphiQL
           fetcher={fetcher}
