@@ -4,6 +4,7 @@ import { createAuthenticator } from '../../src/features/auth/createAuthenticator
 import { createSecretCipher } from '../../src/features/auth/secretCipher.js';
 import type { LoadedScenario } from '../../src/features/scenarios/loadScenario.js';
 import { loadScenarioByName } from '../../src/features/scenarios/loadScenarioByName.js';
+import { listScenarioNames } from '../../src/features/scenarios/readScenario.js';
 import { postSigned } from '../scenarios/runExpectation.js';
 import { postGraphql } from '../support/postGraphql.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
@@ -62,7 +63,7 @@ const prodRole = 'arn:aws:iam::100000000002:role/SecurityAudit';
 
 beforeAll(async () => {
   server = await startTestServer({ cipher, authenticate: createAuthenticator({ cipher, operator: null }) });
-  for (const name of ['cross-account-auditor', 'vendor-external-id', 'service-roles']) {
+  for (const name of listScenarioNames()) {
     loaded.set(name, await loadScenarioByName(server.database.prisma, name, { cipher }));
   }
 });
@@ -139,5 +140,32 @@ describe('accessGraph', () => {
     expect(both.errors?.[0]?.extensions?.code).toBe('ValidationError');
     const missing = await postSigned(server.url, key('cross-account-auditor', 'alice'), GRAPH, { scope: { accountId: '999999999999' } });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NoSuchEntity');
+  });
+
+  it('draws every account and organization of every scenario', async () => {
+    let drawn = 0;
+    for (const [name, scenario] of loaded) {
+      const signer = scenario.accessKeys[0];
+      if (!signer) continue;
+      const organizations = new Set<string>();
+      for (const account of scenario.accounts) {
+        const response = await postSigned(server.url, signer, GRAPH, { scope: { accountId: account.id } });
+        expect(response.errors, `${name} ${account.id}: ${JSON.stringify(response.errors)}`).toBeUndefined();
+        const graph = response.data?.accessGraph as Graph;
+        expect(graph.nodes.map((node) => node.id)).toContain(`account:${account.id}`);
+        // Every edge joins drawn nodes, and every statement it names comes with its policy's text
+        const ids = new Set(graph.nodes.map((node) => node.id));
+        expect(graph.edges.filter((edge) => !ids.has(edge.source) || !ids.has(edge.target))).toEqual([]);
+        const texts = new Set(graph.policies.map((policy) => policy.id));
+        expect(graph.edges.flatMap((edge) => edge.matchedStatements).filter((statement) => !texts.has(statement.sourcePolicyId))).toEqual([]);
+        for (const node of graph.nodes) if (node.type === 'ORGANIZATION') organizations.add(node.id);
+        drawn += 1;
+      }
+      for (const organizationId of organizations) {
+        const response = await postSigned(server.url, signer, GRAPH, { scope: { organizationId } });
+        expect(response.errors, `${name} ${organizationId}`).toBeUndefined();
+      }
+    }
+    expect(drawn).toBeGreaterThan(15);
   });
 });
