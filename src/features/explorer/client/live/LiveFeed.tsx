@@ -76,7 +76,7 @@ export function LiveFeed({ streamUrl, credentials }: { streamUrl: string; creden
           Stop
         </button>
         <span className="explorer-graph-counts" role="status">
-          {running ? `following ${running} · ${events.length} events` : 'stopped'}
+          {running ? `following ${running} · ${events.length} ${events.length === 1 ? 'event' : 'events'}` : 'stopped'}
         </span>
       </form>
       {error ? <pre className="explorer-graph-error">{error}</pre> : null}
