@@ -329,6 +329,25 @@ describe('the explorer in headless Chromium', () => {
     await screenshot('explorer-graph-edge');
   });
 
+  it('draws a path answered in GraphiQL as a graph, the hops highlighted', async () => {
+    // Given alice ran the scenario's path tab
+    await openExplorer();
+    await enterCredentials(alice);
+    const answered = await runTab('AssumeRolePaths', 'hops');
+    expect(answered.errors).toBeUndefined();
+    // When she draws the answer
+    await page.getByRole('button', { name: 'draw this answer as a graph' }).click();
+    // Then the graph view shows the hop from alice to the prod role, highlighted
+    await expect.poll(async () => (await graphState()).highlighted, { timeout: 30_000 }).toEqual(
+      expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit']),
+    );
+    expect((await graphState()).edges.map((edge) => edge.id)).toEqual([
+      'canAssume:arn:aws:iam::100000000001:user/alice->arn:aws:iam::100000000002:role/SecurityAudit',
+    ]);
+    expect(await paintedPixels('#e0115f')).toBeGreaterThan(100);
+    await screenshot('explorer-graph-path');
+  });
+
   it('follows the audit trail live: an API call made elsewhere appears in the feed', async () => {
     // Given tinkerer, an administrator of scp-guardrails' sandbox account (no region lock there: prod's SCP
     // would deny cloudtrail:LookupEvents outside Europe), following the live audit feed of the account

@@ -16,6 +16,8 @@ import { DecisionView } from './decision/DecisionView.js';
 import { GraphView } from './graph/GraphView.js';
 import { LiveFeed } from './live/LiveFeed.js';
 import { suggestGraphScopes } from './graph/suggestGraphScopes.js';
+import type { GraphScopeChoice } from './graph/accessGraphQuery.js';
+import { findDrawableAnswer } from './graph/findDrawableAnswer.js';
 import { ViewTabs, type ExplorerView } from './ViewTabs.js';
 
 /**
@@ -30,6 +32,8 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
   const [denied, setDenied] = useState<DeniedRequest | null>(null);
   const [view, setView] = useState<ExplorerView>('query');
   const [drawRequest, setDrawRequest] = useState<DeniedRequest | null>(null);
+  const [drawable, setDrawable] = useState<GraphScopeChoice | null>(null);
+  const [graphRequest, setGraphRequest] = useState<GraphScopeChoice | null>(null);
   const drawDecision = (request: DeniedRequest): void => {
     setDrawRequest({ ...request });
     setView('decision');
@@ -47,6 +51,7 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
         getCredentials: () => credentialsRef.current,
         onCredentialsIssued: setIssued,
         onDenied: setDenied,
+        onAnswered: (request, succeeded) => setDrawable(succeeded ? findDrawableAnswer(request) : null),
         fetch: window.fetch.bind(window),
       }) as unknown as Fetcher,
     [config.endpoint],
@@ -71,7 +76,7 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
       <CredentialsPanel credentials={credentials} onChange={changeCredentials} issued={issued} />
       <ScenarioBanner scenario={config.scenario} hint={noScenarioHint} />
       <ViewTabs view={view} onChange={setView} />
-      {view === 'graph' ? <GraphView endpoint={config.endpoint} credentials={credentials} suggestions={suggestions} request={null} /> : null}
+      {view === 'graph' ? <GraphView endpoint={config.endpoint} credentials={credentials} suggestions={suggestions} request={graphRequest} /> : null}
       {view === 'decision' ? <DecisionView endpoint={config.endpoint} credentials={credentials} request={drawRequest} /> : null}
       {view === 'live' ? <LiveFeed streamUrl={`${config.endpoint}/stream`} credentials={credentials} /> : null}
       <div className="explorer-graphiql" hidden={view !== 'query'}>
@@ -84,6 +89,18 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
         >
           <GraphiQL.Footer>
             <WhyDeniedButton denied={denied} onDraw={drawDecision} />
+            {drawable ? (
+              <button
+                type="button"
+                className="explorer-draw-answer"
+                onClick={() => {
+                  setGraphRequest({ ...drawable });
+                  setView('graph');
+                }}
+              >
+                draw this answer as a graph
+              </button>
+            ) : null}
           </GraphiQL.Footer>
         </GraphiQL>
       </div>
