@@ -43,7 +43,6 @@ export function DecisionView({ endpoint, credentials, request }: DecisionViewPro
       void draw(request);
     }
     // Drawing again only when a new request arrives from outside the view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);
 
   const submit = (event: FormEvent): void => {

@@ -62,7 +62,6 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
       void draw(request);
     }
     // Drawing again only when a new request arrives from outside the view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);
 
   const elements = useMemo(() => (graph ? toCytoscapeElements(graph, { showPolicies, hiddenEdgeTypes }) : []), [graph, showPolicies, hiddenEdgeTypes]);
