@@ -73,7 +73,7 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
       elements,
       style: createGraphStyle(),
       wheelSensitivity: 0.3,
-      minZoom: 0.05,
+      minZoom: 0.01,
       maxZoom: 4,
     });
     instance.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 90, edgeSep: 8, padding: 20 } as cytoscape.LayoutOptions).run();
