@@ -301,6 +301,18 @@ describe('the explorer in headless Chromium', () => {
     expect(drawn.parents['arn:aws:iam::100000000002:role/SecurityAudit']).toBe('account:100000000002');
     expect(await paintedPixels('#1a7f37')).toBeGreaterThan(50);
     await screenshot('explorer-graph');
+    // And focusing on alice keeps her, her neighbours and their boxes, dimming the rest
+    await page.fill('input[name="focus"]', 'alice');
+    await page.press('input[name="focus"]', 'Enter');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as { __IAM_GRAPH__?: { elements(selector: string): { length: number } } }).__IAM_GRAPH__?.elements('.unfocused').length ?? 0))
+      .toBeGreaterThan(0);
+    const [dimmed, kept] = await page.evaluate(() => {
+      const cy = (globalThis as { __IAM_GRAPH__?: { elements(selector: string): { map<T>(f: (e: { id(): string }) => T): T[] } } }).__IAM_GRAPH__!;
+      return [cy.elements('node.unfocused').map((e) => e.id()), cy.elements('node:not(.unfocused)').map((e) => e.id())];
+    });
+    expect(kept).toEqual(expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit', 'account:100000000002']));
+    expect(dimmed).toContain('arn:aws:s3:::auditor-prod-ledger');
 
     // When she asks who can read the ledger (prefilled from the scenario's tab)
     await page.getByLabel('Who can access').check();

@@ -44,6 +44,7 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
   const [selection, setSelection] = useState<GraphSelection>(null);
   const [showPolicies, setShowPolicies] = useState(false);
   const [hiddenEdgeTypes, setHiddenEdgeTypes] = useState<ReadonlySet<string>>(new Set());
+  const [focus, setFocus] = useState('');
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
 
@@ -131,9 +132,28 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
         <button type="submit" disabled={loading}>
           {loading ? 'Drawing…' : 'Draw'}
         </button>
-        <button type="button" onClick={() => cy.current?.fit(undefined, 20)}>
+        <button
+          type="button"
+          onClick={() => {
+            cy.current?.elements().removeClass('unfocused');
+            cy.current?.fit(undefined, 20);
+          }}
+        >
           Fit
         </button>
+        <input
+          name="focus"
+          aria-label="focus"
+          value={focus}
+          placeholder="focus on a name or ARN"
+          spellCheck={false}
+          onChange={(event) => setFocus(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            if (cy.current) focusOn(cy.current, focus);
+          }}
+        />
         <label className="explorer-graph-kind">
           <input type="checkbox" checked={showPolicies} onChange={(event) => setShowPolicies(event.target.checked)} />
           policies
@@ -152,6 +172,21 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
       </div>
     </div>
   );
+}
+
+/**
+ * Big graphs are read a neighbourhood at a time: the nodes whose name or id contains `text`, everything one
+ * edge away and the boxes holding them stay; the rest dims, and the view zooms to what stays.
+ */
+function focusOn(instance: Core, text: string): void {
+  const needle = text.trim().toLowerCase();
+  instance.elements().removeClass('unfocused');
+  if (needle === '') return;
+  const matched = instance.nodes().filter((node) => `${node.id()} ${String(node.data('label'))}`.toLowerCase().includes(needle));
+  if (matched.length === 0) return;
+  const kept = matched.closedNeighborhood().union(matched.closedNeighborhood().ancestors());
+  instance.elements().not(kept).addClass('unfocused');
+  instance.fit(kept, 30);
 }
 
 function Legend({ hidden, onToggle }: { hidden: ReadonlySet<string>; onToggle: (type: string) => void }): JSX.Element {

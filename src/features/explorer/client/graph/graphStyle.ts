@@ -67,6 +67,7 @@ export function createGraphStyle(): StylesheetJson {
       style: { 'line-color': entry.color, 'target-arrow-color': entry.color, 'line-style': entry.style },
     })),
     { selector: '.faded', style: { opacity: 0.25 } },
+    { selector: '.unfocused', style: { opacity: 0.08 } },
     { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': highlightColor } },
     { selector: 'edge.highlighted', style: { width: 4, 'line-color': highlightColor, 'target-arrow-color': highlightColor, 'z-index': 10 } },
     { selector: ':selected', style: { 'overlay-color': '#0969da', 'overlay-opacity': 0.2 } },
