@@ -9,6 +9,7 @@ import { createPolicyLoaders, type PolicyLoaders } from './features/policies/pol
 import { createResourceLoaders, type ResourceLoaders } from './features/resources/resources.loaders.js';
 import { createRoleLoaders, type RoleLoaders } from './features/roles/roles.loaders.js';
 import { createSessionLoaders, type SessionLoaders } from './features/sessions/sessions.loaders.js';
+import type { LiveEvents } from './features/live/createLiveEvents.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -45,6 +46,8 @@ export interface Context {
   logger: Logger;
   /** Encrypts and decrypts stored secrets (access key secrets, session secrets, TOTP seeds). */
   cipher: SecretCipher;
+  /** New audit events and sessions as they happen, for subscriptions; absent where nothing serves them. */
+  live?: LiveEvents | undefined;
 }
 
 /** What the server passes to {@link createContext} for every request. */
@@ -54,6 +57,8 @@ export interface ContextDependencies {
   authenticate?: Authenticate | undefined;
   /** The secret cipher; the same one the authenticator decrypts with. */
   cipher: SecretCipher;
+  /** Live events for subscriptions. */
+  live?: LiveEvents | undefined;
 }
 
 /** Creates all feature loaders over one Prisma client. */
@@ -79,5 +84,6 @@ export async function createContext(request: AuthRequest, dependencies: ContextD
     loaders: createLoaders(dependencies.database.prisma),
     logger: dependencies.logger,
     cipher: dependencies.cipher,
+    live: dependencies.live,
   };
 }

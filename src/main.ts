@@ -16,6 +16,7 @@ import { loadScenarioByName } from './features/scenarios/loadScenarioByName.js';
 import { createDefaultRoutes } from './http/createDefaultRoutes.js';
 import { createLogger, type Logger } from './logger.js';
 import { createServer, type PlaygroundServer } from './server.js';
+import { noScenarioHint } from './features/explorer/explorerExamples.js';
 
 let logger: Logger | null = null;
 let database: Database | null = null;
@@ -60,7 +61,7 @@ try {
     logger,
     authenticate: auth.authenticate,
     cipher: auth.cipher,
-    routes: createDefaultRoutes(seeded === null ? {} : { examples: seeded.examples }),
+    routes: createDefaultRoutes(seeded === null ? {} : { examples: seeded.examples, scenario: { name: seeded.name, title: seeded.title } }),
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
     queryLimits: config.queryLimits,
@@ -72,11 +73,13 @@ try {
   });
   const address = httpServer.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const base = `http://${config.host}:${port}`;
   const startupMs = { database: Math.round(databaseMs), migrations: Math.round(migrationsMs), total: Math.round(performance.now() - phaseStart) };
   logger.info(
-    { url: `http://${config.host}:${port}/graphql`, storage: database.kind, migrationsApplied: applied.length, startupMs },
-    `IAM Playground listening on http://${config.host}:${port}/graphql`,
+    { url: `${base}/graphql`, explorer: `${base}/`, storage: database.kind, migrationsApplied: applied.length, startupMs },
+    `IAM Playground listening on ${base}/graphql; open the explorer at ${base}/`,
   );
+  if (seeded === null) logger.info({ hint: noScenarioHint }, noScenarioHint);
   if (seeded !== null) console.log(formatLoadedScenario(seeded, `http://${config.host}:${port}/graphql`));
   // Other processes on the same Postgres announce authorization changes by NOTIFY: refresh the access index
   // ahead of the next reader. (Readers never see a stale index anyway: each request checks the version row.)

@@ -12,6 +12,9 @@ import { createSecretCipher, type SecretCipher } from './features/auth/secretCip
 import type { Database } from './db/openDatabase.js';
 import { createAwsProtocolRoute } from './features/awsProtocols/createAwsProtocolRoute.js';
 import { isDatabaseUnavailable } from './db/isDatabaseUnavailable.js';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { createLiveEvents } from './features/live/createLiveEvents.js';
+import { createLiveRoute } from './features/live/createLiveRoute.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createServiceUnavailablePlugin } from './graphql/createServiceUnavailablePlugin.js';
 import { retryAfterSeconds, serviceUnavailableError, serviceUnavailableMessage } from './graphql/serviceUnavailableError.js';
@@ -72,10 +75,12 @@ export interface PlaygroundServer {
 export async function createServer(options: ServerOptions): Promise<PlaygroundServer> {
   const { database, logger } = options;
   const limits = options.queryLimits ?? defaultQueryLimits;
+  const typeDefs = readFileSync(schemaPath, 'utf8');
+  const formatError = createFormatError(logger);
   const apollo = new ApolloServer<Context>({
-    typeDefs: readFileSync(schemaPath, 'utf8'),
+    typeDefs,
     resolvers,
-    formatError: createFormatError(logger),
+    formatError,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     // main.ts owns signal handling and shuts down in order; the explorer replaces Apollo's landing page.
@@ -96,16 +101,21 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
   await apollo.start();
 
   const cors = createCors(options.corsOrigins ?? []);
+  // Subscriptions: the same SDL and resolvers as Apollo's, executed by graphql-sse over Server-Sent Events.
+  const live = createLiveEvents(database, logger);
   const contextDependencies = {
     database,
     logger,
     authenticate: options.authenticate,
     cipher: options.cipher ?? createSecretCipher(randomBytes(32)),
+    live,
   };
+  const liveRoute = createLiveRoute({ schema: makeExecutableSchema({ typeDefs, resolvers: resolvers as never }), contextDependencies, formatError });
   // The AWS protocols answer at `/` before the explorer, which keeps browser GETs of `/` without an Action.
   const routes: Route[] = [
     createHealthRoute(database),
     createOidcIssuerRoute(database),
+    liveRoute,
     createAwsProtocolRoute(contextDependencies),
     ...(options.routes ?? []),
   ];
@@ -211,6 +221,9 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     close() {
       closing ??= (async () => {
         const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // Open event streams would hold their connections until the grace period ends: end them now.
+        await liveRoute.close();
+        await live.close();
         // Keep-alive connections turn idle as their last response ends; close each as soon as it does.
         httpServer.closeIdleConnections();
         const sweep = setInterval(() => httpServer.closeIdleConnections(), 25);

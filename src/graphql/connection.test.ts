@@ -24,7 +24,26 @@ describe('cursor connections', () => {
 
   it('gives an empty page with null cursors for first: 0', () => {
     const page = connectionFromSortedList(items, { first: 0 }, keyOf);
-    expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
+    expect(page).toEqual({ edges: [], nodes: [], totalCount: 5, pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
+  });
+
+  it('pages backward with last/before, in list order, without gaps or repeats', () => {
+    const last = connectionFromSortedList(items, { last: 2 }, keyOf);
+    expect(last.nodes.map((node) => node.name)).toEqual(['d', 'e']);
+    expect(last.edges.map((edge) => edge.node)).toEqual(last.nodes);
+    expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const middle = connectionFromSortedList(items, { last: 2, before: last.pageInfo.startCursor }, keyOf);
+    expect(middle.nodes.map((node) => node.name)).toEqual(['b', 'c']);
+    expect(middle.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const start = connectionFromSortedList(items, { last: 2, before: middle.pageInfo.startCursor }, keyOf);
+    expect(start.nodes.map((node) => node.name)).toEqual(['a']);
+    expect(start.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+  });
+
+  it('bounds a page by both cursors and counts the whole list', () => {
+    const page = connectionFromSortedList(items, { after: encodeCursor(['a', 0]), before: encodeCursor(['e', 4]) }, keyOf);
+    expect(page.nodes.map((node) => node.name)).toEqual(['b', 'c', 'd']);
+    expect(page.totalCount).toBe(5);
   });
 
   it('rejects negative or oversized pages and cursors it did not make', () => {
@@ -32,6 +51,9 @@ describe('cursor connections', () => {
     expect(() => readPageArgs({ first: 501 })).toThrow(/first must be between/);
     expect(() => readPageArgs({ after: 'bm9wZQ' })).toThrow('invalid cursor `bm9wZQ`');
     expect(() => readPageArgs({ after: encodeCursor([]) })).toThrow(/invalid cursor/);
+    expect(() => readPageArgs({ last: 501 })).toThrow('last must be between 0 and 500; got 501');
+    expect(() => readPageArgs({ first: 1, last: 1 })).toThrow('pass first or last, not both');
+    expect(() => readPageArgs({ before: 'bm9wZQ' })).toThrow('invalid cursor `bm9wZQ`');
   });
 
   it('orders keys part by part', () => {

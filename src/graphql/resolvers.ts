@@ -9,6 +9,9 @@ import { sessionResolvers } from '../features/sessions/sessions.resolvers.js';
 import { stsResolvers } from '../features/sessions/sts.resolvers.js';
 import { nodeResolvers } from './node.resolvers.js';
 import { accessResolvers } from '../features/access/access.resolvers.js';
+import { accessGraphResolvers } from '../features/access/accessGraph.resolvers.js';
+import { policyDocumentResolvers } from '../features/access/policyDocument.resolvers.js';
+import { liveResolvers } from '../features/live/live.resolvers.js';
 import { auditResolvers } from '../features/audit/audit.resolvers.js';
 import { authorizeReads } from '../features/authorization/authorizeReads.js';
 import { identityMutations } from '../features/identities/identities.mutations.js';
@@ -46,6 +49,9 @@ export const featureResolvers: Resolvers[] = [
   federationResolvers,
   serviceRoleResolvers,
   samlResolvers,
+  accessGraphResolvers,
+  policyDocumentResolvers,
+  liveResolvers,
 ];
 
 /**

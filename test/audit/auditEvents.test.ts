@@ -34,14 +34,14 @@ afterAll(() => env?.server.close());
 
 describe('audit events (CloudTrail LookupEvents)', () => {
   it('records every authorization decision with who, what, where and the outcome', async () => {
-    const page = dataOf(await env.call<Lookup>(a.root, LOOKUP, { filter: { decision: 'Deny' } }));
+    const page = dataOf(await env.call<Lookup>(a.root, LOOKUP, { filter: { decision: 'DENY' } }));
     expect(page.auditEvents.edges.map((e) => e.node)).toEqual([
       expect.objectContaining({
         eventName: 'CreateGroup',
         accountId: a.accountId,
         principalArn: `arn:aws:iam::${a.accountId}:user/u1`,
         action: 'iam:CreateGroup',
-        decision: 'Deny',
+        decision: 'DENY',
         errorCode: 'AccessDenied',
       }),
     ]);
@@ -73,7 +73,7 @@ describe('audit events (CloudTrail LookupEvents)', () => {
     expect(own.auditEvents.edges.every((e) => e.node.accountId === b.accountId)).toBe(true);
     expect(errorOf(await env.call(b.root, LOOKUP, { filter: { accountId: a.accountId } })).code).toBe('AccessDenied');
     const failures = dataOf(await env.call<Lookup>(env.operator, LOOKUP, { filter: { eventName: 'Authenticate' } }));
-    expect(failures.auditEvents.edges.map((e) => e.node)).toEqual([expect.objectContaining({ decision: 'Error', errorCode: 'SignatureDoesNotMatch' })]);
+    expect(failures.auditEvents.edges.map((e) => e.node)).toEqual([expect.objectContaining({ decision: 'ERROR', errorCode: 'SignatureDoesNotMatch' })]);
   });
 
   it('needs cloudtrail:LookupEvents', async () => {

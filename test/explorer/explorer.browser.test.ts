@@ -19,8 +19,12 @@ let server: PlaygroundServer;
 let baseUrl: string;
 let browser: Browser;
 let alice: { accessKeyId: string; secretAccessKey: string };
+let ops: { accessKeyId: string; secretAccessKey: string; principalArn: string };
+let tinkerer: { accessKeyId: string; secretAccessKey: string; principalArn: string };
 
 const pingExample = { title: 'Ping', query: 'query Ping {\n  __typename\n}' };
+// A read alice may not make (another account's role), to be refused and asked "why?".
+const deniedExample = { title: 'Denied', query: 'query DeniedRead {\n  role(arn: "arn:aws:iam::100000000002:role/SecurityAudit") { arn }\n}' };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -29,12 +33,16 @@ beforeAll(async () => {
   const key = scenario.accessKeys.find((k) => k.principalArn === 'arn:aws:iam::100000000001:user/alice');
   if (!key) throw new Error('the cross-account-auditor scenario has no access key for alice');
   alice = key;
+  // A second scenario side by side, for a decision an SCP denies explicitly.
+  const guardrails = await loadScenarioByName(database.prisma, 'scp-guardrails', { cipher });
+  ops = guardrails.accessKeys.find((k) => k.principalArn.endsWith(':user/ops'))!;
+  tinkerer = guardrails.accessKeys.find((k) => k.principalArn.endsWith(':user/tinkerer'))!;
   server = await createServer({
     database,
     logger: createLogger('silent'),
     cipher,
     authenticate: createAuthenticator({ cipher, operator: null }),
-    routes: [createExplorerRoutes({ examples: [...scenario.examples, pingExample] })],
+    routes: [createExplorerRoutes({ examples: [...scenario.examples, pingExample, deniedExample], scenario: { name: scenario.name, title: scenario.title } })],
   });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
@@ -130,7 +138,78 @@ function readResult(): Promise<string> {
   });
 }
 
+/** The text of one of GraphiQL's Monaco models, by the end of its name (…variables.json, …operation.graphql). */
+function readModel(suffix: string): Promise<string> {
+  return page.evaluate((end) => {
+    const monaco = (globalThis as { __MONACO?: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } }).__MONACO;
+    return monaco?.editor.getModels().find((model) => model.uri.path.endsWith(end))?.getValue() ?? '';
+  }, suffix);
+}
+
 describe('the explorer in headless Chromium', () => {
+  it('opens the first tab with its variables filled in, so Run works at once', async () => {
+    await openExplorer();
+    await expect.poll(() => readModel('variables.json')).toContain('arn:aws:iam::100000000003:role/SecurityAudit');
+    await enterCredentials(alice);
+    const assumed = await runTab('AssumeRole', 'assumedRoleUser');
+    expect(assumed.errors).toBeUndefined();
+  });
+
+  it('offers "why?" under a denial, which runs the simulator on the same request', async () => {
+    // Given alice refused a read of another account's role
+    await openExplorer();
+    await enterCredentials(alice);
+    const refused = await runTab('DeniedRead', 'AccessDenied');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    // When she draws the decision, it shows the same request as AWS's evaluation flow: no identity policy allows
+    await page.getByRole('button', { name: 'draw the decision' }).click();
+    await expect.poll(() => page.locator('.explorer-flow-final').innerText(), { timeout: 30_000 }).toContain('Implicitly denied');
+    expect(await page.locator('.explorer-flow-step[data-decisive="true"]').innerText()).toContain('Identity-based policies');
+    // When, back in the query view, she asks why
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Query' }).click();
+    await page.getByRole('button', { name: 'why?' }).click();
+    // Then a new tab asks the simulator about iam:GetRole on that role, as her, and shows the decision
+    await expect.poll(readResult, { timeout: 30_000 }).toContain('IMPLICIT_DENY');
+    const result = JSON.parse(await readResult()) as GraphqlResult;
+    expect(result.data?.simulatePrincipalPolicy.evaluationResults[0]).toMatchObject({
+      evalActionName: 'iam:GetRole',
+      evalResourceName: 'arn:aws:iam::100000000002:role/SecurityAudit',
+      evalDecision: 'IMPLICIT_DENY',
+    });
+    expect(await page.locator('.graphiql-tab').last().innerText()).toContain('WhyDenied');
+  });
+
+  it('draws a decision an SCP denies: the flow stops at the explicit deny, the statement marked in the SCP', async () => {
+    // Given ops, an administrator of scp-guardrails' prod account, in the decision view
+    await openExplorer();
+    await enterCredentials(ops);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Decision' }).click();
+    // When ops asks about launching an instance in us-east-1
+    await page.fill('input[name="principalArn"]', ops.principalArn);
+    await page.fill('input[name="action"]', 'ec2:RunInstances');
+    await page.fill('input[name="resourceArn"]', 'arn:aws:ec2:us-east-1:150000000002:instance/*');
+    await page.getByRole('button', { name: 'Draw' }).click();
+    // Then the flow shows the explicit deny as decisive, the SCP step denying, the identity policies allowing
+    await expect.poll(() => page.locator('.explorer-flow-final').innerText(), { timeout: 30_000 }).toContain('Explicitly denied');
+    const steps = await page.locator('.explorer-flow-step[data-outcome]').evaluateAll((items) =>
+      items.map((item) => [item.querySelector('strong')?.textContent, item.getAttribute('data-outcome'), item.getAttribute('data-decisive')]),
+    );
+    expect(steps).toEqual([
+      ['Explicit deny', 'deny', 'true'],
+      ['SCPs', 'deny', 'false'],
+      ['RCPs', 'pass', 'false'],
+      ['Resource-based policy', 'notApplicable', 'false'],
+      ['Identity-based policies', 'pass', 'false'],
+      ['Permissions boundary', 'notApplicable', 'false'],
+      ['Session policy', 'notApplicable', 'false'],
+    ]);
+    // And the deciding statement is marked in the SCP's text, as a deny
+    const mark = page.locator('.explorer-decision mark.explorer-statement-deny');
+    expect(await mark.innerText()).toContain('DenyOutsideEurope');
+    expect(await page.locator('.explorer-decision figcaption').first().innerText()).toMatch(/scp policy p-\w+ — DenyOutsideEurope — statement at line \d+, column \d+/);
+    await screenshot('explorer-decision');
+  });
+
   it('loads offline at / and /graphql with the scenario examples as tabs', async () => {
     for (const path of ['/', '/graphql']) {
       await openExplorer(path);
@@ -142,7 +221,9 @@ describe('the explorer in headless Chromium', () => {
         'WhoCanAccess',
         'AssumeRolePaths',
         'Ping',
+        'DeniedRead',
       ]);
+      await expect.poll(() => page.locator('.explorer-scenario').innerText()).toContain('cross-account-auditor');
     }
   });
 
@@ -202,4 +283,147 @@ describe('the explorer in headless Chromium', () => {
       },
     });
   });
+
+  it('draws the scenario as a graph, highlights a who-can answer, and shows the statement behind an edge', async () => {
+    // Given alice in the explorer's graph view
+    await openExplorer();
+    await enterCredentials(alice);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Graph' }).click();
+    // When she draws the prod account
+    await page.getByLabel('Account', { exact: true }).check();
+    await page.fill('input[name="accountId"]', '100000000002');
+    await page.getByRole('button', { name: 'Draw' }).click();
+    // Then its principals, groups, resources and policies are drawn in their boxes
+    await expect.poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 30_000 }).toMatch(/^\d+ nodes · \d+ edges · 0 highlighted$/);
+    await expect.poll(async () => (await graphState()).nodes.length).toBeGreaterThan(5);
+    const drawn = await graphState();
+    expect(drawn.nodes).toEqual(expect.arrayContaining(['account:100000000002', 'arn:aws:iam::100000000002:role/SecurityAudit', 'arn:aws:iam::100000000001:user/alice']));
+    expect(drawn.parents['arn:aws:iam::100000000002:role/SecurityAudit']).toBe('account:100000000002');
+    expect(await paintedPixels('#1a7f37')).toBeGreaterThan(50);
+    await screenshot('explorer-graph');
+    // And focusing on alice keeps her, her neighbours and their boxes, dimming the rest
+    await page.fill('input[name="focus"]', 'alice');
+    await page.press('input[name="focus"]', 'Enter');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as { __IAM_GRAPH__?: { elements(selector: string): { length: number } } }).__IAM_GRAPH__?.elements('.unfocused').length ?? 0))
+      .toBeGreaterThan(0);
+    const [dimmed, kept] = await page.evaluate(() => {
+      const cy = (globalThis as { __IAM_GRAPH__?: { elements(selector: string): { map<T>(f: (e: { id(): string }) => T): T[] } } }).__IAM_GRAPH__!;
+      return [cy.elements('node.unfocused').map((e) => e.id()), cy.elements('node:not(.unfocused)').map((e) => e.id())];
+    });
+    expect(kept).toEqual(expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit', 'account:100000000002']));
+    expect(dimmed).toContain('arn:aws:s3:::auditor-prod-ledger');
+
+    // When she asks who can read the ledger (prefilled from the scenario's tab)
+    await page.getByLabel('Who can access').check();
+    expect(await page.inputValue('input[name="resourceArn"]')).toBe('arn:aws:s3:::auditor-prod-ledger/2026/q1.csv');
+    await page.getByRole('button', { name: 'Draw' }).click();
+    // Then the answer is highlighted: alice, the role she assumes and the ledger, in the highlight colour
+    await expect.poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 30_000 }).toMatch(/[1-9]\d* highlighted$/);
+    await expect.poll(async () => (await graphState()).highlighted.length).toBeGreaterThan(0);
+    const answer = await graphState();
+    expect(answer.highlighted).toEqual(
+      expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit', 'arn:aws:s3:::auditor-prod-ledger/2026/q1.csv']),
+    );
+    expect(await paintedPixels('#e0115f')).toBeGreaterThan(100);
+    await screenshot('explorer-graph-who-can');
+
+    // When she clicks the highlighted assume-role edge
+    const edge = answer.edges.find((candidate) => candidate.id.startsWith('canAssume:arn:aws:iam::100000000001:user/alice->'));
+    expect(edge).toBeDefined();
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    await page.mouse.click(box.x + edge!.x, box.y + edge!.y);
+    // Then the panel shows its condition and the trust statement, marked in the policy text
+    await expect.poll(() => page.locator('.explorer-graph-side h3').innerText()).toBe('can assume (MFA)');
+    // (both sides made the hop: alice's group policy and the role's trust policy, each statement marked)
+    const marked = await page.locator('.explorer-graph-side mark').allInnerTexts();
+    expect(marked).toEqual([expect.stringContaining('AssumeAuditRoleEverywhere'), expect.stringContaining('TrustSecurityAccountWithMfa')]);
+    await screenshot('explorer-graph-edge');
+  });
+
+  it('draws a path answered in GraphiQL as a graph, the hops highlighted', async () => {
+    // Given alice ran the scenario's path tab
+    await openExplorer();
+    await enterCredentials(alice);
+    const answered = await runTab('AssumeRolePaths', 'hops');
+    expect(answered.errors).toBeUndefined();
+    // When she draws the answer
+    await page.getByRole('button', { name: 'draw this answer as a graph' }).click();
+    // Then the graph view shows the hop from alice to the prod role, highlighted
+    await expect.poll(async () => (await graphState()).highlighted, { timeout: 30_000 }).toEqual(
+      expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit']),
+    );
+    expect((await graphState()).edges.map((edge) => edge.id)).toEqual([
+      'canAssume:arn:aws:iam::100000000001:user/alice->arn:aws:iam::100000000002:role/SecurityAudit',
+    ]);
+    expect(await paintedPixels('#e0115f')).toBeGreaterThan(100);
+    await screenshot('explorer-graph-path');
+  });
+
+  it('follows the audit trail live: an API call made elsewhere appears in the feed', async () => {
+    // Given tinkerer, an administrator of scp-guardrails' sandbox account (no region lock there: prod's SCP
+    // would deny cloudtrail:LookupEvents outside Europe), following the live audit feed of the account
+    await openExplorer();
+    await enterCredentials(tinkerer);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Live' }).click();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => page.locator('.explorer-live .explorer-graph-counts').innerText()).toContain('following');
+    // When tinkerer (from a terminal, not this page) reads a user that does not exist
+    const call = (query: string) =>
+      fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${tinkerer.accessKeyId}:${tinkerer.secretAccessKey}`).toString('base64')}` },
+        body: JSON.stringify({ query }),
+      });
+    // (until the stream is in place, an event may pass before the feed hears of it: call until one arrives)
+    await expect
+      .poll(
+        async () => {
+          await call('{ user(arn: "arn:aws:iam::150000000003:user/ghost") { arn } }');
+          return page.locator('.explorer-live-table tbody tr').count();
+        },
+        { timeout: 30_000, interval: 300 },
+      )
+      .toBeGreaterThan(0);
+    // Then the feed shows the audited GetUser decision, as it happened
+    expect(await page.locator('.explorer-live-table tbody tr').first().innerText()).toMatch(/GetUser\s+ALLOW\s+arn:aws:iam::150000000003:user\/tinkerer\s+iam:GetUser/);
+    await screenshot('explorer-live');
+  });
 });
+
+/** What the graph view drew, read from its Cytoscape instance: node ids, parents, highlights, edge midpoints. */
+function graphState() {
+  return page.evaluate(() => {
+    interface Element { id(): string; hasClass(name: string): boolean; data(key: string): string | undefined; renderedMidpoint(): { x: number; y: number } }
+    const cy = (globalThis as { __IAM_GRAPH__?: { nodes(): Element[]; edges(): Element[] } }).__IAM_GRAPH__;
+    const nodes = cy?.nodes() ?? [];
+    return {
+      nodes: nodes.map((node) => node.id()),
+      parents: Object.fromEntries(nodes.map((node) => [node.id(), node.data('parent') ?? null])),
+      highlighted: nodes.filter((node) => node.hasClass('highlighted')).map((node) => node.id()),
+      edges: (cy?.edges() ?? []).map((edge) => ({ id: edge.id(), ...edge.renderedMidpoint() })),
+    };
+  });
+}
+
+/** How many pixels of the graph's canvases are (nearly) the given colour: the drawing holds what it should. */
+function paintedPixels(hex: string): Promise<number> {
+  return page.evaluate((color) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+    let count = 0;
+    for (const canvas of Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-testid="graph-canvas"] canvas'))) {
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r!) < 24 && Math.abs(data[i + 1]! - g!) < 24 && Math.abs(data[i + 2]! - b!) < 24 && data[i + 3]! > 200) count += 1;
+      }
+    }
+    return count;
+  }, hex);
+}
+
+/** Saves a screenshot of the page where SCREENSHOT_DIR says (the README's pictures come from here), else nowhere. */
+async function screenshot(name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
+

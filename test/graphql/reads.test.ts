@@ -50,10 +50,11 @@ describe('organization reads', () => {
     expect(org.policies).toEqual([{ name: 'DenyLeave' }]);
   });
 
-  it('answers NoSuchEntity for an unknown organization', async () => {
-    const { data, errors } = await query('{ organization(organizationId: "o-missing0000") { organizationId } }');
-    expect(data).toBeNull();
+  it('answers null with a NoSuchEntity error for an unknown organization, keeping the rest of the response', async () => {
+    const { data, errors } = await query('{ organization(organizationId: "o-missing0000") { organizationId } __typename }');
+    expect(data).toEqual({ organization: null, __typename: 'Query' });
     expect(errors?.[0]?.extensions?.code).toBe('NoSuchEntity');
+    expect(errors?.[0]?.path).toEqual(['organization']);
   });
 });
 
@@ -67,6 +68,17 @@ describe('account reads and cursor pagination', () => {
     const second = await query(page, { after: first.data!.accounts.pageInfo.endCursor });
     expect(second.data!.accounts.edges.map((edge: any) => edge.node.accountId)).toEqual(seeded.accountIds.slice(2));
     expect(second.data!.accounts.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('pages backward with last/before, with nodes and a totalCount of every account', async () => {
+    const page = `query Back($before: String) { accounts(last: 2, before: $before) { nodes { accountId } totalCount pageInfo { hasNextPage hasPreviousPage startCursor } } }`;
+    const last = await query(page);
+    expect(last.errors).toBeUndefined();
+    expect(last.data!.accounts).toMatchObject({ nodes: seeded.accountIds.slice(-2).map((accountId) => ({ accountId })), totalCount: seeded.accountIds.length });
+    expect(last.data!.accounts.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: seeded.accountIds.length > 2 });
+    const before = await query(page, { before: last.data!.accounts.pageInfo.startCursor });
+    expect(before.data!.accounts.nodes).toEqual(seeded.accountIds.slice(-4, -2).map((accountId) => ({ accountId })));
+    expect(before.data!.accounts.pageInfo.hasNextPage).toBe(true);
   });
 
   it('rejects a bad cursor or page size with ValidationError', async () => {

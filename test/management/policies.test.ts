@@ -59,9 +59,11 @@ describe('customer managed policies', () => {
 
   it('frees a version slot with deletePolicyVersion but never deletes the default', async () => {
     const arn = `arn:aws:iam::${accountId}:policy/Readers`;
-    const remove = 'mutation($arn: String!, $v: String!) { deletePolicyVersion(policyArn: $arn, versionId: $v) }';
+    const remove = 'mutation($arn: String!, $v: String!) { deletePolicyVersion(policyArn: $arn, versionId: $v) { versionId policy { versions { versionId } } } }';
     expect(errorOf(await env.call(root, remove, { arn, v: 'v5' }))).toEqual({ code: 'DeleteConflict', message: 'Cannot delete the default version of a policy.' });
-    expect(dataOf(await env.call(root, remove, { arn, v: 'v1' }))).toEqual({ deletePolicyVersion: true });
+    expect(dataOf(await env.call(root, remove, { arn, v: 'v1' }))).toEqual({
+      deletePolicyVersion: { versionId: 'v1', policy: { versions: ['v2', 'v3', 'v4', 'v5'].map((versionId) => ({ versionId })) } },
+    });
     const next = dataOf(await env.call<{ createPolicyVersion: { versionId: string } }>(root, CREATE_VERSION, { arn, doc: allow('s3:GetObject') }));
     expect(next.createPolicyVersion.versionId).toBe('v6');
   });
@@ -97,20 +99,20 @@ describe('customer managed policies', () => {
     expect(malformed).toEqual({ code: 'InvalidInput', message: 'ARN ReadOnlyAccess is not valid.' });
     const missing = errorOf(await env.call(root, 'mutation { attachUserPolicy(userName: "bob", policyArn: "arn:aws:iam::aws:policy/NoSuchPolicy") { name } }'));
     expect(missing).toEqual({ code: 'NoSuchEntity', message: 'Policy arn:aws:iam::aws:policy/NoSuchPolicy does not exist or is not attachable.' });
-    const conflict = errorOf(await env.call(root, `mutation { deletePolicy(policyArn: "arn:aws:iam::${accountId}:policy/Readers") }`));
+    const conflict = errorOf(await env.call(root, `mutation { deletePolicy(policyArn: "arn:aws:iam::${accountId}:policy/Readers") { deletedId } }`));
     expect(conflict).toEqual({ code: 'DeleteConflict', message: 'Cannot delete a policy attached to entities.' });
     // A policy with versions besides the default cannot be deleted until they are (AWS's DeleteConflict)
     const contended = `arn:aws:iam::${accountId}:policy/Contended`;
-    const deleteContended = `mutation { deletePolicy(policyArn: "${contended}") }`;
+    const deleteContended = `mutation { deletePolicy(policyArn: "${contended}") { deletedId arn } }`;
     expect(errorOf(await env.call(root, deleteContended))).toEqual({
       code: 'DeleteConflict',
       message: "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
     });
     expect(await versionsOf(contended)).toHaveLength(5);
     for (const version of (await versionsOf(contended)).filter((v) => !v.isDefault)) {
-      dataOf(await env.call(root, 'mutation($arn: String!, $v: String!) { deletePolicyVersion(policyArn: $arn, versionId: $v) }', { arn: contended, v: version.versionId }));
+      dataOf(await env.call(root, 'mutation($arn: String!, $v: String!) { deletePolicyVersion(policyArn: $arn, versionId: $v) { versionId } }', { arn: contended, v: version.versionId }));
     }
-    expect(dataOf(await env.call(root, deleteContended))).toEqual({ deletePolicy: true });
+    expect(dataOf(await env.call(root, deleteContended))).toEqual({ deletePolicy: { deletedId: expect.any(String), arn: contended } });
     expect(await versionsOf(contended)).toHaveLength(0);
   });
 
@@ -139,10 +141,10 @@ describe('customer managed policies', () => {
     expect(errorOf(await env.call(root, 'mutation { attachGroupPolicy(groupName: "temp", policyArn: "arn:aws:iam::aws:policy/ViewOnlyAccess") { name } }')).code).toBe('NoSuchEntity');
     dataOf(await env.call(root, 'mutation { attachGroupPolicy(groupName: "temp", policyArn: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess") { name } }'));
     dataOf(await env.call(root, 'mutation($d: String!) { putGroupPolicy(groupName: "temp", policyName: "inline", policyDocument: $d) { name } }', { d: allow('s3:ListBucket') }));
-    expect(errorOf(await env.call(root, 'mutation { deleteGroup(groupName: "temp") }')).message).toBe('Cannot delete entity, must delete policies first.');
+    expect(errorOf(await env.call(root, 'mutation { deleteGroup(groupName: "temp") { deletedId } }')).message).toBe('Cannot delete entity, must delete policies first.');
     dataOf(await env.call(root, 'mutation { deleteGroupPolicy(groupName: "temp", policyName: "inline") { name } }'));
     dataOf(await env.call(root, 'mutation { detachGroupPolicy(groupName: "temp", policyArn: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess") { name } }'));
-    expect(dataOf(await env.call(root, 'mutation { deleteGroup(groupName: "temp") }'))).toEqual({ deleteGroup: true });
+    expect(dataOf(await env.call(root, 'mutation { deleteGroup(groupName: "temp") { arn } }'))).toEqual({ deleteGroup: { arn: `arn:aws:iam::${accountId}:group/temp` } });
     dataOf(await env.call(root, 'mutation { detachUserPolicy(userName: "bob", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess") { name } }'));
     expect(errorOf(await env.call(root, 'mutation { detachUserPolicy(userName: "bob", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess") { name } }')).code).toBe('NoSuchEntity');
   });

@@ -47,12 +47,12 @@ describe('roles', () => {
     dataOf(await env.call(root, 'mutation($d: String!) { putRolePolicy(roleName: "deployer", policyName: "deploy", policyDocument: $d) { name } }', { d: allow('s3:PutObject') }));
     dataOf(await env.call(root, 'mutation { attachRolePolicy(roleName: "deployer", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess") { name } }'));
     dataOf(await env.call(root, 'mutation { putRolePermissionsBoundary(roleName: "deployer", permissionsBoundary: "arn:aws:iam::aws:policy/PowerUserAccess") { name } }'));
-    expect(errorOf(await env.call(root, 'mutation { deleteRole(roleName: "deployer") }'))).toEqual({ code: 'DeleteConflict', message: 'Cannot delete entity, must delete policies first.' });
+    expect(errorOf(await env.call(root, 'mutation { deleteRole(roleName: "deployer") { deletedId } }'))).toEqual({ code: 'DeleteConflict', message: 'Cannot delete entity, must delete policies first.' });
     dataOf(await env.call(root, 'mutation { deleteRolePolicy(roleName: "deployer", policyName: "deploy") { name } }'));
     expect(errorOf(await env.call(root, 'mutation { deleteRolePolicy(roleName: "deployer", policyName: "deploy") { name } }')).code).toBe('NoSuchEntity');
-    expect(errorOf(await env.call(root, 'mutation { deleteRole(roleName: "deployer") }')).message).toBe('Cannot delete entity, must detach all policies first.');
+    expect(errorOf(await env.call(root, 'mutation { deleteRole(roleName: "deployer") { deletedId } }')).message).toBe('Cannot delete entity, must detach all policies first.');
     dataOf(await env.call(root, 'mutation { detachRolePolicy(roleName: "deployer", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess") { name } }'));
-    expect(dataOf(await env.call(root, 'mutation { deleteRole(roleName: "deployer") }'))).toEqual({ deleteRole: true });
+    expect(dataOf(await env.call(root, 'mutation { deleteRole(roleName: "deployer") { arn } }'))).toEqual({ deleteRole: { arn: `arn:aws:iam::${accountId}:role/ci/deployer` } });
   });
 
   it('keeps a role inline policy total within 10240 characters', async () => {

@@ -71,14 +71,19 @@ describe('users and access keys', () => {
   });
 
   it('refuses to delete a user that still has keys and policies, then deletes it once they are gone', async () => {
-    const conflict = errorOf(await env.call(root, 'mutation { deleteUser(userName: "alice") }'));
+    const DELETE_ALICE = 'mutation { deleteUser(userName: "alice") { deletedId arn } }';
+    const conflict = errorOf(await env.call(root, DELETE_ALICE));
     expect(conflict).toEqual({ code: 'DeleteConflict', message: 'Cannot delete entity, must delete access keys first.' });
     const keys = await env.prisma.accessKey.findMany({ where: { user: { name: 'alice' } } });
-    for (const key of keys) dataOf(await env.call(root, 'mutation($id: String!) { deleteAccessKey(accessKeyId: $id, userName: "alice") }', { id: key.id }));
-    expect(errorOf(await env.call(root, 'mutation { deleteUser(userName: "alice") }')).message).toBe('Cannot delete entity, must delete policies first.');
+    for (const key of keys) dataOf(await env.call(root, 'mutation($id: String!) { deleteAccessKey(accessKeyId: $id, userName: "alice") { accessKeyId userName } }', { id: key.id }));
+    expect(errorOf(await env.call(root, DELETE_ALICE)).message).toBe('Cannot delete entity, must delete policies first.');
     await env.prisma.inlinePolicy.deleteMany({ where: { user: { name: 'alice' } } });
-    expect(dataOf(await env.call(root, 'mutation { deleteUser(userName: "alice") }'))).toEqual({ deleteUser: true });
-    expect(errorOf(await env.call(root, 'mutation { deleteUser(userName: "alice") }'))).toEqual({ code: 'NoSuchEntity', message: 'The user with name alice cannot be found.' });
+    const alice = await env.prisma.user.findFirstOrThrow({ where: { accountId, name: 'alice' } });
+    const { user } = dataOf(await env.call<{ user: { id: string } }>(root, 'query($arn: String!) { user(arn: $arn) { id } }', { arn: alice.arn }));
+    // The payload names the deleted user by the global id clients cached it under, and that id now names nothing
+    expect(dataOf(await env.call(root, DELETE_ALICE))).toEqual({ deleteUser: { deletedId: user.id, arn: alice.arn } });
+    expect(dataOf(await env.call(root, 'query($id: ID!) { node(id: $id) { id } }', { id: user.id }))).toEqual({ node: null });
+    expect(errorOf(await env.call(root, DELETE_ALICE))).toEqual({ code: 'NoSuchEntity', message: 'The user with name alice cannot be found.' });
   });
 
   it('rejects requests without credentials', async () => {

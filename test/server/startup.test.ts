@@ -78,6 +78,9 @@ describe('starting the service', () => {
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', method: 'POST', path: '/graphql', status: 200, operationName: 'Probe' }));
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/health', status: 200 }));
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
+    // And start-up named the explorer's URL and, with no scenario loaded, how to load one
+    expect(lines).toContainEqual(expect.objectContaining({ explorer: `${url}/`, msg: expect.stringContaining(`open the explorer at ${url}/`) }));
+    expect(lines).toContainEqual(expect.objectContaining({ hint: expect.stringContaining('SEED=cross-account-auditor npm start') }));
   });
 
   it('runs on the embedded PGlite when DATABASE_URL is unset', async () => {

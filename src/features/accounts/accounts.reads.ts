@@ -1,14 +1,13 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { connectionFromRows, readPageArgs, type PageArgs } from '../../graphql/connection.js';
+import { connectionFromRows, readPageArgs, singleKeyRange, type PageArgs } from '../../graphql/connection.js';
 
-/** A page of accounts ordered by account id: one query of `first + 1` rows after the cursor. */
+/**
+ * A page of accounts ordered by account id: one query of `size + 1` rows between the cursors; the total
+ * is counted only when asked.
+ */
 export async function listAccounts(prisma: PrismaClient, args: PageArgs) {
   const request = readPageArgs(args);
-  const after = request.after?.[0];
-  const rows = await prisma.account.findMany({
-    where: after === undefined ? {} : { id: { gt: String(after) } },
-    orderBy: { id: 'asc' },
-    take: request.first + 1,
-  });
-  return connectionFromRows(rows, request, (account) => [account.id]);
+  const { bounds, order } = singleKeyRange(request);
+  const rows = await prisma.account.findMany({ where: { id: bounds }, orderBy: { id: order }, take: request.size + 1 });
+  return connectionFromRows(rows, request, (account) => [account.id], () => prisma.account.count());
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { defaultExplorerExamples, type ExplorerExample } from './explorerExamples.js';
+import type { ExplorerScenario } from './explorerPageConfig.js';
 import { prefersHtml } from './prefersHtml.js';
 import { explorerContentSecurityPolicy, renderExplorerPage, renderMissingBundlePage } from './renderExplorerPage.js';
 import { serveExplorerAsset } from './serveExplorerAsset.js';
@@ -10,6 +11,8 @@ import { serveExplorerAsset } from './serveExplorerAsset.js';
 export interface ExplorerRouteOptions {
   /** The example operations opened as tabs; a seeded scenario passes its own. Default: the built-in ones. */
   examples?: readonly ExplorerExample[];
+  /** The scenario loaded at start, named on the page; without one the page says how to load one. */
+  scenario?: ExplorerScenario | null;
   /** The GraphQL endpoint the page talks to. Default `/graphql`. */
   endpoint?: string;
   /** Where the bundle was built. Default: `public/explorer` at the repository root. */
@@ -43,6 +46,7 @@ export function createExplorerRoutes(options: ExplorerRouteOptions = {}): Explor
     endpoint,
     assetBase: explorerAssetBase,
     examples: options.examples ?? defaultExplorerExamples,
+    scenario: options.scenario ?? null,
   });
 
   return {

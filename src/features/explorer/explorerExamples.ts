@@ -13,20 +13,36 @@ export interface ExplorerExample {
   variables?: Record<string, unknown>;
 }
 
-const accountId = '111111111111';
-const auditRoleArn = `arn:aws:iam::${accountId}:role/Auditor`;
-const bucketArn = 'arn:aws:s3:::example-bucket';
+/** The scenario whose ARNs the default examples use, so they run as they open once it is loaded. */
+export const defaultExampleScenario = 'cross-account-auditor';
 
 /**
- * The operations a newcomer needs to find their way: assume a role, use the session, simulate a policy, ask
- * who can reach a resource and how a principal reaches a role. The ARNs are placeholders in the shape
- * scenarios use; a seeded scenario replaces the whole list with its own examples.
+ * What a start without a scenario says (in the start-up log and on the explorer page): how to load the one the
+ * default tabs are written for, and where to find the others.
+ */
+export const noScenarioHint =
+  `no scenario loaded: the explorer's tabs use the ARNs of \`${defaultExampleScenario}\`. ` +
+  `Load it with \`SEED=${defaultExampleScenario} npm start\` (or \`npm run seed -- ${defaultExampleScenario}\` while the server is stopped) ` +
+  `and sign in as alice with the key it prints; \`npm run seed -- --list\` lists every scenario.`;
+
+const security = '100000000001';
+const devAuditRoleArn = 'arn:aws:iam::100000000003:role/SecurityAudit';
+const prodAuditRoleArn = 'arn:aws:iam::100000000002:role/SecurityAudit';
+const aliceArn = `arn:aws:iam::${security}:user/alice`;
+const malloryArn = `arn:aws:iam::${security}:user/mallory`;
+const ledgerArn = 'arn:aws:s3:::auditor-prod-ledger/2026/q1.csv';
+
+/**
+ * The operations a newcomer needs to find their way: assume a role, use the session, ask the simulator why,
+ * ask who can reach a resource and how a principal reaches a role. Their ARNs are those of the
+ * `cross-account-auditor` scenario, so every tab runs as it opens once that scenario is loaded (signed in as
+ * alice); a seeded scenario replaces the whole list with its own examples.
  */
 export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze([
   {
     title: 'Assume a role',
     description:
-      'Sign in with a user\'s access key in the credentials panel, then run this. "Use these credentials" fills the panel with the session it returns.',
+      'Signed in as alice (security account), assume the audit role in the dev account. "Use these credentials" fills the panel with the session it returns.',
     query: `mutation AssumeRole($roleArn: String!, $roleSessionName: String!) {
   assumeRole(input: { roleArn: $roleArn, roleSessionName: $roleSessionName, durationSeconds: 3600 }) {
     credentials { accessKeyId secretAccessKey sessionToken expiration }
@@ -35,7 +51,7 @@ export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze
     packedPolicySize
   }
 }`,
-    variables: { roleArn: auditRoleArn, roleSessionName: 'explorer' },
+    variables: { roleArn: devAuditRoleArn, roleSessionName: 'alice' },
   },
   {
     title: 'Who am I?',
@@ -45,30 +61,21 @@ export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze
 }`,
   },
   {
-    title: 'Simulate a policy',
-    description: 'Evaluate an identity policy against actions and resources, like iam:SimulateCustomPolicy, with an explanation.',
-    query: `query SimulateCustomPolicy($policy: String!) {
-  simulateCustomPolicy(input: {
-    policyInputList: [$policy]
-    actionNames: ["s3:GetObject", "s3:PutObject"]
-    resourceArns: ["${bucketArn}/reports/q1.csv"]
-  }) {
+    title: 'Why can\'t mallory assume the audit role?',
+    description: 'Ask the policy simulator, like iam:SimulatePrincipalPolicy: the decision, the statements that made it and an explanation.',
+    query: `query WhyNot($policySourceArn: String!, $actionNames: [String!]!, $resourceArns: [String!]) {
+  simulatePrincipalPolicy(input: { policySourceArn: $policySourceArn, actionNames: $actionNames, resourceArns: $resourceArns }) {
     evaluationResults {
       evalActionName
       evalResourceName
       evalDecision
-      matchedStatements { sourcePolicyId sourcePolicyType startPosition { line column } endPosition { line column } }
+      matchedStatements { sourcePolicyId sourcePolicyType statementId startPosition { line column } endPosition { line column } }
       missingContextValues
       explanation
     }
   }
 }`,
-    variables: {
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `${bucketArn}/*` }],
-      }),
-    },
+    variables: { policySourceArn: malloryArn, actionNames: ['sts:AssumeRole'], resourceArns: [devAuditRoleArn] },
   },
   {
     title: 'Who can access a resource?',
@@ -82,7 +89,7 @@ export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze
     matchedStatements { sourcePolicyId statementId effect }
   }
 }`,
-    variables: { resourceArn: bucketArn, action: 's3:ListBucket' },
+    variables: { resourceArn: ledgerArn, action: 's3:GetObject' },
   },
   {
     title: 'Follow a path',
@@ -93,37 +100,6 @@ export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze
     maxSessionSeconds
   }
 }`,
-    variables: { fromArn: `arn:aws:iam::${accountId}:user/alice`, toRoleArn: auditRoleArn },
-  },
-  {
-    title: 'Mint an OIDC token',
-    description: 'The built-in issuer `github` signs an ID token with the claims you choose (here a GitHub Actions token for the main branch).',
-    query: `mutation MintOidcToken($subject: String!) {
-  mintOidcToken(input: { issuer: "github", subject: $subject, audience: ["sts.amazonaws.com"], claims: "{\\"repository\\":\\"acme/app\\"}" }) {
-    token issuer claims expiresAt
-  }
-}`,
-    variables: { subject: 'repo:acme/app:ref:refs/heads/main' },
-  },
-  {
-    title: 'Assume a role with a web identity token',
-    description: 'Unsigned, as in AWS: the token is the proof. The role must trust the OIDC provider of the token\'s issuer.',
-    query: `mutation AssumeRoleWithWebIdentity($roleArn: String!, $token: String!) {
-  assumeRoleWithWebIdentity(input: { roleArn: $roleArn, roleSessionName: "ci", webIdentityToken: $token }) {
-    credentials { accessKeyId secretAccessKey sessionToken expiration }
-    subjectFromWebIdentityToken provider audience assumedRoleUser { arn }
-  }
-}`,
-    variables: { roleArn: `arn:aws:iam::${accountId}:role/GitHubDeploy`, token: 'PASTE-THE-TOKEN' },
-  },
-  {
-    title: 'Act as an EC2 instance',
-    description: 'The role session EC2 gives an instance launched with an instance profile (runInstances), as IMDS serves it.',
-    query: `mutation InstanceCredentials($instanceArn: String!) {
-  instanceCredentials(instanceArn: $instanceArn) {
-    code roleName accessKeyId secretAccessKey token expiration assumedRoleUser { arn } instanceProfileArn
-  }
-}`,
-    variables: { instanceArn: `arn:aws:ec2:us-east-1:${accountId}:instance/i-0123456789abcdef0` },
+    variables: { fromArn: aliceArn, toRoleArn: prodAuditRoleArn },
   },
 ]);

@@ -11,6 +11,19 @@ export interface ExplorerPageConfig {
   assetBase: string;
   /** The example operations opened as tabs. */
   examples: readonly ExplorerExample[];
+  /**
+   * The scenario loaded at start (`SEED=<name>`), whose examples the tabs are; null when none was, and the
+   * page then says how to load one.
+   */
+  scenario: ExplorerScenario | null;
+}
+
+/** The scenario the explorer's tabs were written for. */
+export interface ExplorerScenario {
+  /** Its file name under scenarios/, e.g. `cross-account-auditor`. */
+  name: string;
+  /** Its one-line title. */
+  title: string;
 }
 
 /** The id of the `<script type="application/json">` element that holds the page config. */

@@ -4,7 +4,7 @@ import { renderExplorerPage, serializeJsonForScript } from './renderExplorerPage
 
 describe('renderExplorerPage', () => {
   it('embeds the config and loads only same-origin assets', () => {
-    const config = { endpoint: '/graphql', assetBase: '/explorer', examples: [{ title: 'T', query: '{ a }' }] };
+    const config = { endpoint: '/graphql', assetBase: '/explorer', examples: [{ title: 'T', query: '{ a }' }], scenario: { name: 'cross-account-auditor', title: 'Auditor' } };
     const html = renderExplorerPage(config);
     const json = html.match(new RegExp(`<script type="application/json" id="${explorerConfigElementId}">(.*?)</script>`))?.[1];
     expect(JSON.parse(json ?? 'null')).toEqual(config);
@@ -15,7 +15,7 @@ describe('renderExplorerPage', () => {
 
   it('cannot be broken out of by example text', () => {
     const query = '</script><script>alert(1)</script>';
-    const html = renderExplorerPage({ endpoint: '/graphql', assetBase: '/explorer', examples: [{ title: 'x', query }] });
+    const html = renderExplorerPage({ endpoint: '/graphql', assetBase: '/explorer', examples: [{ title: 'x', query }], scenario: null });
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).not.toContain('<script>alert');
   });

@@ -71,15 +71,21 @@ export async function createAccessKey(context: Context, args: Acting & { userNam
   return { accessKeyId: key.id, secretAccessKey, status: key.status, userName: owner.name, createDate: key.createdAt };
 }
 
-/** iam:DeleteAccessKey: the key must belong to the named user (or to the caller when no name is given). */
-export async function deleteAccessKey(context: Context, args: Acting & { accessKeyId: string; userName?: string | null }): Promise<boolean> {
+/**
+ * iam:DeleteAccessKey: the key must belong to the named user (or to the caller when no name is given).
+ * Resolves to the key's id and its owner's name (null for an account root's key).
+ */
+export async function deleteAccessKey(
+  context: Context,
+  args: Acting & { accessKeyId: string; userName?: string | null },
+): Promise<{ accessKeyId: string; userName: string | null }> {
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const owner = await keyOwner(context, accountId, args.userName);
   await authorize(context, { action: 'iam:DeleteAccessKey', resourceArn: owner.arn, resourceAccountId: accountId });
   if (args.userName && owner.user === null) throw awsError('NoSuchEntity', `The user with name ${args.userName} cannot be found.`);
   const deleted = await context.database.prisma.accessKey.deleteMany({ where: { id: args.accessKeyId, accountId, userId: owner.user?.id ?? null } });
   if (deleted.count === 0) throw awsError('NoSuchEntity', `The Access Key with id ${args.accessKeyId} cannot be found.`);
-  return true;
+  return { accessKeyId: args.accessKeyId, userName: owner.user?.name ?? null };
 }
 
 /** iam:CreateVirtualMFADevice: a TOTP seed, stored encrypted and returned once, at `mfa/PATH/NAME`. */

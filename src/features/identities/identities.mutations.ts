@@ -1,5 +1,6 @@
 import type { Group, User } from '../../generated/prisma/client.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import { deletedNode } from '../../graphql/deletePayloads.js';
 import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal, untagPrincipal } from '../policies/policyAttachments.service.js';
 import { createAccessKey, createVirtualMfaDevice, deleteAccessKey, enableMfaDevice } from './credentials.service.js';
 import { changeGroupMembership, createGroup, createUser, deleteGroup, deleteUser } from './identities.service.js';
@@ -11,7 +12,7 @@ const group = (args: { groupName: string; actingAccountId?: string | null }) => 
 export const identityMutations: Resolvers = {
   Mutation: {
     createUser: (_parent, args, context) => createUser(context, args),
-    deleteUser: (_parent, args, context) => deleteUser(context, args),
+    deleteUser: async (_parent, args, context) => deletedNode('User', await deleteUser(context, args)),
     createAccessKey: (_parent, args, context) => createAccessKey(context, args),
     deleteAccessKey: (_parent, args, context) => deleteAccessKey(context, args),
     createGroup: (_parent, args, context) => createGroup(context, args),
@@ -29,7 +30,7 @@ export const identityMutations: Resolvers = {
     deleteGroupPolicy: async (_parent, args, context) => (await deleteInlinePolicy(context, group(args), args.policyName)) as Group,
     detachUserPolicy: async (_parent, args, context) => (await detachManagedPolicy(context, user(args), args.policyArn)) as User,
     detachGroupPolicy: async (_parent, args, context) => (await detachManagedPolicy(context, group(args), args.policyArn)) as Group,
-    deleteGroup: (_parent, args, context) => deleteGroup(context, args),
+    deleteGroup: async (_parent, args, context) => deletedNode('Group', await deleteGroup(context, args)),
     putUserPermissionsBoundary: async (_parent, args, context) =>
       (await putPermissionsBoundary(context, { kind: 'USER', name: args.userName, actingAccountId: args.actingAccountId }, args.permissionsBoundary)) as User,
     tagUser: async (_parent, args, context) =>

@@ -1,4 +1,4 @@
-import type { Resolvers } from '../../generated/graphql.js';
+import type { AccessKeyStatus, Resolvers } from '../../generated/graphql.js';
 import { noSuchEntity } from '../../graphql/errors.js';
 import { toGlobalId } from '../../graphql/globalId.js';
 import { nameFromArn } from '../../graphql/nameFromArn.js';
@@ -39,9 +39,18 @@ export const identityResolvers: Resolvers = {
     attachedPolicies: (group, _args, { loaders }) => loaders.policies.attachedByPrincipal.load(principalKey('GROUP', group.id)),
     inlinePolicies: (group, _args, { loaders }) => loaders.policies.inlineByPrincipal.load(principalKey('GROUP', group.id)),
   },
+  AccessKey: {
+    status: (key) => toAccessKeyStatus(key.status),
+  },
   AccessKeyMetadata: {
     accessKeyId: (key) => key.id,
+    status: (key) => toAccessKeyStatus(key.status),
     createDate: (key) => key.createdAt,
     lastUsedDate: (key) => key.lastUsedAt,
   },
 };
+
+/** IAM's stored `Active`/`Inactive` as the GraphQL enum. */
+function toAccessKeyStatus(status: string): AccessKeyStatus {
+  return status === 'Active' ? 'ACTIVE' : 'INACTIVE';
+}

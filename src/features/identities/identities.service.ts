@@ -39,8 +39,11 @@ export async function createUser(context: Context, args: Acting & { userName: st
   });
 }
 
-/** iam:DeleteUser: DeleteConflict while access keys, policies, groups or MFA devices remain, as IAM does. */
-export async function deleteUser(context: Context, args: Acting & { userName: string }): Promise<boolean> {
+/**
+ * iam:DeleteUser: DeleteConflict while access keys, policies, groups or MFA devices remain, as IAM does.
+ * Resolves to the deleted row, so the API can name what went (its global id) for client caches.
+ */
+export async function deleteUser(context: Context, args: Acting & { userName: string }): Promise<User> {
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const found = await findPrincipal(context.database.prisma, 'USER', accountId, args.userName);
   await authorize(context, { action: 'iam:DeleteUser', resourceArn: principalArn('USER', accountId, args.userName, found), resourceAccountId: accountId });
@@ -60,7 +63,7 @@ export async function deleteUser(context: Context, args: Acting & { userName: st
     if (groups > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must remove user from all groups first.');
     if (devices > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must delete MFA device first.');
     await tx.user.delete({ where: { id: user.id } });
-    return true;
+    return user as User;
   });
 }
 
@@ -79,8 +82,8 @@ export async function createGroup(context: Context, args: Acting & { groupName: 
   });
 }
 
-/** iam:DeleteGroup: DeleteConflict while members, inline or attached policies remain. */
-export function deleteGroup(context: Context, args: Acting & { groupName: string }): Promise<boolean> {
+/** iam:DeleteGroup: DeleteConflict while members, inline or attached policies remain. Resolves to the deleted row. */
+export function deleteGroup(context: Context, args: Acting & { groupName: string }): Promise<Group> {
   return writePrincipal(context, { kind: 'GROUP', name: args.groupName, actingAccountId: args.actingAccountId, action: 'iam:DeleteGroup' }, async (tx, group) => {
     const [members, inline, attached] = await Promise.all([
       tx.groupMembership.count({ where: { groupId: group.id } }),
@@ -91,7 +94,7 @@ export function deleteGroup(context: Context, args: Acting & { groupName: string
     if (inline > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
     if (attached > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must detach all policies first.');
     await tx.group.delete({ where: { id: group.id } });
-    return true;
+    return group;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { deletedNode } from '../../graphql/deletePayloads.js';
 import { createPolicy, createPolicyVersion, deletePolicy, deletePolicyVersion, setDefaultPolicyVersion } from './policies.service.js';
 
 /** Mutations on customer managed policies and their versions, named after AWS's operations. */
@@ -7,7 +8,7 @@ export const policyMutations: Resolvers = {
     createPolicy: (_parent, args, context) => createPolicy(context, args),
     createPolicyVersion: (_parent, args, context) => createPolicyVersion(context, args),
     setDefaultPolicyVersion: (_parent, args, context) => setDefaultPolicyVersion(context, args),
-    deletePolicyVersion: (_parent, args, context) => deletePolicyVersion(context, args),
-    deletePolicy: (_parent, args, context) => deletePolicy(context, args),
+    deletePolicyVersion: async (_parent, args, context) => ({ versionId: args.versionId, policy: await deletePolicyVersion(context, args) }),
+    deletePolicy: async (_parent, args, context) => deletedNode('ManagedPolicy', await deletePolicy(context, args)),
   },
 };

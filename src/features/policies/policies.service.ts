@@ -107,23 +107,27 @@ export function setDefaultPolicyVersion(context: Context, args: Acting & { polic
   });
 }
 
-/** iam:DeletePolicyVersion: frees one of the five version slots; the default version cannot be deleted. */
-export function deletePolicyVersion(context: Context, args: Acting & { policyArn: string; versionId: string }): Promise<boolean> {
+/**
+ * iam:DeletePolicyVersion: frees one of the five version slots; the default version cannot be deleted.
+ * Resolves to the policy the version belonged to.
+ */
+export function deletePolicyVersion(context: Context, args: Acting & { policyArn: string; versionId: string }): Promise<ManagedPolicy> {
   checkVersionId(args.versionId);
   return writePolicy(context, args, 'iam:DeletePolicyVersion', async (tx, policy) => {
     const version = await tx.policyVersion.findUnique({ where: { policyId_versionId: { policyId: policy.id, versionId: args.versionId } } });
     if (version === null) throw awsError('NoSuchEntity', `Policy ${args.policyArn} version ${args.versionId} does not exist or is not deletable.`);
     if (version.isDefault) throw awsError('DeleteConflict', 'Cannot delete the default version of a policy.');
     await tx.policyVersion.delete({ where: { policyId_versionId: { policyId: policy.id, versionId: args.versionId } } });
-    return true;
+    return policy;
   });
 }
 
 /**
  * iam:DeletePolicy: DeleteConflict while attached to an identity, used as a permissions boundary, or while it
  * has versions besides the default (AWS makes the caller delete those first; the default goes with the policy).
+ * Resolves to the deleted row.
  */
-export function deletePolicy(context: Context, args: Acting & { policyArn: string }): Promise<boolean> {
+export function deletePolicy(context: Context, args: Acting & { policyArn: string }): Promise<ManagedPolicy> {
   return writePolicy(context, args, 'iam:DeletePolicy', async (tx, policy) => {
     const [attachments, users, roles, otherVersions] = await Promise.all([
       tx.policyAttachment.count({ where: { policyId: policy.id } }),
@@ -140,6 +144,6 @@ export function deletePolicy(context: Context, args: Acting & { policyArn: strin
       );
     }
     await tx.managedPolicy.delete({ where: { id: policy.id } });
-    return true;
+    return policy;
   });
 }

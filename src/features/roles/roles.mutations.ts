@@ -1,5 +1,6 @@
 import type { Role } from '../../generated/prisma/client.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import { deletedNode } from '../../graphql/deletePayloads.js';
 import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal, untagPrincipal } from '../policies/policyAttachments.service.js';
 import { createRole, deleteRole, updateAssumeRolePolicy, updateRole } from './roles.service.js';
 
@@ -9,7 +10,7 @@ const target = (args: { roleName: string; actingAccountId?: string | null }) => 
 export const roleMutations: Resolvers = {
   Mutation: {
     createRole: (_parent, args, context) => createRole(context, args),
-    deleteRole: (_parent, args, context) => deleteRole(context, args),
+    deleteRole: async (_parent, args, context) => deletedNode('Role', await deleteRole(context, args)),
     updateAssumeRolePolicy: (_parent, args, context) => updateAssumeRolePolicy(context, args),
     updateRole: (_parent, args, context) => updateRole(context, args),
     putRolePolicy: async (_parent, args, context) => (await putInlinePolicy(context, target(args), args.policyName, args.policyDocument)) as Role,

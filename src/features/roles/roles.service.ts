@@ -70,8 +70,11 @@ export function writeRole<T>(context: Context, args: Acting & { roleName: string
   return writePrincipal<T, Role>(context, { kind: 'ROLE', name: args.roleName, actingAccountId: args.actingAccountId, action }, (tx, role) => write(tx, role));
 }
 
-/** iam:DeleteRole: DeleteConflict while inline or attached policies remain; its sessions go with it. */
-export function deleteRole(context: Context, args: Acting & { roleName: string }): Promise<boolean> {
+/**
+ * iam:DeleteRole: DeleteConflict while inline or attached policies remain; its sessions go with it. Resolves
+ * to the deleted row.
+ */
+export function deleteRole(context: Context, args: Acting & { roleName: string }): Promise<Role> {
   return writeRole(context, args, 'iam:DeleteRole', async (tx, role) => {
     const [inline, attached] = await Promise.all([tx.inlinePolicy.count({ where: { roleId: role.id } }), tx.policyAttachment.count({ where: { roleId: role.id } })]);
     if (inline > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
@@ -80,7 +83,7 @@ export function deleteRole(context: Context, args: Acting & { roleName: string }
       throw awsError('DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.');
     }
     await tx.role.delete({ where: { id: role.id } });
-    return true;
+    return role;
   });
 }
 

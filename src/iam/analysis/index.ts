@@ -20,3 +20,5 @@ export { findFederatedAccess, type FederatedGrant } from './findFederatedAccess.
 export { findExternalAccess, type ExternalAccessFinding, type TrustZone } from './findExternalAccess.js';
 export { computeEffectivePermissions, type EffectivePermission } from './computeEffectivePermissions.js';
 export { buildAuthorizationModel } from './buildAuthorizationModel.js';
+export type * from './AccessGraph.js';
+export { buildAccessGraph, type AccessGraphScope } from './buildAccessGraph.js';

@@ -1,6 +1,7 @@
 import { buildAuthHeaders } from './buildAuthHeaders.js';
 import type { ExplorerCredentials } from './explorerCredentials.js';
 import { findIssuedCredentials } from './findIssuedCredentials.js';
+import { findDeniedRequest, type DeniedRequest } from './parseAccessDenied.js';
 
 /** One GraphQL request as GraphiQL hands it to a fetcher. */
 export interface ExplorerRequest {
@@ -32,6 +33,10 @@ export interface ExplorerFetcherOptions {
   getCredentials: () => ExplorerCredentials;
   /** Called when a result hands out temporary credentials (an assumeRole), to offer them in the panel. */
   onCredentialsIssued?: (credentials: ExplorerCredentials) => void;
+  /** Called after every operation with the request its AccessDenied error refused, or null, to offer "why?". */
+  onDenied?: (denied: DeniedRequest | null) => void;
+  /** Called after every operation with the request and whether it answered with data and no errors. */
+  onAnswered?: (request: ExplorerRequest, succeeded: boolean) => void;
   /** The fetch to use; the page passes `window.fetch`, tests a fake. */
   fetch: typeof fetch;
 }
@@ -63,6 +68,11 @@ export function createExplorerFetcher(options: ExplorerFetcherOptions): Explorer
     const result = parseResponse(text, response.status);
     const issued = findIssuedCredentials(result);
     if (issued && options.onCredentialsIssued) options.onCredentialsIssued(issued);
+    // Schema introspection runs through the fetcher too; it must not clear what the last operation offered.
+    if (!request.query.includes('__schema')) {
+      options.onDenied?.(findDeniedRequest(result));
+      options.onAnswered?.(request, result.data != null && !result.errors?.length);
+    }
     return result;
   };
 }
