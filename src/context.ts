@@ -9,6 +9,7 @@ import { createPolicyLoaders, type PolicyLoaders } from './features/policies/pol
 import { createResourceLoaders, type ResourceLoaders } from './features/resources/resources.loaders.js';
 import { createRoleLoaders, type RoleLoaders } from './features/roles/roles.loaders.js';
 import { createSessionLoaders, type SessionLoaders } from './features/sessions/sessions.loaders.js';
+import { createAuthorizationState, type AuthorizationState } from './features/authorization/AuthorizationState.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -30,13 +31,10 @@ export interface Loaders {
 
 /** What every resolver receives: the caller, the storage, fresh loaders and a request-scoped logger. */
 export interface Context {
-  /** Who signed the request; null when no authenticator is configured. */
+  /** Who signed the request; null for an unsigned request (every operation but introspection then fails). */
   caller: Caller | null;
-  /**
-   * Whether requests are authenticated at all (an authenticator is configured, as in production). Read
-   * authorization applies only then, so a server built without auth (read-only tests) stays open.
-   */
-  authenticationEnabled: boolean;
+  /** This request's authorization memory: the caller's policies, decisions made, audit events to write. */
+  authorization: AuthorizationState;
   /** The database (Prisma and the raw pg pool). */
   database: Database;
   /** DataLoaders created for this request only, so no cached row outlives it. */
@@ -74,7 +72,7 @@ export async function createContext(request: AuthRequest, dependencies: ContextD
   const caller = dependencies.authenticate ? await dependencies.authenticate(request, dependencies.database) : null;
   return {
     caller,
-    authenticationEnabled: dependencies.authenticate !== undefined,
+    authorization: createAuthorizationState(),
     database: dependencies.database,
     loaders: createLoaders(dependencies.database.prisma),
     logger: dependencies.logger,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { randomBytes } from 'node:crypto';
 import { createContext, type Authenticate, type Context } from './context.js';
@@ -13,6 +13,7 @@ import { createHealthRoute } from './http/createHealthRoute.js';
 import { BodyTooLargeError, readBody } from './http/readBody.js';
 import type { Route } from './http/Route.js';
 import type { Logger } from './logger.js';
+import { flushAuditEvents } from './features/audit/flushAuditEvents.js';
 
 /** The SDL, read once from the repository root. */
 export const schemaPath = new URL('../schema.graphql', import.meta.url);
@@ -64,7 +65,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     includeStacktraceInErrorResponses: false,
     // main.ts owns signal handling and shuts down in order; the explorer replaces Apollo's landing page.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), auditFlushPlugin],
   });
   await apollo.start();
 
@@ -170,6 +171,17 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     },
   };
 }
+
+/** Writes each request's authorization audit events in one statement once it has executed, before responding. */
+const auditFlushPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        if (contextValue?.authorization) await flushAuditEvents(contextValue);
+      },
+    };
+  },
+};
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();

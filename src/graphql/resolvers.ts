@@ -10,7 +10,7 @@ import { stsResolvers } from '../features/sessions/sts.resolvers.js';
 import { nodeResolvers } from './node.resolvers.js';
 import { accessResolvers } from '../features/access/access.resolvers.js';
 import { auditResolvers } from '../features/audit/audit.resolvers.js';
-import { authorizeReads } from '../features/authorization/authorizeReads.js';
+import { guardReads } from '../features/authorization/guardReads.js';
 import { identityMutations } from '../features/identities/identities.mutations.js';
 import { organizationMutations } from '../features/organizations/organizations.mutations.js';
 import { policyMutations } from '../features/policies/policies.mutations.js';
@@ -70,4 +70,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The resolver map the server uses. */
-export const resolvers: Resolvers = authorizeReads(mergeResolvers(featureResolvers));
+export const resolvers: Resolvers = guardReads(mergeResolvers(featureResolvers));

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { postGraphql } from '../support/postGraphql.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 import { seedReadModel } from './support/seedReadModel.js';
 
@@ -45,7 +44,7 @@ async function countStatements(accounts: number, rolesPerAccount: number) {
   await seedReadModel(server.database.prisma, { accounts, rolesPerAccount });
 
   counting = true;
-  const response = await postGraphql<{ accounts: { edges: { node: { roles: { edges: unknown[] } } }[] } }>(server.url, nestedQuery);
+  const response = await server!.query<{ accounts: { edges: { node: { roles: { edges: unknown[] } } }[] } }>(nestedQuery);
   counting = false;
 
   expect(response.errors).toBeUndefined();

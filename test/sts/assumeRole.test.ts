@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedPost } from './signedPost.js';
+import { signedPost } from '../support/signedPost.js';
 import { allow, startStsTestServer, trustPolicy, WHO_AM_I } from './stsTestServer.js';
 
 const A = '111122223333';
