@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId, type NodeType } from '../../src/graphql/globalId.js';
-import { dataOf } from '../management/managementTestServer.js';
+import { allow, dataOf, type Key } from '../management/managementTestServer.js';
 import { arrangeCrossAccount, type CrossAccount } from './crossAccountFixture.js';
 
 // Issue 10's defects, tried as an attacker would: a user of account B with no policies at all (and one with
@@ -108,4 +108,35 @@ describe('analysis queries are authorized', () => {
       expect(response.errors?.[0]?.extensions?.code).toBe('AccessDenied');
     });
   }
+});
+
+describe('analysis answers for callers granted the documented actions', () => {
+  const WHO = 'query($r: String!) { whoCanAccess(resourceArn: $r, action: "s3:GetObject") { principalArn path { roleArn } } }';
+
+  async function userOfA(name: string, actions: string[]): Promise<Key> {
+    const root = x.a.root;
+    dataOf(await x.env.call(root, 'mutation($n: String!, $d: String!) { createUser(userName: $n) { arn } putUserPolicy(userName: $n, policyName: "p", policyDocument: $d) { arn } }', { n: name, d: allow(actions) }));
+    return dataOf(await x.env.call<{ createAccessKey: Key }>(root, 'mutation($n: String!) { createAccessKey(userName: $n) { accessKeyId secretAccessKey } }', { n: name })).createAccessKey;
+  }
+
+  it('answers a user of A with access-analyzer:ListFindings, iam:SimulatePrincipalPolicy and the IAM reads', async () => {
+    const analyst = await userOfA('analyst', ['access-analyzer:ListFindings', 'iam:SimulatePrincipalPolicy', 'iam:GetUser', 'iam:GetRole']);
+    const who = dataOf(await x.env.call<{ whoCanAccess: { principalArn: string }[] }>(analyst, WHO, { r: `${x.a.bucket}/file` }));
+    expect(who.whoCanAccess.map((grant) => grant.principalArn)).toContain(x.a.userArn);
+    const permissions = dataOf(await x.env.call<{ effectivePermissions: { action: string }[] }>(analyst, 'query($p: String!) { effectivePermissions(principalArn: $p) { action } }', { p: x.a.userArn }));
+    expect(permissions.effectivePermissions.map((permission) => permission.action)).toContain('s3:GetObject');
+    const paths = dataOf(await x.env.call<{ assumeRolePaths: unknown[] }>(analyst, 'query($f: String!, $t: String!) { assumeRolePaths(fromArn: $f, toRoleArn: $t) { maxSessionSeconds } }', { f: x.a.userArn, t: x.a.roleArn }));
+    expect(paths.assumeRolePaths).toHaveLength(1);
+    const external = dataOf(await x.env.call<{ externalAccess: { resourceArn: string }[] }>(analyst, 'query($a: String!) { externalAccess(accountId: $a) { resourceArn } }', { a: x.a.accountId }));
+    expect(external.externalAccess.map((finding) => finding.resourceArn)).toContain(x.a.bucket);
+  });
+
+  it('leaves out of whoCanAccess the principals the caller may not read', async () => {
+    const findingsOnly = await userOfA('findings-only', ['access-analyzer:ListFindings']);
+    const who = dataOf(await x.env.call<{ whoCanAccess: { principalArn: string }[] }>(findingsOnly, WHO, { r: `${x.a.bucket}/file` }));
+    expect(who.whoCanAccess).toEqual([]);
+    // The account's root keeps the full answer for its account.
+    const full = dataOf(await x.env.call<{ whoCanAccess: { principalArn: string }[] }>(x.a.root, WHO, { r: `${x.a.bucket}/file` }));
+    expect(full.whoCanAccess.map((grant) => grant.principalArn)).toContain(x.a.userArn);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { noSuchEntity, validationError } from '../../graphql/errors.js';
-import { createContextFromEntries, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
+import { createContextFromEntries, parseArn, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
 import {
   computeEffectivePermissions,
   describeTarget,
@@ -15,6 +15,7 @@ import {
   type ExternalAccessFinding,
   type RolePath,
 } from '../../iam/analysis/index.js';
+import { keepReadable, type NamedPrincipal } from '../authorization/mayReadPrincipal.js';
 import { getAccessLoaders } from './access.loaders.js';
 import { loadAccessSubject, type AccessPrincipalRef } from './loadAccessSubject.js';
 
@@ -26,6 +27,16 @@ function readContext(entries: readonly ContextEntry[] | null | undefined) {
   const result = createContextFromEntries(entries);
   if (!result.ok) throw validationError(result.errors.map((error) => error.message).join('; '));
   return result.context;
+}
+
+/** The roles a path passes through, as principals the caller must be able to read. */
+function rolesOf(path: RolePath): NamedPrincipal[] {
+  return path.hops.map((hop) => ({ kind: 'role', arn: hop.roleArn, accountId: parseArn(hop.roleArn)?.account ?? '' }));
+}
+
+/** The principal of a grant and every role on its path. */
+function principalsOf(grant: AccessGrant): NamedPrincipal[] {
+  return [grant.principal, ...rolesOf(grant.path)];
 }
 
 /**
@@ -44,23 +55,27 @@ export async function canPerform(
   return evaluateAccess(model, subject, action, describeTarget(model, resourceArn, action), readContext(entries));
 }
 
-/** The stored principals whose own policies allow `action` on a resource (no role assumption). */
+/** The stored principals whose own policies allow `action` on a resource (no role assumption), those the caller may read. */
 export async function whoCan(context: Context, resourceArn: string, action: string): Promise<AccessGrant[]> {
   const { model } = await getAccessLoaders(context).snapshot();
-  return findDirectGrants(model, action, resourceArn).map(({ principal, result }) => ({
+  const grants = findDirectGrants(model, action, resourceArn).map(({ principal, result }) => ({
     principal,
     path: { hops: [], maxSessionSeconds: 0 },
     matchedStatements: result.matchedStatements,
   }));
+  return keepReadable(context, grants, principalsOf);
 }
 
-/** Every principal that can perform `action` on a resource, directly or through chains of role assumptions. */
+/**
+ * Every principal that can perform `action` on a resource, directly or through chains of role assumptions;
+ * only grants whose principal and path roles the caller may read (see keepReadable).
+ */
 export async function whoCanAccess(context: Context, resourceArn: string, action: string): Promise<AccessGrant[]> {
   const { model, graph } = await getAccessLoaders(context).snapshot();
-  return findWhoCanAccess(model, graph, resourceArn, action);
+  return keepReadable(context, findWhoCanAccess(model, graph, resourceArn, action), principalsOf);
 }
 
-/** The chains of sts:AssumeRole from a stored user or role to a stored role, at most `maxDepth` hops. */
+/** The chains of sts:AssumeRole from a stored user or role to a stored role, at most `maxDepth` hops, through roles the caller may read. */
 export async function assumeRolePaths(context: Context, fromArn: string, toRoleArn: string, maxDepth?: number | null): Promise<RolePath[]> {
   const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
   if (depth < 1 || depth > PATH_LIMITS.maxDepth) throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
@@ -69,7 +84,7 @@ export async function assumeRolePaths(context: Context, fromArn: string, toRoleA
   if (from === undefined) throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
   const target = model.roles.get(toRoleArn);
   if (target === undefined) throw noSuchEntity(`The role with ARN ${toRoleArn} cannot be found.`);
-  return findAssumeRolePaths(graph, model.roles, from, target, depth);
+  return keepReadable(context, findAssumeRolePaths(graph, model.roles, from, target, depth), rolesOf);
 }
 
 /** Roles and resources in an account or organization that principals outside it can use. */
