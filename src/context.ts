@@ -72,7 +72,7 @@ export async function createContext(request: AuthRequest, dependencies: ContextD
   const caller = dependencies.authenticate ? await dependencies.authenticate(request, dependencies.database) : null;
   return {
     caller,
-    authorization: createAuthorizationState(),
+    authorization: createAuthorizationState(dependencies.database.prisma),
     database: dependencies.database,
     loaders: createLoaders(dependencies.database.prisma),
     logger: dependencies.logger,

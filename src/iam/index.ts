@@ -20,11 +20,13 @@ export { formatIamArn, formatKmsKeyArn, formatS3Arn, parseResourceArn, type Reso
 export { formatRoleSessionArn, isSessionOfRole, roleArnFromSessionArn } from './arn/roleSessionArn.js';
 export type { ContextValue, RequestContext } from './conditions/RequestContext.js';
 export { compilePolicy, type CompiledPolicy, type CompiledStatement, type CompilePolicyResult } from './evaluate/compilePolicy.js';
+export { compileStoredPolicy, INVALID_STORED_POLICY_SID } from './evaluate/compileStoredPolicy.js';
 export { createContextFromEntries, type ContextFromEntries } from './evaluate/createContextFromEntries.js';
 export { createPrincipalFromArn, DEFAULT_SIMULATION_ACCOUNT, parseResourceOwner } from './evaluate/createPrincipalFromArn.js';
 export type { EnginePrincipal, EngineRequest, EngineResource } from './evaluate/EngineRequest.js';
 export { evaluateRequest, type EvaluateOptions } from './evaluate/evaluateRequest.js';
 export { simulate } from './evaluate/simulate.js';
+export { isGovernedByResourceControlPolicies, isServiceGovernedByResourceControlPolicies } from './evaluate/resourceControlPolicyScope.js';
 export type { PrincipalIdentity, PrincipalMatch } from './match/matchPrincipal.js';
 export { parsePolicy, type ParsePolicyResult } from './policy/parsePolicy.js';
 export type { Policy, PolicyCondition, PolicyIssue, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyWarning, PolicyWarningCode } from './policy/Policy.js';

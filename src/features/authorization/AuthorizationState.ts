@@ -1,6 +1,8 @@
 import type { EvaluationResult } from '../../iam/index.js';
 import type { AuditEventInput } from '../audit/recordAuditEvent.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { CallerPolicies } from './loadCallerPolicies.js';
+import { createOrganizationLevelsLoader, type OrganizationLevelsLoader } from './loadOrganizationLevels.js';
 
 /**
  * What one request remembers about authorization, kept on its context where a reader sees it (never in a
@@ -10,6 +12,8 @@ import type { CallerPolicies } from './loadCallerPolicies.js';
  */
 export interface AuthorizationState {
   callerPolicies: Promise<CallerPolicies> | null;
+  /** SCP and RCP levels by account, batched across the request's decisions. */
+  organizationLevels: OrganizationLevelsLoader;
   /** Decisions by question (see `checkKey`); null for the operator, who is always allowed. */
   decisions: Map<string, Promise<EvaluationResult | null>>;
   /** The request's audit events, written by `flushAuditEvents` when the response is ready. */
@@ -17,6 +21,6 @@ export interface AuthorizationState {
 }
 
 /** A fresh state for a new request. */
-export function createAuthorizationState(): AuthorizationState {
-  return { callerPolicies: null, decisions: new Map(), pendingAudit: [] };
+export function createAuthorizationState(prisma: PrismaClient): AuthorizationState {
+  return { callerPolicies: null, organizationLevels: createOrganizationLevelsLoader(prisma), decisions: new Map(), pendingAudit: [] };
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { awsError } from '../../graphql/errors.js';
-import { compilePolicy, createContextFromEntries, evaluateRequest, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
+import { compileStoredPolicy, createContextFromEntries, evaluateRequest, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
 import { accessDeniedMessage, denialReasonOf } from './accessDeniedMessage.js';
 import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from './loadCallerPolicies.js';
@@ -19,7 +19,10 @@ export interface AuthorizationCheck {
   resourceTags?: Record<string, string> | null;
   /** Request keys such as aws:RequestTag/* and aws:TagKeys. */
   context?: ContextEntry[];
-  /** Whether RCPs of the resource's account apply (they govern S3, STS, SQS, KMS and Secrets Manager, not IAM). */
+  /**
+   * @deprecated Ignored: the engine decides where RCPs apply (the services they govern, never in the
+   * management account). Kept so that callers written before still compile.
+   */
   resourceControlPolicies?: boolean;
 }
 
@@ -87,18 +90,19 @@ function checkKey(check: AuthorizationCheck): string {
     check.resourceKind ?? 'other',
     check.resourceTags ?? null,
     check.context ?? [],
-    check.resourceControlPolicies ?? false,
   ]);
 }
 
 async function evaluateCheck(context: Context, caller: Caller, check: AuthorizationCheck): Promise<EvaluationResult | null> {
   if (caller.type === 'operator') return null;
   const state = context.authorization;
-  state.callerPolicies ??= loadCallerPolicies(context.database.prisma, caller);
-  const callerPolicies: CallerPolicies = await state.callerPolicies;
-  const rcps = check.resourceControlPolicies ? await loadResourceControlPolicies(context.database.prisma, check.resourceAccountId) : null;
+  state.callerPolicies ??= loadCallerPolicies(context.database.prisma, caller, state.organizationLevels);
+  const [callerPolicies, rcps]: [CallerPolicies, Awaited<ReturnType<typeof loadResourceControlPolicies>>] = await Promise.all([
+    state.callerPolicies,
+    loadResourceControlPolicies(context.database.prisma, check.resourceAccountId, state.organizationLevels),
+  ]);
   const supplied = createContextFromEntries(check.context ?? []);
-  const resourcePolicy = check.resourcePolicy ? compilePolicy(check.resourcePolicy, 'resource', check.resourceArn) : null;
+  const resourcePolicy = check.resourcePolicy ? compileStoredPolicy(check.resourcePolicy, 'resource', check.resourceArn) : null;
   return evaluateRequest(
     {
       action: check.action,
@@ -107,12 +111,13 @@ async function evaluateCheck(context: Context, caller: Caller, check: Authorizat
         account: check.resourceAccountId,
         kind: check.resourceKind ?? 'other',
         tags: check.resourceTags ?? null,
-        orgId: rcps?.orgId ?? null,
-        orgPaths: rcps?.orgPaths ?? null,
+        orgId: rcps.orgId,
+        orgPaths: rcps.orgPaths,
+        isManagementAccount: rcps.isManagementAccount,
       },
       ...callerPolicies,
-      rcpLevels: rcps?.levels ?? [],
-      resourcePolicy: resourcePolicy?.ok ? resourcePolicy.policy : null,
+      rcpLevels: rcps.levels,
+      resourcePolicy,
       context: supplied.ok ? supplied.context : null,
     },
     { explain: false },

@@ -1,23 +1,15 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { compilePolicy, type CompiledPolicy, type EngineRequest, type PolicyKind } from '../../iam/index.js';
+import { compileStoredPolicy, type CompiledPolicy, type EngineRequest, type PolicyKind } from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
-import { loadOrganizationLevels } from './loadOrganizationLevels.js';
+import { loadOrganizationLevels, type OrganizationLevelsLoader } from './loadOrganizationLevels.js';
 import { loadPrincipalPolicies, type SourcedDocument } from './loadPrincipalPolicies.js';
 
 /** The principal's side of an engine request: who it is and every policy that limits it. */
 export type CallerPolicies = Pick<EngineRequest, 'principal' | 'identityPolicies' | 'permissionsBoundary' | 'sessionPolicies' | 'scpLevels'>;
 
-/**
- * Compiles stored documents. They were validated on write, so one that no longer compiles means a row was
- * changed behind the API: that is an internal error, never a silently dropped policy (dropping a Deny would
- * grant more than the stored model says).
- */
+/** Compiles stored documents; one that no longer compiles denies everything (the engine's rule, see compileStoredPolicy). */
 export function compileStoredPolicies(documents: readonly SourcedDocument[], kind: PolicyKind): CompiledPolicy[] {
-  return documents.map(({ document, sourceId }) => {
-    const compiled = compilePolicy(document, kind, sourceId);
-    if (!compiled.ok) throw new Error(`stored policy \`${sourceId}\` no longer compiles`);
-    return compiled.policy;
-  });
+  return documents.map(({ document, sourceId }) => compileStoredPolicy(document, kind, sourceId));
 }
 
 function compileLevels(levels: readonly (readonly { id: string; document: string }[])[], kind: 'scp' | 'rcp'): CompiledPolicy[][] {
@@ -29,10 +21,10 @@ function compileLevels(levels: readonly (readonly { id: string; document: string
  * tags, source identity, MFA and its account's SCP levels — in a fixed number of queries. Every operation,
  * STS's included, sees the caller through this one function.
  */
-export async function loadCallerPolicies(prisma: PrismaClient, caller: Caller): Promise<CallerPolicies> {
+export async function loadCallerPolicies(prisma: PrismaClient, caller: Caller, levels?: OrganizationLevelsLoader): Promise<CallerPolicies> {
   const [policies, organization] = await Promise.all([
     loadPrincipalPolicies(prisma, caller),
-    loadOrganizationLevels(prisma, caller.accountId, 'SERVICE_CONTROL_POLICY'),
+    loadOrganizationLevels(prisma, caller.accountId, 'SERVICE_CONTROL_POLICY', levels),
   ]);
   const session = caller.session;
   return {
@@ -58,15 +50,17 @@ export async function loadCallerPolicies(prisma: PrismaClient, caller: Caller): 
   };
 }
 
-/** The RCP levels of a resource's account, with its organization facts; none for the management account, as in AWS. */
+/** The RCP levels of a resource's account, with its organization facts; whether they apply is the engine's to decide. */
 export async function loadResourceControlPolicies(
   prisma: PrismaClient,
   accountId: string,
-): Promise<{ levels: CompiledPolicy[][]; orgId: string | null; orgPaths: string[] | null }> {
-  const organization = await loadOrganizationLevels(prisma, accountId, 'RESOURCE_CONTROL_POLICY');
+  levels?: OrganizationLevelsLoader,
+): Promise<{ levels: CompiledPolicy[][]; orgId: string | null; orgPaths: string[] | null; isManagementAccount: boolean }> {
+  const organization = await loadOrganizationLevels(prisma, accountId, 'RESOURCE_CONTROL_POLICY', levels);
   return {
-    levels: organization.isManagementAccount ? [] : compileLevels(organization.levels, 'rcp'),
+    levels: compileLevels(organization.levels, 'rcp'),
     orgId: organization.organizationId,
     orgPaths: organization.organizationId === null ? null : organization.orgPaths,
+    isManagementAccount: organization.isManagementAccount,
   };
 }

@@ -3,7 +3,6 @@ import type { Account, ManagedPolicy, Organization, OrganizationalUnit, Organiza
 import type { NodeType } from '../../graphql/globalId.js';
 import { parseArn } from '../../iam/index.js';
 import { describeResourceArn } from '../scenarios/describeResourceArn.js';
-import { isGovernedByRcps } from '../resources/resourceActions.js';
 import { requireCaller, type AuthorizationCheck } from './authorize.js';
 import { iamArns } from './iamArns.js';
 
@@ -57,7 +56,7 @@ export async function describeAccountCheck(context: Context, account: NodeTarget
   return own ? { ...check, resourceAccountId: account.id } : check;
 }
 
-/** The check that reads a resource with its policy: the service's read-policy action, its policy and tags, RCPs where they govern. */
+/** The check that reads a resource with its policy: the service's read-policy action, its policy and tags (the engine adds RCPs where they govern). */
 export async function readResourceCheck(context: Context, resource: NodeTargets['Resource']): Promise<AuthorizationCheck> {
   const { service, resourceType } = describeResourceArn(resource.arn);
   const tags = resource.id === null ? [] : await context.loaders.identities.tagsByOwner.load(`resource:${resource.id}`);
@@ -68,7 +67,6 @@ export async function readResourceCheck(context: Context, resource: NodeTargets[
     resourcePolicy: resource.policyDocument,
     resourceKind: service === 'kms' && resourceType === 'key' ? 'kmsKey' : 'other',
     resourceTags: Object.fromEntries(tags.map((tag) => [tag.key, tag.value])),
-    resourceControlPolicies: isGovernedByRcps(service),
   };
 }
 

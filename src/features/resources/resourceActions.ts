@@ -18,9 +18,6 @@ const KNOWN: Readonly<Record<string, ResourceActions>> = {
   'logs:destination': { create: 'logs:PutDestination', putPolicy: 'logs:PutDestinationPolicy' },
 };
 
-/** Services whose resources RCPs govern (AWS's list for resource control policies). */
-const RCP_SERVICES = new Set(['s3', 'sts', 'sqs', 'kms', 'secretsmanager']);
-
 /**
  * The IAM actions for creating a resource and setting its policy, as the service's own API checks them
  * (s3:CreateBucket and s3:PutBucketPolicy, sqs:CreateQueue and sqs:SetQueueAttributes, ...); other
@@ -31,9 +28,4 @@ export function resourceActions(service: string, resourceType: string): Resource
   if (known) return known;
   const type = resourceType.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase());
   return { create: `${service}:Create${type}`, putPolicy: `${service}:PutResourcePolicy` };
-}
-
-/** Whether RCPs apply to a service's resources. */
-export function isGovernedByRcps(service: string): boolean {
-  return RCP_SERVICES.has(service);
 }

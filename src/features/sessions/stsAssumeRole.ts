@@ -3,6 +3,7 @@ import { awsError, hasErrorCode } from '../../graphql/errors.js';
 import {
   buildAssumeRoleContext,
   compilePolicy,
+  compileStoredPolicy,
   createContextFromEntries,
   evaluateRequest,
   formatRoleSessionArn,
@@ -86,8 +87,7 @@ async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input:
     mfaAuthenticatedAt = deps.now;
   }
 
-  const trust = compilePolicy(role.assumeRolePolicyDocument, 'trust', 'TrustPolicy');
-  if (!trust.ok) throw denied(caller, 'sts:AssumeRole', role.arn);
+  const trust = compileStoredPolicy(role.assumeRolePolicyDocument, 'trust', 'TrustPolicy');
   const [policies, rcp] = await Promise.all([
     caller.type === 'operator' ? operatorPolicies(role.accountId) : loadCallerPolicies(deps.prisma, caller),
     loadResourceControlPolicies(deps.prisma, role.accountId),
@@ -101,13 +101,13 @@ async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input:
   );
   if (!context.ok) throw awsError('ValidationError', context.errors[0]?.message ?? 'invalid request context');
   const actions = ['sts:AssumeRole', ...(plan.value.requiresTagSession ? ['sts:TagSession'] : []), ...(plan.value.requiresSetSourceIdentity ? ['sts:SetSourceIdentity'] : [])];
-  const resourcePolicy: CompiledPolicy = trust.policy;
+  const resourcePolicy: CompiledPolicy = trust;
   for (const action of actions) {
     const result = evaluateRequest(
       {
         action,
         ...policies,
-        resource: { arn: role.arn, account: role.accountId, kind: 'trust', tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])), orgId: rcp.orgId, orgPaths: rcp.orgPaths },
+        resource: { arn: role.arn, account: role.accountId, kind: 'trust', tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])), orgId: rcp.orgId, orgPaths: rcp.orgPaths, isManagementAccount: rcp.isManagementAccount },
         rcpLevels: rcp.levels,
         resourcePolicy,
         context: context.context,

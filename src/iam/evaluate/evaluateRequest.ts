@@ -1,6 +1,7 @@
 import type { Decision, EvaluationResult, MatchedStatement, PolicyExplanation, PolicyTypeDecision } from '../simulationTypes.js';
 import type { CompiledPolicy, CompiledStatement } from './compilePolicy.js';
 import { createEvaluationContext } from './createEvaluationContext.js';
+import { isGovernedByResourceControlPolicies } from './resourceControlPolicyScope.js';
 import { describeDecision, type DecisionReason } from './describeDecision.js';
 import type { EngineRequest } from './EngineRequest.js';
 import { combineDecisions, evaluatePolicy, type PolicyEvaluation, type PolicyRequest } from './evaluatePolicy.js';
@@ -20,7 +21,8 @@ const STRONG_GRANTS = new Set(['direct', 'wildcard', 'service']);
  * 1. `sts:GetCallerIdentity` is always allowed.
  * 2. A matching Deny in any applicable policy (identity, boundary, session, SCP, RCP, resource) → explicitDeny.
  * 3. SCPs (principal's account; not for the management account or service principals): every level, root →
- *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied).
+ *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied),
+ *    and only for the services they govern, on resources outside the management account.
  * 4. Same account: a resource policy Allow naming the user, session, service or `*` suffices alone; naming the
  *    role ARN it still needs the boundary and session policy; naming the account (or absent, for ordinary
  *    resources) the identity policies must allow, within the boundary and session policy. Role trust policies
@@ -60,7 +62,8 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const session = request.sessionPolicies === null ? null : run(request.sessionPolicies);
   const scpApplies = !principal.isManagementAccount && !isService;
   const scpLevels = scpApplies ? request.scpLevels.map(run) : [];
-  const rcpLevels = request.rcpLevels.map(run);
+  const rcpApplies = !resource.isManagementAccount && isGovernedByResourceControlPolicies(lowerAction);
+  const rcpLevels = rcpApplies ? request.rcpLevels.map(run) : [];
   const resourceEval = request.resourcePolicy === null ? null : run([request.resourcePolicy])[0]!;
 
   const flags = summarise(all, scpLevels);
