@@ -1,9 +1,9 @@
 import type { Context } from '../../context.js';
 import { awsError } from '../../graphql/errors.js';
-import { compileStoredPolicy, createContextFromEntries, evaluateRequest, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
+import { createContextFromEntries, evaluateRequest, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
 import { accessDeniedMessage, denialReasonOf } from './accessDeniedMessage.js';
-import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from './loadCallerPolicies.js';
+import { assembleRequest, describePrincipal } from './assembleRequest.js';
 
 /** One authorization question: may the caller perform `action` on `resourceArn`? */
 export interface AuthorizationCheck {
@@ -33,9 +33,9 @@ export function requireCaller(context: Context): Caller {
 }
 
 /**
- * Authorizes one operation with the engine, as AWS would: the caller's identity policies, boundary, session
- * policies and SCPs (loaded once per request in a fixed number of queries), the resource's policy and its
- * account's RCPs. Returns the engine's result, or throws AccessDenied with AWS's message. Each distinct
+ * Authorizes one operation with the engine, as AWS would: the request is assembled by assembleRequest — the
+ * caller's identity policies, boundary, session policies and SCPs (described once per request, through
+ * batched loaders), the resource's policy and its account's RCPs. Returns the engine's result, or throws AccessDenied with AWS's message. Each distinct
  * question is decided once per request and audited once; the audit rows are written together after the
  * request executed (see flushAuditEvents). The operator, the playground's bootstrap credential, acts as any
  * account's root and is always allowed (still audited).
@@ -96,30 +96,9 @@ function checkKey(check: AuthorizationCheck): string {
 async function evaluateCheck(context: Context, caller: Caller, check: AuthorizationCheck): Promise<EvaluationResult | null> {
   if (caller.type === 'operator') return null;
   const state = context.authorization;
-  state.callerPolicies ??= loadCallerPolicies(context.database.prisma, caller, state.organizationLevels);
-  const [callerPolicies, rcps]: [CallerPolicies, Awaited<ReturnType<typeof loadResourceControlPolicies>>] = await Promise.all([
-    state.callerPolicies,
-    loadResourceControlPolicies(context.database.prisma, check.resourceAccountId, state.organizationLevels),
-  ]);
+  state.callerSide ??= describePrincipal(state.loaders, { kind: 'caller', caller });
   const supplied = createContextFromEntries(check.context ?? []);
-  const resourcePolicy = check.resourcePolicy ? compileStoredPolicy(check.resourcePolicy, 'resource', check.resourceArn) : null;
-  return evaluateRequest(
-    {
-      action: check.action,
-      resource: {
-        arn: check.resourceArn,
-        account: check.resourceAccountId,
-        kind: check.resourceKind ?? 'other',
-        tags: check.resourceTags ?? null,
-        orgId: rcps.orgId,
-        orgPaths: rcps.orgPaths,
-        isManagementAccount: rcps.isManagementAccount,
-      },
-      ...callerPolicies,
-      rcpLevels: rcps.levels,
-      resourcePolicy,
-      context: supplied.ok ? supplied.context : null,
-    },
-    { explain: false },
-  );
+  if (!supplied.ok) throw awsError('ValidationError', supplied.errors.map((error) => error.message).join('; '));
+  const target = { arn: check.resourceArn, accountId: check.resourceAccountId, kind: check.resourceKind ?? 'other', policy: check.resourcePolicy ?? null, tags: check.resourceTags ?? null };
+  return evaluateRequest(await assembleRequest(state.loaders, await state.callerSide, check.action, target, supplied.context), { explain: false });
 }

@@ -76,13 +76,3 @@ export function createOrganizationLevelsLoader(prisma: PrismaClient): Organizati
     { cacheKeyFn: (key) => `${key.type}:${key.accountId}` },
   );
 }
-
-/** The organization levels of one account, through a loader when the caller has one (a request), else a fresh one. */
-export function loadOrganizationLevels(
-  prisma: PrismaClient,
-  accountId: string,
-  type: OrganizationPolicyType,
-  loader: OrganizationLevelsLoader = createOrganizationLevelsLoader(prisma),
-): Promise<OrganizationLevels> {
-  return loader.load({ accountId, type });
-}
