@@ -1,10 +1,8 @@
 import type { Context } from '../../context.js';
 import { noSuchEntity, validationError } from '../../graphql/errors.js';
-import { createContextFromEntries, parseArn, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
+import { createContextFromEntries, evaluateRequest, parseArn, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
 import {
   computeEffectivePermissions,
-  describeTarget,
-  evaluateAccess,
   findAssumeRolePaths,
   findDirectGrants,
   findExternalAccess,
@@ -15,9 +13,12 @@ import {
   type ExternalAccessFinding,
   type RolePath,
 } from '../../iam/analysis/index.js';
+import { assembleRequest } from '../authorization/assembleRequest.js';
+import { describeStoredTarget } from '../authorization/describeStoredTarget.js';
 import { keepReadable, type NamedPrincipal } from '../authorization/mayReadPrincipal.js';
 import { getAccessLoaders } from './access.loaders.js';
 import { loadAccessSubject, type AccessPrincipalRef } from './loadAccessSubject.js';
+import { resolveAccessPrincipal } from './resolveAccessPrincipal.js';
 
 export type { AccessPrincipalRef } from './loadAccessSubject.js';
 
@@ -41,7 +42,8 @@ function principalsOf(grant: AccessGrant): NamedPrincipal[] {
 
 /**
  * Decides whether a stored user, role or session may perform `action` on `resourceArn`, with everything stored
- * about both sides (policies, boundary, session policies, SCPs, the resource's policy and RCPs).
+ * about both sides (policies, boundary, session policies, SCPs, the resource's policy and RCPs), through the
+ * same assembler as the door — so canPerform answers what the door would decide for that principal.
  */
 export async function canPerform(
   context: Context,
@@ -50,9 +52,8 @@ export async function canPerform(
   resourceArn: string,
   entries?: readonly ContextEntry[] | null,
 ): Promise<EvaluationResult> {
-  const { subject } = await loadAccessSubject(context, ref);
-  const { model } = await getAccessLoaders(context).snapshot();
-  return evaluateAccess(model, subject, action, describeTarget(model, resourceArn, action), readContext(entries));
+  const [principal, target] = await Promise.all([resolveAccessPrincipal(context, ref), describeStoredTarget(context, resourceArn, action)]);
+  return evaluateRequest(await assembleRequest(context.authorization.loaders, principal, action, target, readContext(entries)), { explain: false });
 }
 
 /** The stored principals whose own policies allow `action` on a resource (no role assumption), those the caller may read. */
