@@ -11,12 +11,27 @@
  * - To simulate like IAM's SimulateCustomPolicy: `simulate(input, { now })` — a thin layer over
  *   `evaluateRequest`, returning `{ ok: false, errors }` instead of throwing on bad input.
  * - To check a policy before storing it: `validatePolicy(text, kind)` → `{ errors, warnings }`.
- * - ARNs: `parseArn`, `formatArn`, `parsePrincipal`, `parseResourceArn`, `formatIamArn`, `formatRoleSessionArn`,
+ * - ARNs: every ARN the product builds comes from `arn/formatArns.ts` (`formatIamArn`, `formatRootArn`,
+ *   `formatOrganization*Arn`, `formatS3Arn`, ...); parsing: `parseArn`, `formatArn`, `parsePrincipal`, `parseResourceArn`, `formatRoleSessionArn`,
  *   `isSessionOfRole`, `roleArnFromSessionArn`.
  */
 export { formatArn, isAccountId, parseArn, type Arn } from './arn/parseArn.js';
 export { parsePrincipal, type PrincipalKind, type PrincipalName } from './arn/parsePrincipal.js';
-export { formatIamArn, formatKmsKeyArn, formatS3Arn, parseResourceArn, type ResourceName } from './arn/parseResourceArn.js';
+export {
+  formatAnalyzerArn,
+  formatAwsManagedPolicyArn,
+  formatIamArn,
+  formatKmsKeyArn,
+  formatOrganizationAccountArn,
+  formatOrganizationArn,
+  formatOrganizationPolicyArn,
+  formatOrganizationUnitArn,
+  formatRootArn,
+  formatS3Arn,
+  type IamEntityKind,
+  type OrganizationPolicyKind,
+} from './arn/formatArns.js';
+export { parseResourceArn, type ResourceName } from './arn/parseResourceArn.js';
 export { formatRoleSessionArn, isSessionOfRole, roleArnFromSessionArn } from './arn/roleSessionArn.js';
 export type { ContextValue, RequestContext } from './conditions/RequestContext.js';
 export { compilePolicy, type CompiledPolicy, type CompiledStatement, type CompilePolicyResult } from './evaluate/compilePolicy.js';

@@ -1,10 +1,9 @@
 import type { Context } from '../../context.js';
 import type { Account, ManagedPolicy, Organization, OrganizationalUnit, OrganizationPolicy, Resource, Session } from '../../generated/prisma/client.js';
 import type { NodeType } from '../../graphql/globalId.js';
-import { parseArn } from '../../iam/index.js';
+import { formatOrganizationAccountArn, formatOrganizationArn, formatOrganizationPolicyArn, formatOrganizationUnitArn, parseArn } from '../../iam/index.js';
 import { describeResourceArn } from '../scenarios/describeResourceArn.js';
 import { requireCaller, type AuthorizationCheck } from './authorize.js';
-import { iamArns } from './iamArns.js';
 
 /** What a node rule needs to know about an object: a few columns of its row, so a lookup can build it from arguments. */
 export interface NodeTargets {
@@ -51,7 +50,7 @@ export async function describeAccountCheck(context: Context, account: NodeTarget
   const own = requireCaller(context).accountId === account.id;
   if (account.organizationId === null) return { action: 'organizations:DescribeAccount', resourceArn: '*', resourceAccountId: account.id };
   const check = await inOrganization(context, account.organizationId, 'organizations:DescribeAccount', (management) =>
-    iamArns.organizationAccount(management, account.organizationId!, account.id),
+    formatOrganizationAccountArn(management, account.organizationId!, account.id),
   );
   return own ? { ...check, resourceAccountId: account.id } : check;
 }
@@ -80,7 +79,7 @@ export const NODE_RULES: { [T in NodeType]: NodeRule<NodeTargets[T]> } = {
     const caller = requireCaller(context);
     const check = {
       action: 'organizations:DescribeOrganization',
-      resourceArn: iamArns.organization(organization.managementAccountId, organization.id),
+      resourceArn: formatOrganizationArn(organization.managementAccountId, organization.id),
       resourceAccountId: organization.managementAccountId,
     };
     // Every member account may describe its own organization (AWS allows DescribeOrganization to members).
@@ -90,11 +89,11 @@ export const NODE_RULES: { [T in NodeType]: NodeRule<NodeTargets[T]> } = {
   },
   OrganizationalUnit: (context, unit) =>
     inOrganization(context, unit.organizationId, 'organizations:DescribeOrganizationalUnit', (management) =>
-      iamArns.organizationUnit(management, unit.organizationId, unit.id),
+      formatOrganizationUnitArn(management, unit.organizationId, unit.id),
     ),
   OrganizationPolicy: (context, policy) =>
     inOrganization(context, policy.organizationId, 'organizations:DescribePolicy', (management) =>
-      iamArns.organizationPolicy(management, policy.organizationId, policy.type, policy.id),
+      formatOrganizationPolicyArn(management, policy.organizationId, policy.type, policy.id),
     ),
   Account: describeAccountCheck,
   User: (_context, user) => ({ action: 'iam:GetUser', resourceArn: user.arn, resourceAccountId: user.accountId }),

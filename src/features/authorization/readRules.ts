@@ -1,9 +1,8 @@
 import type { Context } from '../../context.js';
 import type { Account, Organization, OrganizationalUnit } from '../../generated/prisma/client.js';
 import { requireArn } from '../../graphql/requireArn.js';
-import { parseArn, roleArnFromSessionArn } from '../../iam/index.js';
+import { formatAnalyzerArn, formatOrganizationAccountArn, formatOrganizationArn, formatOrganizationPolicyArn, formatOrganizationUnitArn, parseArn, roleArnFromSessionArn } from '../../iam/index.js';
 import { requireCaller, type AuthorizationCheck } from './authorize.js';
-import { iamArns } from './iamArns.js';
 import { accountOfArn, organizationOf } from './nodeRules.js';
 import {
   AUTHORIZED_BY_SERVICE,
@@ -42,9 +41,9 @@ const inOrganizationOf =
     return { action, resourceArn: arn(organization.managementAccountId, organization.id), resourceAccountId: organization.managementAccountId };
   };
 
-const ofOrganization = (organization: Organization) => ({ organizationId: organization.id, arn: (m: string, o: string) => iamArns.organization(m, o) });
-const ofUnit = (unit: OrganizationalUnit) => ({ organizationId: unit.organizationId, arn: (m: string, o: string) => iamArns.organizationUnit(m, o, unit.id) });
-const ofAccount = (account: Account) => ({ organizationId: account.organizationId, arn: (m: string, o: string) => iamArns.organizationAccount(m, o, account.id) });
+const ofOrganization = (organization: Organization) => ({ organizationId: organization.id, arn: (m: string, o: string) => formatOrganizationArn(m, o) });
+const ofUnit = (unit: OrganizationalUnit) => ({ organizationId: unit.organizationId, arn: (m: string, o: string) => formatOrganizationUnitArn(m, o, unit.id) });
+const ofAccount = (account: Account) => ({ organizationId: account.organizationId, arn: (m: string, o: string) => formatOrganizationAccountArn(m, o, account.id) });
 
 /** iam:SimulatePrincipalPolicy on the principal an analysis is about (a session stands for its role). */
 export const simulatePrincipalCheck = (context: Context, principalArn: string): AuthorizationCheck => {
@@ -59,7 +58,7 @@ const ANALYZER_REGION = 'us-east-1';
 /** access-analyzer:ListFindings on the account's analyzer: IAM Access Analyzer's read of who can reach what. */
 export const listFindingsCheck = (accountId: string): AuthorizationCheck => ({
   action: 'access-analyzer:ListFindings',
-  resourceArn: `arn:aws:access-analyzer:${ANALYZER_REGION}:${accountId}:analyzer/playground`,
+  resourceArn: formatAnalyzerArn(ANALYZER_REGION, accountId, 'playground'),
   resourceAccountId: accountId,
 });
 
@@ -137,7 +136,7 @@ export const READ_RULES: ReadRules = {
   OrganizationPolicy: {
     targetIds: inOrganizationOf('organizations:ListTargetsForPolicy', (policy) => ({
       organizationId: policy.organizationId,
-      arn: (m, o) => iamArns.organizationPolicy(m, o, policy.type, policy.id),
+      arn: (m, o) => formatOrganizationPolicyArn(m, o, policy.type, policy.id),
     })),
   },
   Account: {

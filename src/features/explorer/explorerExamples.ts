@@ -1,3 +1,4 @@
+import { formatIamArn, formatS3Arn } from '../../iam/index.js';
 /**
  * One example operation the explorer opens as a tab. Scenarios supply their own (with real ARNs from their
  * data); `defaultExplorerExamples` is what a bare playground shows.
@@ -14,8 +15,8 @@ export interface ExplorerExample {
 }
 
 const accountId = '111111111111';
-const auditRoleArn = `arn:aws:iam::${accountId}:role/Auditor`;
-const bucketArn = 'arn:aws:s3:::example-bucket';
+const auditRoleArn = formatIamArn(accountId, 'role', 'Auditor');
+const bucketArn = formatS3Arn('example-bucket');
 
 /**
  * The operations a newcomer needs to find their way: assume a role, use the session, simulate a policy, ask
@@ -93,6 +94,6 @@ export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze
     maxSessionSeconds
   }
 }`,
-    variables: { fromArn: `arn:aws:iam::${accountId}:user/alice`, toRoleArn: auditRoleArn },
+    variables: { fromArn: formatIamArn(accountId, 'user', 'alice'), toRoleArn: auditRoleArn },
   },
 ]);

@@ -1,3 +1,4 @@
+import { formatOrganizationArn, formatOrganizationPolicyArn, formatOrganizationUnitArn } from '../../iam/index.js';
 import type { Organization, OrganizationPolicy } from '../../generated/prisma/client.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../../context.js';
@@ -20,7 +21,7 @@ export const organizationResolvers: Resolvers = {
   Organization: {
     id: (organization) => toGlobalId('Organization', organization.id),
     organizationId: (organization) => organization.id,
-    arn: (organization) => `arn:aws:organizations::${organization.managementAccountId}:organization/${organization.id}`,
+    arn: (organization) => formatOrganizationArn(organization.managementAccountId, organization.id),
     managementAccount: async (organization, _args, { loaders }) =>
       required(await loaders.accounts.byId.load(organization.managementAccountId), 'management account'),
     root: async (organization, _args, { loaders }) => {
@@ -41,8 +42,7 @@ export const organizationResolvers: Resolvers = {
     isRoot: (unit) => unit.parentId === null,
     arn: async (unit, _args, context) => {
       const organization = await organizationOf(unit.organizationId, context);
-      const kind = unit.parentId === null ? 'root' : 'ou';
-      return `arn:aws:organizations::${organization.managementAccountId}:${kind}/${organization.id}/${unit.id}`;
+      return formatOrganizationUnitArn(organization.managementAccountId, organization.id, unit.id);
     },
     organization: (unit, _args, context) => organizationOf(unit.organizationId, context),
     parent: (unit, _args, { loaders }) => (unit.parentId === null ? null : loaders.organizations.unitById.load(unit.parentId)),
@@ -63,8 +63,7 @@ async function organizationOf(organizationId: string, { loaders }: Context): Pro
 }
 
 async function organizationPolicyArn(policy: OrganizationPolicy, context: Context): Promise<string> {
-  const type = policy.type === 'SERVICE_CONTROL_POLICY' ? 'service_control_policy' : 'resource_control_policy';
-  if (policy.awsManaged) return `arn:aws:organizations::aws:policy/${type}/${policy.id}`;
+  if (policy.awsManaged) return formatOrganizationPolicyArn('aws', policy.organizationId, policy.type, policy.id, true);
   const organization = await organizationOf(policy.organizationId, context);
-  return `arn:aws:organizations::${organization.managementAccountId}:policy/${organization.id}/${type}/${policy.id}`;
+  return formatOrganizationPolicyArn(organization.managementAccountId, organization.id, policy.type, policy.id);
 }

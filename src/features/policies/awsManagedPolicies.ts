@@ -1,3 +1,4 @@
+import { formatAwsManagedPolicyArn } from '../../iam/index.js';
 import { createHash } from 'node:crypto';
 
 /** One AWS managed policy of the playground's curated catalogue. */
@@ -152,7 +153,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The ARN of an AWS managed policy: `arn:aws:iam::aws:policy/PATH/NAME`. */
 export function awsManagedPolicyArn(policy: Pick<AwsManagedPolicy, 'name' | 'path'>): string {
-  return `arn:aws:iam::aws:policy${policy.path}${policy.name}`;
+  return formatAwsManagedPolicyArn(policy.name, policy.path);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   createContextFromEntries,
   evaluateRequest,
   formatRoleSessionArn,
+  formatRootArn,
   planAssumeRoleSession,
   validateAssumeRoleRequest,
   type AssumeRoleRequest,
@@ -42,7 +43,7 @@ function denied(caller: Caller, action: string, roleArn: string): Error {
 /** The operator acts as the root of the role's account, outside any SCP. */
 function operatorPolicies(accountId: string): PrincipalSide {
   return {
-    principal: { arn: `arn:aws:iam::${accountId}:root`, account: accountId, type: 'Account', userId: accountId, isManagementAccount: true },
+    principal: { arn: formatRootArn(accountId), account: accountId, type: 'Account', userId: accountId, isManagementAccount: true },
     identityPolicies: [],
     permissionsBoundary: null,
     sessionPolicies: null,

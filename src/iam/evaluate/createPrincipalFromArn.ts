@@ -1,3 +1,4 @@
+import { formatIamArn } from '../arn/formatArns.js';
 import { isAccountId, parseArn } from '../arn/parseArn.js';
 import { parsePrincipal } from '../arn/parsePrincipal.js';
 import { roleArnFromSessionArn } from '../arn/roleSessionArn.js';
@@ -15,7 +16,7 @@ export const DEFAULT_SIMULATION_ACCOUNT = '123456789012';
 export function createPrincipalFromArn(callerArn: string | null | undefined, ownerAccount: string | null): EnginePrincipal | null {
   if (callerArn === null || callerArn === undefined || callerArn === '') {
     const account = ownerAccount ?? DEFAULT_SIMULATION_ACCOUNT;
-    return { arn: `arn:aws:iam::${account}:user/SimulatedUser`, account, type: 'User', username: 'SimulatedUser' };
+    return { arn: formatIamArn(account, 'user', 'SimulatedUser'), account, type: 'User', username: 'SimulatedUser' };
   }
   const name = parsePrincipal(callerArn);
   if (name === null) return null;
