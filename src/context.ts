@@ -2,6 +2,7 @@ import type { Database } from './db/openDatabase.js';
 import type { Caller } from './features/auth/Caller.js';
 import type { SecretCipher } from './features/auth/secretCipher.js';
 import type { AuthRequest } from './features/auth/verifySigV4.js';
+import { createAccessLoaders, type AccessLoaders } from './features/access/access.loaders.js';
 import { createAccountLoaders, type AccountLoaders } from './features/accounts/accounts.loaders.js';
 import { createIdentityLoaders, type IdentityLoaders } from './features/identities/identities.loaders.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './features/organizations/organizations.loaders.js';
@@ -27,6 +28,7 @@ export interface Loaders {
   policies: PolicyLoaders;
   resources: ResourceLoaders;
   sessions: SessionLoaders;
+  access: AccessLoaders;
 }
 
 /** What every resolver receives: the caller, the storage, fresh loaders and a request-scoped logger. */
@@ -54,8 +56,9 @@ export interface ContextDependencies {
   cipher: SecretCipher;
 }
 
-/** Creates all feature loaders over one Prisma client. */
-export function createLoaders(prisma: Database['prisma']): Loaders {
+/** Creates all feature loaders over one database. */
+export function createLoaders(database: Database): Loaders {
+  const prisma = database.prisma;
   return {
     accounts: createAccountLoaders(prisma),
     organizations: createOrganizationLoaders(prisma),
@@ -64,6 +67,7 @@ export function createLoaders(prisma: Database['prisma']): Loaders {
     policies: createPolicyLoaders(prisma),
     resources: createResourceLoaders(prisma),
     sessions: createSessionLoaders(prisma),
+    access: createAccessLoaders(database),
   };
 }
 
@@ -74,7 +78,7 @@ export async function createContext(request: AuthRequest, dependencies: ContextD
     caller,
     authorization: createAuthorizationState(dependencies.database.prisma),
     database: dependencies.database,
-    loaders: createLoaders(dependencies.database.prisma),
+    loaders: createLoaders(dependencies.database),
     logger: dependencies.logger,
     cipher: dependencies.cipher,
   };

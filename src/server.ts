@@ -7,7 +7,7 @@ import { createContext, type Authenticate, type Context } from './context.js';
 import { createSecretCipher, type SecretCipher } from './features/auth/secretCipher.js';
 import type { Database } from './db/openDatabase.js';
 import { createFormatError } from './graphql/formatError.js';
-import { resolvers } from './graphql/resolvers.js';
+import { resolvers } from './api/resolvers.js';
 import { createCors } from './http/cors.js';
 import { createHealthRoute } from './http/createHealthRoute.js';
 import { BodyTooLargeError, readBody } from './http/readBody.js';

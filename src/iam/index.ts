@@ -32,6 +32,7 @@ export {
   type OrganizationPolicyKind,
 } from './arn/formatArns.js';
 export { parseResourceArn, type ResourceName } from './arn/parseResourceArn.js';
+export { describeResourceArn } from './arn/describeResourceArn.js';
 export { formatRoleSessionArn, isSessionOfRole, roleArnFromSessionArn } from './arn/roleSessionArn.js';
 export type { ContextValue, RequestContext } from './conditions/RequestContext.js';
 export { compilePolicy, type CompiledPolicy, type CompiledStatement, type CompilePolicyResult } from './evaluate/compilePolicy.js';

@@ -16,7 +16,6 @@ import {
 import { assembleRequest } from '../authorization/assembleRequest.js';
 import { describeStoredTarget } from '../authorization/describeStoredTarget.js';
 import { keepReadable, type NamedPrincipal } from '../authorization/mayReadPrincipal.js';
-import { getAccessLoaders } from './access.loaders.js';
 import { loadAccessSubject, type AccessPrincipalRef } from './loadAccessSubject.js';
 import { resolveAccessPrincipal } from './resolveAccessPrincipal.js';
 
@@ -58,7 +57,7 @@ export async function canPerform(
 
 /** The stored principals whose own policies allow `action` on a resource (no role assumption), those the caller may read. */
 export async function whoCan(context: Context, resourceArn: string, action: string): Promise<AccessGrant[]> {
-  const { model } = await getAccessLoaders(context).snapshot();
+  const { model } = await context.loaders.access.snapshot();
   const grants = findDirectGrants(model, action, resourceArn).map(({ principal, result }) => ({
     principal,
     path: { hops: [], maxSessionSeconds: 0 },
@@ -72,7 +71,7 @@ export async function whoCan(context: Context, resourceArn: string, action: stri
  * only grants whose principal and path roles the caller may read (see keepReadable).
  */
 export async function whoCanAccess(context: Context, resourceArn: string, action: string): Promise<AccessGrant[]> {
-  const { model, graph } = await getAccessLoaders(context).snapshot();
+  const { model, graph } = await context.loaders.access.snapshot();
   return keepReadable(context, findWhoCanAccess(model, graph, resourceArn, action), principalsOf);
 }
 
@@ -80,7 +79,7 @@ export async function whoCanAccess(context: Context, resourceArn: string, action
 export async function assumeRolePaths(context: Context, fromArn: string, toRoleArn: string, maxDepth?: number | null): Promise<RolePath[]> {
   const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
   if (depth < 1 || depth > PATH_LIMITS.maxDepth) throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
-  const { model, graph } = await getAccessLoaders(context).snapshot();
+  const { model, graph } = await context.loaders.access.snapshot();
   const from = model.principals.get(fromArn);
   if (from === undefined) throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
   const target = model.roles.get(toRoleArn);
@@ -91,7 +90,7 @@ export async function assumeRolePaths(context: Context, fromArn: string, toRoleA
 /** Roles and resources in an account or organization that principals outside it can use. */
 export async function externalAccess(context: Context, accountId?: string | null, organizationId?: string | null): Promise<ExternalAccessFinding[]> {
   if ((accountId == null) === (organizationId == null)) throw validationError('give exactly one of accountId and organizationId');
-  const { model } = await getAccessLoaders(context).snapshot();
+  const { model } = await context.loaders.access.snapshot();
   if (accountId != null) {
     if (!model.accounts.has(accountId)) throw noSuchEntity(`The account ${accountId} cannot be found.`);
     return findExternalAccess(model, { accountIds: new Set([accountId]), organizationId: null });
@@ -103,7 +102,7 @@ export async function externalAccess(context: Context, accountId?: string | null
 
 /** What a stored user, role or session can do, after boundaries, SCPs and session policies. */
 export async function effectivePermissions(context: Context, principalArn: string): Promise<EffectivePermission[]> {
-  const { model } = await getAccessLoaders(context).snapshot();
+  const { model } = await context.loaders.access.snapshot();
   const { subject, documents } = await loadAccessSubject(context, { kind: 'arn', arn: principalArn });
   return computeEffectivePermissions(model, subject, documents);
 }

@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import type { Account, ManagedPolicy, Organization, OrganizationalUnit, OrganizationPolicy, Resource, Session } from '../../generated/prisma/client.js';
 import type { NodeType } from '../../graphql/globalId.js';
 import { formatOrganizationAccountArn, formatOrganizationArn, formatOrganizationPolicyArn, formatOrganizationUnitArn, parseArn } from '../../iam/index.js';
-import { describeResourceArn } from '../scenarios/describeResourceArn.js';
+import { describeResourceArn } from '../../iam/index.js';
 import { requireCaller, type AuthorizationCheck } from './authorize.js';
 
 /** What a node rule needs to know about an object: a few columns of its row, so a lookup can build it from arguments. */

@@ -8,7 +8,7 @@ import type { Acting } from '../identities/identities.service.js';
 import { checkTags, type TagInput } from '../identities/iamNameRules.js';
 import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
-import { describeResourceArn } from '../scenarios/describeResourceArn.js';
+import { describeResourceArn } from '../../iam/index.js';
 import { resourceActions } from './resourceActions.js';
 
 function readArn(arn: string) {

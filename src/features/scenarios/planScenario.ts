@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatIamArn, formatRootArn } from '../../iam/index.js';
 import { resolvePolicyRef } from './checkScenarioReferences.js';
 import { deriveScenarioId } from './deriveScenarioId.js';
-import { describeResourceArn } from './describeResourceArn.js';
+import { describeResourceArn } from '../../iam/index.js';
 import { planOrganization } from './planOrganization.js';
 import { stringifyPolicy } from './stringifyPolicy.js';
 import type { PlannedOwner, ScenarioPlan } from './scenarioPlanTypes.js';
