@@ -116,11 +116,13 @@ describe('SQL statements per GraphQL query, with authentication and authorizatio
     await restart();
     const large = await countStatements(8, 1, 'managementRoot');
 
-    // Then its policies, the SCP and RCP levels of every account and the buckets load in batches: the
-    // count is the same, though each other account's bucket is a separate (denied) decision.
+    // Then its policies, the SCP and RCP levels of every account and the buckets load in batches: the count
+    // does not follow the accounts, though each other account's bucket is a separate (denied) decision. (When
+    // two queries complete in a different order a batch can split across ticks: a statement or two, not six.)
     expect(large.errors).toBe(7);
     expect(small.errors).toBe(1);
-    expect(large.statements.length).toBe(small.statements.length);
+    expect(large.statements.length - small.statements.length, `${small.statements.length} → ${large.statements.length}`).toBeLessThanOrEqual(2);
+    expect(large.statements.length).toBeLessThanOrEqual(30);
     expect([small.auditInserts, large.auditInserts]).toEqual([1, 1]);
   });
 });
