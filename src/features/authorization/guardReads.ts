@@ -2,7 +2,7 @@ import { defaultFieldResolver, getNamedType, type GraphQLFieldResolver, type Gra
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeTypes, type NodeType } from '../../graphql/globalId.js';
-import { authorize, isAuthorized, requireCaller } from './authorize.js';
+import { authorize, isAuthorized, requireCaller, type AuthorizationCheck } from './authorize.js';
 import { NODE_RULES } from './nodeRules.js';
 import type { Checks, FieldRule, ReadRules } from './readRule.js';
 import { READ_RULES } from './readRules.js';
@@ -12,7 +12,12 @@ type AnyRule = FieldRule<unknown, unknown>;
 
 /** Authorizes every check of a rule; they are started together so their loads batch. */
 async function authorizeAll(context: Context, checks: Checks): Promise<void> {
-  await Promise.all((Array.isArray(checks) ? checks : [checks as Checks & object]).map((check) => authorize(context, check)));
+  const list: readonly AuthorizationCheck[] = isCheckList(checks) ? checks : [checks];
+  await Promise.all(list.map((check) => authorize(context, check)));
+}
+
+function isCheckList(checks: Checks): checks is readonly AuthorizationCheck[] {
+  return Array.isArray(checks);
 }
 
 /** The Node type of an object a field returned: its tag (node/nodes), else the field's type (`XConnection` lists X). */
