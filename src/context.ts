@@ -2,6 +2,7 @@ import type { Database } from './db/openDatabase.js';
 import type { Caller } from './features/auth/Caller.js';
 import type { SecretCipher } from './features/auth/secretCipher.js';
 import type { AuthRequest } from './features/auth/verifySigV4.js';
+import { createAccessLoaders, type AccessLoaders } from './features/access/access.loaders.js';
 import { createAccountLoaders, type AccountLoaders } from './features/accounts/accounts.loaders.js';
 import { createIdentityLoaders, type IdentityLoaders } from './features/identities/identities.loaders.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './features/organizations/organizations.loaders.js';
@@ -10,6 +11,7 @@ import { createResourceLoaders, type ResourceLoaders } from './features/resource
 import { createRoleLoaders, type RoleLoaders } from './features/roles/roles.loaders.js';
 import { createSessionLoaders, type SessionLoaders } from './features/sessions/sessions.loaders.js';
 import type { LiveEvents } from './features/live/createLiveEvents.js';
+import { createAuthorizationState, type AuthorizationState } from './features/authorization/AuthorizationState.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -27,17 +29,15 @@ export interface Loaders {
   policies: PolicyLoaders;
   resources: ResourceLoaders;
   sessions: SessionLoaders;
+  access: AccessLoaders;
 }
 
 /** What every resolver receives: the caller, the storage, fresh loaders and a request-scoped logger. */
 export interface Context {
-  /** Who signed the request; null when no authenticator is configured. */
+  /** Who signed the request; null for an unsigned request (every operation but introspection then fails). */
   caller: Caller | null;
-  /**
-   * Whether requests are authenticated at all (an authenticator is configured, as in production). Read
-   * authorization applies only then, so a server built without auth (read-only tests) stays open.
-   */
-  authenticationEnabled: boolean;
+  /** This request's authorization memory: the caller's policies, decisions made, audit events to write. */
+  authorization: AuthorizationState;
   /** The database (Prisma and the raw pg pool). */
   database: Database;
   /** DataLoaders created for this request only, so no cached row outlives it. */
@@ -61,8 +61,9 @@ export interface ContextDependencies {
   live?: LiveEvents | undefined;
 }
 
-/** Creates all feature loaders over one Prisma client. */
-export function createLoaders(prisma: Database['prisma']): Loaders {
+/** Creates all feature loaders over one database. */
+export function createLoaders(database: Database): Loaders {
+  const prisma = database.prisma;
   return {
     accounts: createAccountLoaders(prisma),
     organizations: createOrganizationLoaders(prisma),
@@ -71,6 +72,7 @@ export function createLoaders(prisma: Database['prisma']): Loaders {
     policies: createPolicyLoaders(prisma),
     resources: createResourceLoaders(prisma),
     sessions: createSessionLoaders(prisma),
+    access: createAccessLoaders(database),
   };
 }
 
@@ -79,9 +81,9 @@ export async function createContext(request: AuthRequest, dependencies: ContextD
   const caller = dependencies.authenticate ? await dependencies.authenticate(request, dependencies.database) : null;
   return {
     caller,
-    authenticationEnabled: dependencies.authenticate !== undefined,
+    authorization: createAuthorizationState(dependencies.database.prisma),
     database: dependencies.database,
-    loaders: createLoaders(dependencies.database.prisma),
+    loaders: createLoaders(dependencies.database),
     logger: dependencies.logger,
     cipher: dependencies.cipher,
     live: dependencies.live,

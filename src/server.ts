@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -18,7 +18,7 @@ import { createLiveRoute } from './features/live/createLiveRoute.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createServiceUnavailablePlugin } from './graphql/createServiceUnavailablePlugin.js';
 import { retryAfterSeconds, serviceUnavailableError, serviceUnavailableMessage } from './graphql/serviceUnavailableError.js';
-import { resolvers } from './graphql/resolvers.js';
+import { resolvers } from './api/resolvers.js';
 import { createArgumentGuardPlugin } from './graphql/edge/createArgumentGuardPlugin.js';
 import { createLimitValidationRules } from './graphql/limits/createLimitValidationRules.js';
 import { createQueryLimitsPlugin } from './graphql/limits/createQueryLimitsPlugin.js';
@@ -29,6 +29,7 @@ import { createOidcIssuerRoute } from './features/federation/createOidcIssuerRou
 import { BodyTooLargeError, readBody } from './http/readBody.js';
 import type { Route } from './http/Route.js';
 import { runWithRequestLogger, type Logger } from './logger.js';
+import { flushAuditEvents } from './features/audit/flushAuditEvents.js';
 
 /** The SDL, read once from the repository root. */
 export const schemaPath = new URL('../schema.graphql', import.meta.url);
@@ -96,6 +97,7 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       createQueryLimitsPlugin<Context>(limits),
       createArgumentGuardPlugin<Context>(),
       createServiceUnavailablePlugin<Context>(),
+      auditFlushPlugin,
     ],
   });
   await apollo.start();
@@ -242,6 +244,17 @@ function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
+
+/** Writes each request's authorization audit events in one statement once it has executed, before responding. */
+const auditFlushPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        if (contextValue?.authorization) await flushAuditEvents(contextValue);
+      },
+    };
+  },
+};
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();

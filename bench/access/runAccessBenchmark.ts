@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { createAuthenticator } from '../../src/features/auth/createAuthenticator.js';
+import { generateAccessKeyId, generateSecretAccessKey } from '../../src/features/auth/generateIds.js';
+import { OPERATOR_ACCOUNT_ID, OPERATOR_ARN } from '../../src/features/auth/loadOperatorCredential.js';
+import { createSecretCipher } from '../../src/features/auth/secretCipher.js';
 import { createServer } from '../../src/server.js';
 import { createLogger } from '../../src/logger.js';
 import { getAuthorizationIndex } from '../../src/features/access/getAuthorizationIndex.js';
@@ -89,7 +94,12 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
     add('assumeRolePaths depth 3 p99', percentile(paths, 99), 'ms');
     add('assumeRolePaths queries with a path', found, 'count');
 
-    const server = await createServer({ database, logger: createLogger('silent') });
+    // The request is signed like a client's (Basic, as the operator): every read is authorized.
+    const cipher = createSecretCipher(randomBytes(32));
+    const operator = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
+    const authenticate = createAuthenticator({ cipher, operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } });
+    const authorization = `Basic ${Buffer.from(`${operator.accessKeyId}:${operator.secretAccessKey}`).toString('base64')}`;
+    const server = await createServer({ database, logger: createLogger('silent'), cipher, authenticate });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.httpServer.address() as { port: number };
@@ -97,7 +107,7 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
       const query = `query($account: String!, $resource: String!) { account(accountId: $account) {
         roles(first: 500) { edges { node { arn canPerform(action: "s3:GetObject", resource: $resource) { allowed } } } } } }`;
       const post = (body: unknown) =>
-        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
       await post({ query: '{ __typename }' });
       const ask = async () => {
         statements = 0;

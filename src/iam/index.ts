@@ -14,21 +14,39 @@
  * - AWS's vocabulary (generated at build time from pinned data packages): `findAction`, `findService`,
  *   `listAllActions`, `checkConditionKey`, `isRcpSupportedService` (which services RCPs govern), and every AWS
  *   managed policy at its default version: `findAwsManagedPolicy`, `listAwsManagedPolicies`.
- * - ARNs: `parseArn`, `formatArn`, `parsePrincipal`, `parseResourceArn`, `formatIamArn`, `formatRoleSessionArn`,
+ * - ARNs: every ARN the product builds comes from `arn/formatArns.ts` (`formatIamArn`, `formatRootArn`,
+ *   `formatOrganization*Arn`, `formatS3Arn`, ...); parsing: `parseArn`, `formatArn`, `parsePrincipal`, `parseResourceArn`, `formatRoleSessionArn`,
  *   `isSessionOfRole`, `roleArnFromSessionArn`.
  */
 export { formatArn, isAccountId, parseArn, type Arn } from './arn/parseArn.js';
 export { parsePrincipal, type PrincipalKind, type PrincipalName } from './arn/parsePrincipal.js';
-export { formatIamArn, formatKmsKeyArn, formatS3Arn, parseResourceArn, type ResourceName } from './arn/parseResourceArn.js';
+export {
+  formatAnalyzerArn,
+  formatAwsManagedPolicyArn,
+  formatIamArn,
+  formatKmsKeyArn,
+  formatOrganizationAccountArn,
+  formatOrganizationArn,
+  formatOrganizationPolicyArn,
+  formatOrganizationUnitArn,
+  formatRootArn,
+  formatS3Arn,
+  type IamEntityKind,
+  type OrganizationPolicyKind,
+} from './arn/formatArns.js';
+export { parseResourceArn, type ResourceName } from './arn/parseResourceArn.js';
+export { describeResourceArn } from './arn/describeResourceArn.js';
 export { formatRoleSessionArn, isSessionOfRole, roleArnFromSessionArn } from './arn/roleSessionArn.js';
 export type { ContextValue, RequestContext } from './conditions/RequestContext.js';
 export { compilePolicy, type CompiledPolicy, type CompiledStatement, type CompilePolicyResult } from './evaluate/compilePolicy.js';
+export { compileStoredPolicy, INVALID_STORED_POLICY_SID } from './evaluate/compileStoredPolicy.js';
 export { createContextFromEntries, type ContextFromEntries } from './evaluate/createContextFromEntries.js';
 export { createPrincipalFromArn, DEFAULT_SIMULATION_ACCOUNT, parseResourceOwner } from './evaluate/createPrincipalFromArn.js';
 export type { EnginePrincipal, EngineRequest, EngineResource } from './evaluate/EngineRequest.js';
 export { evaluateRequest, type EvaluateOptions } from './evaluate/evaluateRequest.js';
 export { simulate } from './evaluate/simulate.js';
 export { listContextKeys } from './evaluate/listContextKeys.js';
+export { isGovernedByResourceControlPolicies, isServiceGovernedByResourceControlPolicies } from './evaluate/resourceControlPolicyScope.js';
 export type { PrincipalIdentity, PrincipalMatch } from './match/matchPrincipal.js';
 export { parsePolicy, type ParsePolicyResult } from './policy/parsePolicy.js';
 export type { Policy, PolicyCondition, PolicyIssue, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyWarning, PolicyWarningCode } from './policy/Policy.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { A, B, C, crossAccountFixture, D, E } from '../../src/iam/analysis/crossAccountFixture.js';
-import { postGraphql } from '../support/postGraphql.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 import { writeFixture } from './writeFixture.js';
 
@@ -22,7 +21,7 @@ afterAll(async () => {
 });
 
 const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-  const response = await postGraphql<T>(server.url, query, variables);
+  const response = await server.query<T>(query, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 };
@@ -83,7 +82,7 @@ describe('access queries over HTTP', () => {
     const data = await gql<{ simulateCustomPolicy: { evaluationResults: { evalDecision: string; matchedStatements: { sourcePolicyId: string }[] }[] } }>(query, { p: policy });
     expect(data.simulateCustomPolicy.evaluationResults.map((r) => r.evalDecision)).toEqual(['ALLOWED', 'IMPLICIT_DENY']);
     expect(data.simulateCustomPolicy.evaluationResults[0]!.matchedStatements[0]!.sourcePolicyId).toBe('PolicyInputList.1');
-    const bad = await postGraphql(server.url, query, { p: '{"Statement": [' });
+    const bad = await server.query(query, { p: '{"Statement": [' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('MalformedPolicyDocument');
   });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrganization } from '../../bench/access/generateOrganization.js';
 import { writeOrganization } from '../../bench/access/writeOrganization.js';
-import { postGraphql } from '../support/postGraphql.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 
 const org = generateOrganization({ accounts: 3, usersPerAccount: 4, rolesPerAccount: 20, managedPoliciesPerAccount: 5, resourcesPerAccount: 5, seed: 7 });
@@ -21,8 +20,7 @@ afterAll(async () => {
 /** Runs canPerform on the first `count` roles of one account and returns the SQL statements the request issued. */
 async function countStatements(count: number): Promise<{ statements: number; decisions: boolean[] }> {
   statements = [];
-  const response = await postGraphql<{ account: { roles: { edges: { node: { canPerform: { allowed: boolean } } }[] } } }>(
-    server.url,
+  const response = await server.query<{ account: { roles: { edges: { node: { canPerform: { allowed: boolean } } }[] } } }>(
     `query($account: String!, $first: Int!, $resource: String!) { account(accountId: $account) {
       roles(first: $first) { edges { node { arn canPerform(action: "s3:GetObject", resource: $resource) { allowed } } } } } }`,
     { account, first: count, resource: `arn:aws:s3:::b-${account}-1/object` },

@@ -5,7 +5,8 @@ import { createSecretCipher } from '../../src/features/auth/secretCipher.js';
 import { postGraphql } from '../support/postGraphql.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 import { arrangeIam, type TestKey } from '../sts/arrangeIam.js';
-import { basicHeaders, signedPost } from '../sts/signedPost.js';
+import { basicHeaders } from '../sts/signedPost.js';
+import { signedPost } from '../support/signedPost.js';
 
 const WHO_AM_I = '{ callerIdentity { userId account arn } }';
 const operator = { accessKeyId: 'AKIAOPERATORTEST0001', secretAccessKey: 'operator-secret-for-tests', arn: 'arn:aws:iam::000000000000:root', accountId: '000000000000' };

@@ -3,7 +3,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Key } from '../management/managementTestServer.js';
-import { signedPost } from '../sts/signedPost.js';
+import { signedPost } from '../support/signedPost.js';
 import { startAwsTestServer } from './awsTestServer.js';
 
 let aws: Awaited<ReturnType<typeof startAwsTestServer>>;

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/graphql/globalId.js';
-import { postGraphql } from '../support/postGraphql.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 import { seedReadModel, type SeededModel } from './support/seedReadModel.js';
 
 let server: TestServer;
 let seeded: SeededModel;
-const query = <T = Record<string, any>>(text: string, variables: Record<string, unknown> = {}) => postGraphql<T>(server.url, text, variables);
+const query = <T = Record<string, any>>(text: string, variables: Record<string, unknown> = {}) => server.query<T>(text, variables);
 
 beforeAll(async () => {
   server = await startTestServer();

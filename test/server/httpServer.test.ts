@@ -38,12 +38,13 @@ describe('the HTTP server', () => {
   });
 
   it('serves GraphQL over GET too', async () => {
-    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ accounts { edges { cursor } } }')}`, {
+    // Unsigned, so only what needs no caller: the query's type name.
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       // Apollo's CSRF prevention asks GET callers for a header a simple cross-site request cannot send.
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { accounts: { edges: [] } } });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('reports the database as down with 503 when it does not answer', async () => {

@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Authenticate } from '../../src/context.js';
+import { createAuthenticator } from '../../src/features/auth/createAuthenticator.js';
+import { generateAccessKeyId, generateSecretAccessKey } from '../../src/features/auth/generateIds.js';
+import { OPERATOR_ACCOUNT_ID, OPERATOR_ARN } from '../../src/features/auth/loadOperatorCredential.js';
+import { createSecretCipher } from '../../src/features/auth/secretCipher.js';
 import { createDefaultRoutes } from '../../src/http/createDefaultRoutes.js';
 import type { Route } from '../../src/http/Route.js';
 import { createLogger } from '../../src/logger.js';
@@ -7,6 +12,8 @@ import { createServer, type PlaygroundServer } from '../../src/server.js';
 import type { LogLevel } from '../../src/config.js';
 import type { QueryLimits } from '../../src/graphql/limits/queryLimits.js';
 import type { SecretCipher } from '../../src/features/auth/secretCipher.js';
+import type { GraphqlResponse } from './postGraphql.js';
+import { signedPost, type SigningKey } from './signedPost.js';
 import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './createTestDatabase.js';
 
 /** Options of {@link startTestServer}. */
@@ -15,7 +22,7 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** Options for the fresh database (e.g. `onQuery` to count SQL statements). */
   databaseOptions?: TestDatabaseOptions;
-  /** Replace the server's authenticator. */
+  /** Replace the server's authenticator (default: the real one, with a fresh operator credential). */
   authenticate?: Authenticate;
   /** The secret cipher (pass the authenticator's, so secrets written by mutations decrypt at sign-in). */
   cipher?: SecretCipher;
@@ -35,6 +42,10 @@ export interface TestServer {
   database: TestDatabase;
   /** The server itself, for tests of shutdown. */
   server: PlaygroundServer;
+  /** The operator credential of the default authenticator; null when the test passed its own authenticator. */
+  operator: SigningKey | null;
+  /** Sends a GraphQL operation signed with SigV4 (AppSync's IAM mode), as the operator unless another key is given. */
+  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: SigningKey): Promise<GraphqlResponse<TData>>;
   /** Stops the server and closes (and drops) the database it created. */
   close(): Promise<void>;
 }
@@ -46,11 +57,14 @@ export interface TestServer {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase(options.databaseOptions));
   const logger = createLogger(options.logLevel ?? (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'silent');
+  const cipher = options.cipher ?? createSecretCipher(randomBytes(32));
+  const operator = options.authenticate ? null : { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
+  const authenticate = options.authenticate ?? createAuthenticator({ cipher, operator: { ...operator!, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } });
   const server = await createServer({
     database,
     logger,
-    authenticate: options.authenticate,
-    cipher: options.cipher,
+    authenticate,
+    cipher,
     routes: options.routes ?? createDefaultRoutes(),
     ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
   });
@@ -59,10 +73,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     server.httpServer.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     database,
     server,
+    operator,
+    query(text, variables = {}, key) {
+      const signer = key ?? operator;
+      if (signer === null) throw new Error('this server has a custom authenticator: pass the key to sign with');
+      return signedPost(url, signer, text, variables);
+    },
     async close() {
       await server.close();
       if (!options.database) await database.close();

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Context } from '../../context.js';
+import type { Database } from '../../db/openDatabase.js';
 import type { IndexSnapshot } from './createAuthorizationIndex.js';
 import { getAuthorizationIndex } from './getAuthorizationIndex.js';
 
@@ -11,29 +11,22 @@ export interface AccessLoaders {
   managedPolicyDocument: DataLoader<string, string | null>;
 }
 
-const perRequest = new WeakMap<Context, AccessLoaders>();
-
 /**
- * The access loaders of one request, created on first use and tied to the request's context object (so they
- * die with it). Every canPerform field of a request shares one snapshot, so the number of SQL statements a
- * query issues does not grow with the number of principals it asks about.
+ * Creates the access loaders of one request (held on the context with the other loaders). Every analysis
+ * field of a request shares one snapshot, so the number of SQL statements a query issues does not grow with
+ * the number of principals it asks about.
  */
-export function getAccessLoaders(context: Context): AccessLoaders {
-  let loaders = perRequest.get(context);
-  if (loaders === undefined) {
-    let snapshot: Promise<IndexSnapshot> | null = null;
-    loaders = {
-      snapshot: () => (snapshot ??= getAuthorizationIndex(context.database.pool).current()),
-      managedPolicyDocument: new DataLoader(async (arns) => {
-        const { rows } = await context.database.pool.query<{ arn: string; document: string }>(
-          'SELECT mp.arn, pv.document FROM managed_policy mp JOIN policy_version pv ON pv.policy_id = mp.id AND pv.is_default WHERE mp.arn = ANY($1::text[])',
-          [arns],
-        );
-        const byArn = new Map(rows.map((row) => [row.arn, row.document]));
-        return arns.map((arn) => byArn.get(arn) ?? null);
-      }),
-    };
-    perRequest.set(context, loaders);
-  }
-  return loaders;
+export function createAccessLoaders(database: Pick<Database, 'pool'>): AccessLoaders {
+  let snapshot: Promise<IndexSnapshot> | null = null;
+  return {
+    snapshot: () => (snapshot ??= getAuthorizationIndex(database.pool).current()),
+    managedPolicyDocument: new DataLoader(async (arns) => {
+      const { rows } = await database.pool.query<{ arn: string; document: string }>(
+        'SELECT mp.arn, pv.document FROM managed_policy mp JOIN policy_version pv ON pv.policy_id = mp.id AND pv.is_default WHERE mp.arn = ANY($1::text[])',
+        [arns],
+      );
+      const byArn = new Map(rows.map((row) => [row.arn, row.document]));
+      return arns.map((arn) => byArn.get(arn) ?? null);
+    }),
+  };
 }

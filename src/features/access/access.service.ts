@@ -1,10 +1,8 @@
 import type { Context } from '../../context.js';
 import { noSuchEntity, validationError } from '../../graphql/errors.js';
-import { createContextFromEntries, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
+import { createContextFromEntries, evaluateRequest, parseArn, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
 import {
   computeEffectivePermissions,
-  describeTarget,
-  evaluateAccess,
   findAssumeRolePaths,
   findDirectGrants,
   findExternalAccess,
@@ -15,8 +13,11 @@ import {
   type ExternalAccessFinding,
   type RolePath,
 } from '../../iam/analysis/index.js';
-import { getAccessLoaders } from './access.loaders.js';
+import { assembleRequest } from '../authorization/assembleRequest.js';
+import { describeStoredTarget } from '../authorization/describeStoredTarget.js';
+import { keepReadable, type NamedPrincipal } from '../authorization/mayReadPrincipal.js';
 import { loadAccessSubject, type AccessPrincipalRef } from './loadAccessSubject.js';
+import { resolveAccessPrincipal } from './resolveAccessPrincipal.js';
 
 export type { AccessPrincipalRef } from './loadAccessSubject.js';
 
@@ -28,9 +29,20 @@ function readContext(entries: readonly ContextEntry[] | null | undefined) {
   return result.context;
 }
 
+/** The roles a path passes through, as principals the caller must be able to read. */
+function rolesOf(path: RolePath): NamedPrincipal[] {
+  return path.hops.map((hop) => ({ kind: 'role', arn: hop.roleArn, accountId: parseArn(hop.roleArn)?.account ?? '' }));
+}
+
+/** The principal of a grant and every role on its path. */
+function principalsOf(grant: AccessGrant): NamedPrincipal[] {
+  return [grant.principal, ...rolesOf(grant.path)];
+}
+
 /**
  * Decides whether a stored user, role or session may perform `action` on `resourceArn`, with everything stored
- * about both sides (policies, boundary, session policies, SCPs, the resource's policy and RCPs).
+ * about both sides (policies, boundary, session policies, SCPs, the resource's policy and RCPs), through the
+ * same assembler as the door — so canPerform answers what the door would decide for that principal.
  */
 export async function canPerform(
   context: Context,
@@ -39,43 +51,46 @@ export async function canPerform(
   resourceArn: string,
   entries?: readonly ContextEntry[] | null,
 ): Promise<EvaluationResult> {
-  const { subject } = await loadAccessSubject(context, ref);
-  const { model } = await getAccessLoaders(context).snapshot();
-  return evaluateAccess(model, subject, action, describeTarget(model, resourceArn, action), readContext(entries));
+  const [principal, target] = await Promise.all([resolveAccessPrincipal(context, ref), describeStoredTarget(context, resourceArn, action)]);
+  return evaluateRequest(await assembleRequest(context.authorization.loaders, principal, action, target, readContext(entries)), { explain: false });
 }
 
-/** The stored principals whose own policies allow `action` on a resource (no role assumption). */
+/** The stored principals whose own policies allow `action` on a resource (no role assumption), those the caller may read. */
 export async function whoCan(context: Context, resourceArn: string, action: string): Promise<AccessGrant[]> {
-  const { model } = await getAccessLoaders(context).snapshot();
-  return findDirectGrants(model, action, resourceArn).map(({ principal, result }) => ({
+  const { model } = await context.loaders.access.snapshot();
+  const grants = findDirectGrants(model, action, resourceArn).map(({ principal, result }) => ({
     principal,
     path: { hops: [], maxSessionSeconds: 0 },
     matchedStatements: result.matchedStatements,
   }));
+  return keepReadable(context, grants, principalsOf);
 }
 
-/** Every principal that can perform `action` on a resource, directly or through chains of role assumptions. */
+/**
+ * Every principal that can perform `action` on a resource, directly or through chains of role assumptions;
+ * only grants whose principal and path roles the caller may read (see keepReadable).
+ */
 export async function whoCanAccess(context: Context, resourceArn: string, action: string): Promise<AccessGrant[]> {
-  const { model, graph } = await getAccessLoaders(context).snapshot();
-  return findWhoCanAccess(model, graph, resourceArn, action);
+  const { model, graph } = await context.loaders.access.snapshot();
+  return keepReadable(context, findWhoCanAccess(model, graph, resourceArn, action), principalsOf);
 }
 
-/** The chains of sts:AssumeRole from a stored user or role to a stored role, at most `maxDepth` hops. */
+/** The chains of sts:AssumeRole from a stored user or role to a stored role, at most `maxDepth` hops, through roles the caller may read. */
 export async function assumeRolePaths(context: Context, fromArn: string, toRoleArn: string, maxDepth?: number | null): Promise<RolePath[]> {
   const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
   if (depth < 1 || depth > PATH_LIMITS.maxDepth) throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
-  const { model, graph } = await getAccessLoaders(context).snapshot();
+  const { model, graph } = await context.loaders.access.snapshot();
   const from = model.principals.get(fromArn);
   if (from === undefined) throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
   const target = model.roles.get(toRoleArn);
   if (target === undefined) throw noSuchEntity(`The role with ARN ${toRoleArn} cannot be found.`);
-  return findAssumeRolePaths(graph, model.roles, from, target, depth);
+  return keepReadable(context, findAssumeRolePaths(graph, model.roles, from, target, depth), rolesOf);
 }
 
 /** Roles and resources in an account or organization that principals outside it can use. */
 export async function externalAccess(context: Context, accountId?: string | null, organizationId?: string | null): Promise<ExternalAccessFinding[]> {
   if ((accountId == null) === (organizationId == null)) throw validationError('give exactly one of accountId and organizationId');
-  const { model } = await getAccessLoaders(context).snapshot();
+  const { model } = await context.loaders.access.snapshot();
   if (accountId != null) {
     if (!model.accounts.has(accountId)) throw noSuchEntity(`The account ${accountId} cannot be found.`);
     return findExternalAccess(model, { accountIds: new Set([accountId]), organizationId: null });
@@ -87,7 +102,7 @@ export async function externalAccess(context: Context, accountId?: string | null
 
 /** What a stored user, role or session can do, after boundaries, SCPs and session policies. */
 export async function effectivePermissions(context: Context, principalArn: string): Promise<EffectivePermission[]> {
-  const { model } = await getAccessLoaders(context).snapshot();
+  const { model } = await context.loaders.access.snapshot();
   const { subject, documents } = await loadAccessSubject(context, { kind: 'arn', arn: principalArn });
   return computeEffectivePermissions(model, subject, documents);
 }

@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { noSuchEntity, validationError } from '../../graphql/errors.js';
 import { buildAccessGraph, findAssumeRolePaths, findWhoCanAccess, PATH_LIMITS, type AccessGraph, type AccessGraphScope } from '../../iam/analysis/index.js';
 import { requireCaller } from '../authorization/authorize.js';
-import { getAccessLoaders } from './access.loaders.js';
+import type { AccessLoaders } from './access.loaders.js';
 import { loadGraphDirectory } from './loadGraphDirectory.js';
 
 /** The scope of `Query.accessGraph`: exactly one of its fields. */
@@ -23,13 +23,13 @@ export async function accessGraph(context: Context, input: AccessGraphScopeInput
   const given = [input.accountId, input.organizationId, input.whoCanAccess, input.assumeRolePaths].filter((value) => value != null);
   if (given.length !== 1) throw validationError('give exactly one of accountId, organizationId, whoCanAccess and assumeRolePaths');
   requireCaller(context);
-  const { model, graph } = await getAccessLoaders(context).snapshot();
+  const { model, graph } = await context.loaders.access.snapshot();
   const scope = resolveScope(model, graph, input);
   const directory = await loadGraphDirectory(context.database.prisma, scope.kind === 'accounts' ? scope.accountIds : []);
   return buildAccessGraph(model, graph, directory, scope);
 }
 
-type Snapshot = Awaited<ReturnType<ReturnType<typeof getAccessLoaders>['snapshot']>>;
+type Snapshot = Awaited<ReturnType<AccessLoaders['snapshot']>>;
 
 function resolveScope(model: Snapshot['model'], graph: Snapshot['graph'], input: AccessGraphScopeInput): AccessGraphScope {
   if (input.accountId != null) {

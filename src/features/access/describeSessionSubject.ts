@@ -1,6 +1,6 @@
 import type { Session } from '../../generated/prisma/client.js';
 import { readSessionTags } from '../../graphql/tags.js';
-import { compilePolicy, type CompiledPolicy } from '../../iam/index.js';
+import { compileStoredPolicy, type CompiledPolicy } from '../../iam/index.js';
 import { describeSubject, type AccessSubject, type AuthorizationModel } from '../../iam/analysis/index.js';
 import { mergePrincipalTags } from '../../iam/sts/index.js';
 
@@ -19,14 +19,11 @@ export function describeSessionSubject(
   if (owner === undefined) return null;
   const base = describeSubject(model, owner);
   const sessionPolicies: CompiledPolicy[] = [];
-  if (session.sessionPolicy !== null) {
-    const compiled = compilePolicy(session.sessionPolicy, 'session', `${session.arn}:session-policy`);
-    if (compiled.ok) sessionPolicies.push(compiled.policy);
-  }
+  // Stored session policies that no longer compile deny everything (compileStoredPolicy), never dropped.
+  if (session.sessionPolicy !== null) sessionPolicies.push(compileStoredPolicy(session.sessionPolicy, 'session', `${session.arn}:session-policy`));
   for (const arn of session.policyArns) {
     const text = managedDocuments.get(arn);
-    const compiled = text ? compilePolicy(text, 'session', arn) : null;
-    if (compiled?.ok) sessionPolicies.push(compiled.policy);
+    if (text) sessionPolicies.push(compileStoredPolicy(text, 'session', arn));
   }
   const tags = Object.fromEntries(
     mergePrincipalTags(Object.entries(owner.tags).map(([key, value]) => ({ key, value })), readSessionTags(session.tags)).map((t) => [t.key, t.value]),

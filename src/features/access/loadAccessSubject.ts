@@ -2,7 +2,6 @@ import type { Context } from '../../context.js';
 import type { Session } from '../../generated/prisma/client.js';
 import { noSuchEntity } from '../../graphql/errors.js';
 import { describeSubject, type AccessSubject } from '../../iam/analysis/index.js';
-import { getAccessLoaders } from './access.loaders.js';
 import { describeSessionSubject } from './describeSessionSubject.js';
 
 /** A stored user, role or session to decide for: a parent row's kind and ARN, a session row, or any ARN. */
@@ -19,7 +18,7 @@ export interface LoadedSubject {
  * for its newest unexpired session (one query). NoSuchEntity when nothing stored matches.
  */
 export async function loadAccessSubject(context: Context, ref: AccessPrincipalRef): Promise<LoadedSubject> {
-  const loaders = getAccessLoaders(context);
+  const loaders = context.loaders.access;
   const { model } = await loaders.snapshot();
   let session: Session | null = ref.kind === 'session' ? ref.session : null;
   if (ref.kind === 'arn' && ref.arn.includes(':assumed-role/')) {

@@ -1,5 +1,4 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { getAccessLoaders } from './access.loaders.js';
 
 /**
  * `PolicyExplanation.document`: the text of a stored policy a simulation evaluated, so the explorer can draw
@@ -12,7 +11,7 @@ export const policyDocumentResolvers: Resolvers = {
       if (policy.sourcePolicyType === 'scp' || policy.sourcePolicyType === 'rcp') {
         return (await context.loaders.organizations.policyById.load(policy.sourcePolicyId))?.document ?? null;
       }
-      const { model } = await getAccessLoaders(context).snapshot();
+      const { model } = await context.loaders.access.snapshot();
       return model.policyDocuments.get(policy.sourcePolicyId) ?? null;
     },
   },

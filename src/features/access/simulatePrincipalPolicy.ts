@@ -1,10 +1,10 @@
 import type { Context } from '../../context.js';
 import type { SimulatePrincipalPolicyInput, SimulationResult } from '../../generated/graphql.js';
 import { awsError, validationError } from '../../graphql/errors.js';
-import { compilePolicy, createContextFromEntries, parseArn, type CompiledPolicy } from '../../iam/index.js';
-import { describeTarget, evaluateAccess } from '../../iam/analysis/index.js';
-import { getAccessLoaders } from './access.loaders.js';
-import { loadAccessSubject } from './loadAccessSubject.js';
+import { compilePolicy, createContextFromEntries, evaluateRequest, parseArn, type CompiledPolicy } from '../../iam/index.js';
+import { assembleRequest, describePrincipal } from '../authorization/assembleRequest.js';
+import { describeStoredTarget } from '../authorization/describeStoredTarget.js';
+import { resolveAccessPrincipal } from './resolveAccessPrincipal.js';
 import { toContextEntries, toEvaluationResultView } from './toAccessViews.js';
 
 const ACTION_NAME = /^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/;
@@ -19,7 +19,7 @@ function compileInput(text: string, kind: 'identity' | 'resource' | 'trust', id:
  * AWS's SimulatePrincipalPolicy over the stored model: the principal's inline, managed and group policies,
  * boundary, session policies and tags, its account's SCPs at every level, and per resource its stored policy
  * (or `resourcePolicy`), tags and its account's RCPs — one result per (action, resource), actions outermost,
- * in the same shape as simulateCustomPolicy.
+ * in the same shape as simulateCustomPolicy. Assembled like every other decision (assembleRequest).
  */
 export async function simulatePrincipalPolicy(context: Context, input: SimulatePrincipalPolicyInput): Promise<SimulationResult> {
   input.actionNames.forEach((action) => {
@@ -31,18 +31,17 @@ export async function simulatePrincipalPolicy(context: Context, input: SimulateP
   const entries = createContextFromEntries(toContextEntries(input.contextEntries));
   if (!entries.ok) throw validationError(entries.errors.map((error) => error.message).join('; '));
 
-  const { subject } = await loadAccessSubject(context, { kind: 'arn', arn: input.policySourceArn });
+  const loaders = context.authorization.loaders;
+  const side = await describePrincipal(loaders, await resolveAccessPrincipal(context, { kind: 'arn', arn: input.policySourceArn }));
   const extra = (input.policyInputList ?? []).map((text, i) => compileInput(text, 'identity', `PolicyInputList.${i + 1}`));
-  const simulated = extra.length === 0 ? subject : { ...subject, identityPolicies: [...subject.identityPolicies, ...extra] };
-  const { model } = await getAccessLoaders(context).snapshot();
-  const evaluationResults = input.actionNames.flatMap((action) =>
-    resources.map((resourceArn) => {
-      const target = describeTarget(model, resourceArn, action);
-      const override = input.resourcePolicy
-        ? compileInput(input.resourcePolicy, target.resource.kind === 'trust' ? 'trust' : 'resource', 'ResourcePolicy')
-        : null;
-      const result = evaluateAccess(model, simulated, action, override ? { ...target, resourcePolicy: override } : target, entries.context, { explain: true });
-      return toEvaluationResultView(result);
+  const simulated = extra.length === 0 ? side : { ...side, identityPolicies: [...side.identityPolicies, ...extra] };
+  const questions = input.actionNames.flatMap((action) => resources.map((resourceArn) => ({ action, resourceArn })));
+  const evaluationResults = await Promise.all(
+    questions.map(async ({ action, resourceArn }) => {
+      const target = await describeStoredTarget(context, resourceArn, action);
+      const request = await assembleRequest(loaders, simulated, action, target, entries.context);
+      const override = input.resourcePolicy ? compileInput(input.resourcePolicy, target.kind === 'trust' ? 'trust' : 'resource', 'ResourcePolicy') : null;
+      return toEvaluationResultView(evaluateRequest(override ? { ...request, resourcePolicy: override } : request, { explain: true }));
     }),
   );
   return { evaluationResults };

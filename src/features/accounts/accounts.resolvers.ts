@@ -1,3 +1,4 @@
+import { formatRootArn } from '../../iam/index.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { connectionFromSortedList } from '../../graphql/connection.js';
 import { noSuchEntity } from '../../graphql/errors.js';
@@ -17,7 +18,7 @@ export const accountResolvers: Resolvers = {
   Account: {
     id: (account) => toGlobalId('Account', account.id),
     accountId: (account) => account.id,
-    rootArn: (account) => `arn:aws:iam::${account.id}:root`,
+    rootArn: (account) => formatRootArn(account.id),
     organization: (account, _args, { loaders }) =>
       account.organizationId === null ? null : loaders.organizations.byId.load(account.organizationId),
     parent: (account, _args, { loaders }) =>

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { SessionTag } from '../../iam/index.js';
+import { formatRootArn, type SessionTag } from '../../iam/index.js';
 import type { CredentialStore, OperatorCredential, StoredSession } from './CredentialStore.js';
 import type { SecretCipher } from './secretCipher.js';
 
@@ -37,7 +37,7 @@ export function createPrismaCredentialStore(
         id: key.id,
         accountId: key.accountId,
         userId: key.userId,
-        principalArn: key.user?.arn ?? `arn:aws:iam::${key.accountId}:root`,
+        principalArn: key.user?.arn ?? formatRootArn(key.accountId),
         secretAccessKey: cipher.decrypt(key.secretEncrypted),
         status: key.status === 'Active' ? 'Active' : 'Inactive',
       };

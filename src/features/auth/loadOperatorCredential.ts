@@ -1,3 +1,4 @@
+import { formatRootArn } from '../../iam/index.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OperatorCredential } from './CredentialStore.js';
@@ -10,7 +11,7 @@ export const OPERATOR_CREDENTIAL_FILE = 'operator-credential.json';
 /** The account id the operator reports in callerIdentity: nobody's account, since it acts as any account's root. */
 export const OPERATOR_ACCOUNT_ID = '000000000000';
 /** The ARN the operator reports in callerIdentity and audit events. */
-export const OPERATOR_ARN = `arn:aws:iam::${OPERATOR_ACCOUNT_ID}:root`;
+export const OPERATOR_ARN = formatRootArn(OPERATOR_ACCOUNT_ID);
 
 /** The operator credential, and whether it was generated just now (then the caller prints it, once). */
 export interface LoadedOperatorCredential {

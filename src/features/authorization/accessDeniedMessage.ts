@@ -52,6 +52,8 @@ export function denialReasonOf(result: EvaluationResult): DenialReason {
     return { kind: 'explicitDeny', policyType: type === 'trust' ? 'resource' : type };
   }
   if (result.allowedByOrganizations === false) return { kind: 'noScpAllow' };
+  // AWS's AssumeRole denials name no policy type when the trust policy does not allow the caller.
+  if (result.evalDecisionDetails.some((detail) => detail.policyType === 'trust' && detail.decision !== 'allowed')) return { kind: 'unspecified' };
   const identity = result.evalDecisionDetails.find((detail) => detail.policyType === 'identity');
   if (result.crossAccount && result.evalDecisionDetails.every((detail) => detail.policyType !== 'resource' || detail.decision !== 'allowed')) {
     return { kind: 'noResourceAllow' };

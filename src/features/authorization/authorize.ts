@@ -1,16 +1,9 @@
 import type { Context } from '../../context.js';
 import { awsError } from '../../graphql/errors.js';
-import {
-  compilePolicy,
-  createContextFromEntries,
-  evaluateRequest,
-  type ContextEntry,
-  type EvaluationResult,
-} from '../../iam/index.js';
-import { recordAuditEvent } from '../audit/recordAuditEvent.js';
+import { createContextFromEntries, evaluateRequest, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
 import { accessDeniedMessage, denialReasonOf } from './accessDeniedMessage.js';
-import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from './loadCallerPolicies.js';
+import { assembleRequest, describePrincipal } from './assembleRequest.js';
 
 /** One authorization question: may the caller perform `action` on `resourceArn`? */
 export interface AuthorizationCheck {
@@ -26,11 +19,12 @@ export interface AuthorizationCheck {
   resourceTags?: Record<string, string> | null;
   /** Request keys such as aws:RequestTag/* and aws:TagKeys. */
   context?: ContextEntry[];
-  /** Whether RCPs of the resource's account apply (they govern S3, STS, SQS, KMS and Secrets Manager, not IAM). */
+  /**
+   * @deprecated Ignored: the engine decides where RCPs apply (the services they govern, never in the
+   * management account). Kept so that callers written before still compile.
+   */
   resourceControlPolicies?: boolean;
 }
-
-const perRequest = new WeakMap<Context, Promise<CallerPolicies>>();
 
 /** Who is asking, or MissingAuthenticationToken when nobody signed the request. */
 export function requireCaller(context: Context): Caller {
@@ -39,60 +33,72 @@ export function requireCaller(context: Context): Caller {
 }
 
 /**
- * Authorizes one operation with the engine, as AWS would: the caller's identity policies, boundary, session
- * policies and SCPs (loaded once per request in a fixed number of queries), the resource's policy and its
- * account's RCPs. Records the decision as an audit event, then returns, or throws AccessDenied with AWS's
- * message. The operator, the playground's bootstrap credential, acts as any account's root and is always
- * allowed (still audited).
+ * Authorizes one operation with the engine, as AWS would: the request is assembled by assembleRequest — the
+ * caller's identity policies, boundary, session policies and SCPs (described once per request, through
+ * batched loaders), the resource's policy and its account's RCPs. Returns the engine's result, or throws AccessDenied with AWS's message. Each distinct
+ * question is decided once per request and audited once; the audit rows are written together after the
+ * request executed (see flushAuditEvents). The operator, the playground's bootstrap credential, acts as any
+ * account's root and is always allowed (still audited).
  */
 export async function authorize(context: Context, check: AuthorizationCheck): Promise<EvaluationResult | null> {
   const caller = requireCaller(context);
-  const eventName = check.action.slice(check.action.indexOf(':') + 1);
-  const audit = { eventName, action: check.action, resourceArn: check.resourceArn, accountId: check.resourceAccountId };
-  if (caller.type === 'operator') {
-    await recordAuditEvent(context.database.prisma, caller, { ...audit, decision: 'Allow' });
-    return null;
+  const result = await decide(context, caller, check);
+  if (result !== null && result.evalDecision !== 'allowed') {
+    throw awsError('AccessDenied', accessDeniedMessage(caller.arn, check.action, check.resourceArn, denialReasonOf(result)));
   }
-  let evaluation = perRequest.get(context);
-  if (evaluation === undefined) {
-    evaluation = loadCallerPolicies(context.database.prisma, caller);
-    perRequest.set(context, evaluation);
-  }
-  const callerEvaluation = await evaluation;
-  const result = await decide(context, callerEvaluation, check);
-  const allowed = result.evalDecision === 'allowed';
-  const message = allowed ? null : accessDeniedMessage(caller.arn, check.action, check.resourceArn, denialReasonOf(result));
-  await recordAuditEvent(context.database.prisma, caller, {
-    ...audit,
-    decision: allowed ? 'Allow' : 'Deny',
-    errorCode: allowed ? null : 'AccessDenied',
-    errorMessage: message,
-    detail: { evalDecision: result.evalDecision, explanation: result.explanation },
-  });
-  if (message !== null) throw awsError('AccessDenied', message);
   return result;
 }
 
-async function decide(context: Context, caller: CallerPolicies, check: AuthorizationCheck): Promise<EvaluationResult> {
-  const rcps = check.resourceControlPolicies ? await loadResourceControlPolicies(context.database.prisma, check.resourceAccountId) : null;
+/** Like {@link authorize}, but answers whether the caller is allowed instead of throwing: for filtering answers. */
+export async function isAuthorized(context: Context, check: AuthorizationCheck): Promise<boolean> {
+  const result = await decide(context, requireCaller(context), check);
+  return result === null || result.evalDecision === 'allowed';
+}
+
+/** Decides (once per request per question) and queues the audit event of the decision. */
+function decide(context: Context, caller: Caller, check: AuthorizationCheck): Promise<EvaluationResult | null> {
+  const state = context.authorization;
+  const key = checkKey(check);
+  let decision = state.decisions.get(key);
+  if (decision === undefined) {
+    decision = evaluateCheck(context, caller, check).then((result) => {
+      const allowed = result === null || result.evalDecision === 'allowed';
+      state.pendingAudit.push({
+        eventName: check.action.slice(check.action.indexOf(':') + 1),
+        action: check.action,
+        resourceArn: check.resourceArn,
+        accountId: check.resourceAccountId,
+        decision: allowed ? 'Allow' : 'Deny',
+        errorCode: allowed ? null : 'AccessDenied',
+        errorMessage: allowed || result === null ? null : accessDeniedMessage(caller.arn, check.action, check.resourceArn, denialReasonOf(result)),
+        ...(result === null ? {} : { detail: { evalDecision: result.evalDecision, explanation: result.explanation } }),
+      });
+      return result;
+    });
+    state.decisions.set(key, decision);
+  }
+  return decision;
+}
+
+/** The identity of a question: every field of the check, in a fixed order. */
+function checkKey(check: AuthorizationCheck): string {
+  return JSON.stringify([
+    check.action,
+    check.resourceArn,
+    check.resourceAccountId,
+    check.resourcePolicy ?? null,
+    check.resourceKind ?? 'other',
+    check.resourceTags ?? null,
+    check.context ?? [],
+  ]);
+}
+
+async function evaluateCheck(context: Context, caller: Caller, check: AuthorizationCheck): Promise<EvaluationResult | null> {
+  if (caller.type === 'operator') return null;
+  const state = context.authorization;
+  state.callerSide ??= describePrincipal(state.loaders, { kind: 'caller', caller });
   const supplied = createContextFromEntries(check.context ?? []);
-  const resourcePolicy = check.resourcePolicy ? compilePolicy(check.resourcePolicy, 'resource', check.resourceArn) : null;
-  return evaluateRequest(
-    {
-      action: check.action,
-      resource: {
-        arn: check.resourceArn,
-        account: check.resourceAccountId,
-        kind: check.resourceKind ?? 'other',
-        tags: check.resourceTags ?? null,
-        orgId: rcps?.orgId ?? null,
-        orgPaths: rcps?.orgPaths ?? null,
-      },
-      ...caller,
-      rcpLevels: rcps?.levels ?? [],
-      resourcePolicy: resourcePolicy?.ok ? resourcePolicy.policy : null,
-      context: supplied.ok ? supplied.context : null,
-    },
-    { explain: false },
-  );
+  if (!supplied.ok) throw awsError('ValidationError', supplied.errors.map((error) => error.message).join('; '));
+  const target = { arn: check.resourceArn, accountId: check.resourceAccountId, kind: check.resourceKind ?? 'other', policy: check.resourcePolicy ?? null, tags: check.resourceTags ?? null };
+  return evaluateRequest(await assembleRequest(state.loaders, await state.callerSide, check.action, target, supplied.context), { explain: false });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createContext, type ContextDependencies } from '../../context.js';
+import { createContext, type Context, type ContextDependencies } from '../../context.js';
+import { flushAuditEvents } from '../audit/flushAuditEvents.js';
 import { awsError } from '../../graphql/errors.js';
 import { readBody } from '../../http/readBody.js';
 import type { Route } from '../../http/Route.js';
@@ -96,6 +97,7 @@ export function createAwsProtocolRoute(dependencies: ContextDependencies): Route
       const body = await readBody(req);
       let protocol: 'query' | 'json' = typeof target === 'string' ? 'json' : 'query';
       let service: AwsService = protocol === 'json' ? 'organizations' : 'iam';
+      let context: Context | null = null;
       try {
         if (typeof target === 'string' && !target.startsWith(ORGANIZATIONS_TARGET_PREFIX)) {
           throw awsError('InvalidAction', `Unknown target ${target}`);
@@ -103,15 +105,18 @@ export function createAwsProtocolRoute(dependencies: ContextDependencies): Route
         const decoded = protocol === 'json' ? decodeJson(String(target).slice(ORGANIZATIONS_TARGET_PREFIX.length), body) : decodeQuery(req, url, body);
         ({ protocol, service } = decoded);
         const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? null, service };
-        const context = await createContext(request, dependencies);
+        context = await createContext(request, dependencies);
         const operation = decoded.operation;
         if (operation === null) {
           throw awsError('InvalidAction', `Could not find operation ${decoded.name} for version ${decoded.version ?? 'NO_VERSION_SPECIFIED'}`);
         }
         const result = await operation.run(context, createOperationInput(decoded.parameters), operation.action);
+        await flushAuditEvents(context);
         if (protocol === 'json') send(res, 200, 'application/x-amz-json-1.1', requestId, serializeJsonResponse(result));
         else send(res, 200, 'text/xml', requestId, serializeQueryResponse(service === 'sts' ? 'sts' : 'iam', operation.name, result, requestId));
       } catch (error) {
+        // Denials are audited too: the request's decisions are written (one statement) before the error goes out.
+        if (context !== null) await flushAuditEvents(context).catch((flushError: unknown) => dependencies.logger.error({ err: flushError, requestId }, 'audit flush failed'));
         if (toProtocolError(error, protocol).status >= 500) dependencies.logger.error({ err: error, requestId }, 'AWS protocol request failed');
         sendError(res, protocol, service, error, requestId);
       }

@@ -1,8 +1,8 @@
+import { formatOrganizationAccountArn, formatOrganizationArn, formatOrganizationUnitArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { Account, Organization, OrganizationalUnit, OrganizationPolicy } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { requireCaller } from '../authorization/authorize.js';
-import { iamArns } from '../authorization/iamArns.js';
 import { organizationPolicyArn } from '../organizations/organizationPolicyArn.js';
 
 /** The policy types every playground organization has enabled, as Organizations lists them on a root. */
@@ -24,9 +24,9 @@ export async function toOrganization(context: Context, organization: Organizatio
   const management = await context.loaders.accounts.byId.load(organization.managementAccountId);
   return {
     Id: organization.id,
-    Arn: iamArns.organization(organization.managementAccountId, organization.id),
+    Arn: formatOrganizationArn(organization.managementAccountId, organization.id),
     FeatureSet: 'ALL',
-    MasterAccountArn: iamArns.organizationAccount(organization.managementAccountId, organization.id, organization.managementAccountId),
+    MasterAccountArn: formatOrganizationAccountArn(organization.managementAccountId, organization.id, organization.managementAccountId),
     MasterAccountId: organization.managementAccountId,
     MasterAccountEmail: management?.email ?? undefined,
     AvailablePolicyTypes: POLICY_TYPES,
@@ -37,7 +37,7 @@ export async function toOrganization(context: Context, organization: Organizatio
 export function toAccount(organization: Organization, account: Account) {
   return {
     Id: account.id,
-    Arn: iamArns.organizationAccount(organization.managementAccountId, organization.id, account.id),
+    Arn: formatOrganizationAccountArn(organization.managementAccountId, organization.id, account.id),
     Email: account.email ?? undefined,
     Name: account.name,
     Status: 'ACTIVE',
@@ -51,7 +51,7 @@ export function toAccount(organization: Organization, account: Account) {
 export function toUnit(organization: Organization, unit: OrganizationalUnit) {
   return {
     Id: unit.id,
-    Arn: iamArns.organizationUnit(organization.managementAccountId, organization.id, unit.id),
+    Arn: formatOrganizationUnitArn(organization.managementAccountId, organization.id, unit.id),
     Name: unit.name,
     ...(unit.parentId === null ? { PolicyTypes: POLICY_TYPES } : {}),
   };

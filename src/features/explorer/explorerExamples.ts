@@ -1,3 +1,5 @@
+// The explorer's browser bundle imports this file: take the ARN module alone, not the whole engine.
+import { formatIamArn, formatS3Arn } from '../../iam/arn/formatArns.js';
 /**
  * One example operation the explorer opens as a tab. Scenarios supply their own (with real ARNs from their
  * data); `defaultExplorerExamples` is what a bare playground shows.
@@ -26,11 +28,11 @@ export const noScenarioHint =
   `and sign in as alice with the key it prints; \`npm run seed -- --list\` lists every scenario.`;
 
 const security = '100000000001';
-const devAuditRoleArn = 'arn:aws:iam::100000000003:role/SecurityAudit';
-const prodAuditRoleArn = 'arn:aws:iam::100000000002:role/SecurityAudit';
-const aliceArn = `arn:aws:iam::${security}:user/alice`;
-const malloryArn = `arn:aws:iam::${security}:user/mallory`;
-const ledgerArn = 'arn:aws:s3:::auditor-prod-ledger/2026/q1.csv';
+const devAuditRoleArn = formatIamArn('100000000003', 'role', 'SecurityAudit');
+const prodAuditRoleArn = formatIamArn('100000000002', 'role', 'SecurityAudit');
+const aliceArn = formatIamArn(security, 'user', 'alice');
+const malloryArn = formatIamArn(security, 'user', 'mallory');
+const ledgerArn = formatS3Arn('auditor-prod-ledger', '2026/q1.csv');
 
 /**
  * The operations a newcomer needs to find their way: assume a role, use the session, ask the simulator why,

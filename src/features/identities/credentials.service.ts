@@ -1,8 +1,8 @@
+import { formatIamArn, formatRootArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { MfaDevice, User } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { authorize, requireCaller } from '../authorization/authorize.js';
-import { iamArns } from '../authorization/iamArns.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { generateAccessKeyId, generateSecretAccessKey } from '../auth/generateIds.js';
@@ -36,7 +36,7 @@ async function keyOwner(context: Context, accountId: string, userName: string | 
     const user = (await findPrincipal(context.database.prisma, 'USER', accountId, userName)) as User | null;
     return { user, arn: principalArn('USER', accountId, userName, user), name: userName };
   }
-  if (caller.type === 'root' || caller.type === 'operator') return { user: null, arn: iamArns.root(accountId), name: null };
+  if (caller.type === 'root' || caller.type === 'operator') return { user: null, arn: formatRootArn(accountId), name: null };
   if (caller.type === 'user' && caller.session === null && caller.iamUserId) {
     const user = await context.database.prisma.user.findUnique({ where: { id: caller.iamUserId } });
     return { user, arn: caller.arn, name: user?.name ?? null };
@@ -93,7 +93,7 @@ export async function createVirtualMfaDevice(context: Context, args: Acting & { 
   checkIamName('virtualMFADeviceName', args.virtualMFADeviceName, 226);
   const path = checkIamPath(args.path);
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  const serialNumber = iamArns.mfa(accountId, path, args.virtualMFADeviceName);
+  const serialNumber = formatIamArn(accountId, 'mfa', args.virtualMFADeviceName, path);
   await authorize(context, { action: 'iam:CreateVirtualMFADevice', resourceArn: serialNumber, resourceAccountId: accountId });
   const seed = generateTotpSeed();
   await context.database.prisma.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
+import { formatIamArn } from '../../iam/index.js';
 import type { Group, PrismaClient, Role, User } from '../../generated/prisma/client.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { noSuchEntity } from '../../graphql/errors.js';
-import { iamArns } from '../authorization/iamArns.js';
 
 /** Which kind of IAM identity an operation targets. */
 export type PrincipalKindName = 'USER' | 'GROUP' | 'ROLE';
@@ -24,7 +24,7 @@ export async function findPrincipal(db: Reader, kind: PrincipalKindName, account
 /** The ARN an operation on a (possibly missing) identity is authorized on: the stored one, else the path-less one. */
 export function principalArn(kind: PrincipalKindName, accountId: string, name: string, row: PrincipalRow | null): string {
   if (row !== null) return row.arn;
-  return iamArns[NOUN[kind] as 'user' | 'group' | 'role'](accountId, '/', name);
+  return formatIamArn(accountId, NOUN[kind] as 'user' | 'group' | 'role', name);
 }
 
 /** NoSuchEntity in IAM's words: "The user with name X cannot be found." */

@@ -1,8 +1,8 @@
+import { formatIamArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { Group, User } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { authorize } from '../authorization/authorize.js';
-import { iamArns } from '../authorization/iamArns.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { generateUniqueId } from '../auth/generateIds.js';
@@ -24,7 +24,7 @@ export async function createUser(context: Context, args: Acting & { userName: st
   const tags = args.tags ?? [];
   checkTags(tags);
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  const arn = iamArns.user(accountId, path, args.userName);
+  const arn = formatIamArn(accountId, 'user', args.userName, path);
   await authorize(context, { action: 'iam:CreateUser', resourceArn: arn, resourceAccountId: accountId, context: requestTagContext(tags) });
   return context.database.prisma.$transaction(async (tx) => {
     if (await findPrincipal(tx, 'USER', accountId, args.userName)) {
@@ -72,7 +72,7 @@ export async function createGroup(context: Context, args: Acting & { groupName: 
   checkIamName('groupName', args.groupName, IAM_LIMITS.groupName);
   const path = checkIamPath(args.path);
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  const arn = iamArns.group(accountId, path, args.groupName);
+  const arn = formatIamArn(accountId, 'group', args.groupName, path);
   await authorize(context, { action: 'iam:CreateGroup', resourceArn: arn, resourceAccountId: accountId });
   return context.database.prisma.$transaction(async (tx) => {
     if (await findPrincipal(tx, 'GROUP', accountId, args.groupName)) {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { describeResourceArn } from '../scenarios/describeResourceArn.js';
+import { describeResourceArn } from '../../iam/index.js';
 import { ImportInvalidError, type ImportProblem } from './ImportInvalidError.js';
 import type { ImportRows, ImportSummary, MissingAwsManagedPolicy, RowOwner } from './importPlanTypes.js';
 import type { AccountSnapshot, ImportBundle, ManagedPolicySnapshot } from './snapshotTypes.js';

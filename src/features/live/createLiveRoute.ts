@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-sse';
 import { createContext, type Context, type ContextDependencies } from '../../context.js';
+import { flushAuditEvents } from '../audit/flushAuditEvents.js';
 import { readBody } from '../../http/readBody.js';
 import type { Route } from '../../http/Route.js';
 
@@ -72,6 +73,8 @@ export function createLiveRoute(options: LiveRouteOptions): LiveRoute {
         raw: req,
         context: { res, graphql: context },
       });
+      // The subscription was authorized as it started: its decision is audited like any request's.
+      await flushAuditEvents(context);
       res.writeHead(init.status, init.statusText, init.headers);
       if (!body || typeof body === 'string') {
         res.end(body);

@@ -74,5 +74,5 @@ export async function subscribeSessionEvents(context: Context, accountId: string
  * earlier event is served with a later one (loaders are per request; a subscription is many).
  */
 export function refreshLoaders(context: Context): void {
-  context.loaders = createLoaders(context.database.prisma);
+  context.loaders = createLoaders(context.database);
 }

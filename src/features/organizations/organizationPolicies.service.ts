@@ -1,8 +1,8 @@
+import { formatOrganizationPolicyArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { Organization, OrganizationPolicy, OrganizationPolicyType } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { authorize } from '../authorization/authorize.js';
-import { iamArns } from '../authorization/iamArns.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import type { Acting } from '../identities/identities.service.js';
@@ -21,7 +21,7 @@ export async function createOrganizationPolicy(
   checkPolicyDocument(args.content, args.type === 'SERVICE_CONTROL_POLICY' ? 'scp' : 'rcp');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const organization = await requireManagedOrganization(context, accountId);
-  const arn = iamArns.organizationPolicy(organization.managementAccountId, organization.id, args.type, '*');
+  const arn = formatOrganizationPolicyArn(organization.managementAccountId, organization.id, args.type, '*');
   await authorize(context, { action: 'organizations:CreatePolicy', resourceArn: arn, resourceAccountId: accountId });
   return context.database.prisma.$transaction(async (tx) => {
     if (await tx.organizationPolicy.findFirst({ where: { organizationId: organization.id, type: args.type, name: args.name } })) {
@@ -37,7 +37,7 @@ async function policyOperation(context: Context, args: Acting & { policyId: stri
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const organization = await requireManagedOrganization(context, accountId);
   const policy = await context.database.prisma.organizationPolicy.findFirst({ where: { id: args.policyId, organizationId: organization.id } });
-  const arn = iamArns.organizationPolicy(organization.managementAccountId, organization.id, policy?.type ?? 'SERVICE_CONTROL_POLICY', args.policyId);
+  const arn = formatOrganizationPolicyArn(organization.managementAccountId, organization.id, policy?.type ?? 'SERVICE_CONTROL_POLICY', args.policyId);
   await authorize(context, { action, resourceArn: arn, resourceAccountId: accountId });
   return { organization, policy };
 }

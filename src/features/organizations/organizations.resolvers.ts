@@ -1,3 +1,4 @@
+import { formatOrganizationArn, formatOrganizationUnitArn } from '../../iam/index.js';
 import type { Organization } from '../../generated/prisma/client.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Context } from '../../context.js';
@@ -21,7 +22,7 @@ export const organizationResolvers: Resolvers = {
   Organization: {
     id: (organization) => toGlobalId('Organization', organization.id),
     organizationId: (organization) => organization.id,
-    arn: (organization) => `arn:aws:organizations::${organization.managementAccountId}:organization/${organization.id}`,
+    arn: (organization) => formatOrganizationArn(organization.managementAccountId, organization.id),
     managementAccount: async (organization, _args, { loaders }) =>
       required(await loaders.accounts.byId.load(organization.managementAccountId), 'management account'),
     root: async (organization, _args, { loaders }) => {
@@ -42,8 +43,7 @@ export const organizationResolvers: Resolvers = {
     isRoot: (unit) => unit.parentId === null,
     arn: async (unit, _args, context) => {
       const organization = await organizationOf(unit.organizationId, context);
-      const kind = unit.parentId === null ? 'root' : 'ou';
-      return `arn:aws:organizations::${organization.managementAccountId}:${kind}/${organization.id}/${unit.id}`;
+      return formatOrganizationUnitArn(organization.managementAccountId, organization.id, unit.id);
     },
     organization: (unit, _args, context) => organizationOf(unit.organizationId, context),
     parent: (unit, _args, { loaders }) => (unit.parentId === null ? null : loaders.organizations.unitById.load(unit.parentId)),

@@ -1,8 +1,8 @@
+import { formatOrganizationAccountArn, formatOrganizationUnitArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { Account, Organization, OrganizationalUnit } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { authorize, requireCaller } from '../authorization/authorize.js';
-import { iamArns } from '../authorization/iamArns.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { generateAccessKeyId, generateSecretAccessKey } from '../auth/generateIds.js';
@@ -40,7 +40,7 @@ export async function createOrganizationalUnit(context: Context, args: Acting & 
   if (args.name.length < 1 || args.name.length > 128) throw awsError('ValidationError', constraintMessage('name', args.name, 'Member must have length between 1 and 128'));
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const organization = await requireManagedOrganization(context, accountId);
-  const parentArn = iamArns.organizationUnit(organization.managementAccountId, organization.id, args.parentId);
+  const parentArn = formatOrganizationUnitArn(organization.managementAccountId, organization.id, args.parentId);
   await authorize(context, { action: 'organizations:CreateOrganizationalUnit', resourceArn: parentArn, resourceAccountId: accountId });
   return context.database.prisma.$transaction(async (tx) => {
     const parent = await tx.organizationalUnit.findFirst({ where: { id: args.parentId, organizationId: organization.id } });
@@ -94,7 +94,7 @@ export async function createAccount(context: Context, args: Acting & { accountNa
 export async function moveAccount(context: Context, args: Acting & { accountId: string; sourceParentId: string; destinationParentId: string }): Promise<Account> {
   const actingId = await resolveActingAccount(context, args.actingAccountId);
   const organization = await requireManagedOrganization(context, actingId);
-  const arn = iamArns.organizationAccount(organization.managementAccountId, organization.id, args.accountId);
+  const arn = formatOrganizationAccountArn(organization.managementAccountId, organization.id, args.accountId);
   await authorize(context, { action: 'organizations:MoveAccount', resourceArn: arn, resourceAccountId: actingId });
   return context.database.prisma.$transaction(async (tx) => {
     if (!(await lockRow(tx, 'account', args.accountId))) throw awsError('AccountNotFoundException', "We can't find an AWS account with the AccountId that you specified.");

@@ -1,9 +1,9 @@
+import { formatIamArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { ManagedPolicy, PolicyVersion, Prisma } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { refuseAwsManagedPolicyWrite } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
-import { iamArns } from '../authorization/iamArns.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { generateUniqueId } from '../auth/generateIds.js';
@@ -21,7 +21,7 @@ export async function createPolicy(context: Context, args: Acting & { policyName
   const description = checkDescription(args.description);
   checkPolicyDocument(args.policyDocument, 'identity');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  const arn = iamArns.policy(accountId, path, args.policyName);
+  const arn = formatIamArn(accountId, 'policy', args.policyName, path);
   await authorize(context, { action: 'iam:CreatePolicy', resourceArn: arn, resourceAccountId: accountId });
   return context.database.prisma.$transaction(async (tx) => {
     const nameKey = args.policyName.toLowerCase();

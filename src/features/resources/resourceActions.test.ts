@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAction } from '../../iam/index.js';
-import { isGovernedByRcps, resourceActions } from './resourceActions.js';
+import { resourceActions } from './resourceActions.js';
 
 describe('resource actions', () => {
   it('uses each service own API action, all of them real actions', () => {
@@ -18,11 +18,5 @@ describe('resource actions', () => {
   it('falls back to service:CreateType and service:PutResourcePolicy', () => {
     expect(resourceActions('glacier', 'vaults')).toEqual({ create: 'glacier:CreateVaults', putPolicy: 'glacier:PutResourcePolicy' });
     expect(resourceActions('es', 'domain-name').create).toBe('es:CreateDomainName');
-  });
-
-  it('knows which services RCPs govern', () => {
-    expect(isGovernedByRcps('s3')).toBe(true);
-    expect(isGovernedByRcps('iam')).toBe(false);
-    expect(isGovernedByRcps('dynamodb')).toBe(true);
   });
 });

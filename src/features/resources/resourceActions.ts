@@ -1,5 +1,3 @@
-import { isRcpSupportedService } from '../../iam/index.js';
-
 /** The actions AWS checks to create a resource and to set its policy, per `service:resourceType`. */
 interface ResourceActions {
   create: string;
@@ -30,9 +28,4 @@ export function resourceActions(service: string, resourceType: string): Resource
   if (known) return known;
   const type = resourceType.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase());
   return { create: `${service}:Create${type}`, putPolicy: `${service}:PutResourcePolicy` };
-}
-
-/** Whether RCPs apply to a service's resources: the engine's answer, from AWS's list of RCP-supported services. */
-export function isGovernedByRcps(service: string): boolean {
-  return isRcpSupportedService(service);
 }

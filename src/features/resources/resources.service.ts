@@ -9,9 +9,8 @@ import { checkTags, type TagInput } from '../identities/iamNameRules.js';
 import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
 import { checkNamedPrincipals } from '../policies/checkNamedPrincipals.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
-import { describeResourceArn } from '../scenarios/describeResourceArn.js';
-import { refuseAwsManagedKmsAliasWrite } from '../../iam/index.js';
-import { isGovernedByRcps, resourceActions } from './resourceActions.js';
+import { describeResourceArn, refuseAwsManagedKmsAliasWrite } from '../../iam/index.js';
+import { resourceActions } from './resourceActions.js';
 
 function readArn(arn: string) {
   const parsed = parseArn(arn);
@@ -38,10 +37,9 @@ export async function createResource(context: Context, args: Acting & { arn: str
   }
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const owner = parsed.account || accountId;
-  const governed = isGovernedByRcps(service);
-  await authorize(context, { action: actions.create, resourceArn: args.arn, resourceAccountId: owner, context: requestTagContext(tags), resourceControlPolicies: governed });
+  await authorize(context, { action: actions.create, resourceArn: args.arn, resourceAccountId: owner, context: requestTagContext(tags) });
   if (args.policy != null && actions.putPolicy !== null) {
-    await authorize(context, { action: actions.putPolicy, resourceArn: args.arn, resourceAccountId: owner, resourceControlPolicies: governed });
+    await authorize(context, { action: actions.putPolicy, resourceArn: args.arn, resourceAccountId: owner });
   }
   return context.database.prisma.$transaction(async (tx) => {
     if (await tx.resource.findUnique({ where: { arn: args.arn } })) throw awsError('EntityAlreadyExists', `The resource ${args.arn} already exists.`);
@@ -70,7 +68,6 @@ export async function putResourcePolicy(context: Context, args: Acting & { resou
     resourcePolicy: found?.policyDocument ?? null,
     resourceKind: service === 'kms' && found?.policyDocument ? 'kmsKey' : 'other',
     resourceTags: found ? Object.fromEntries(found.tags.map((tag) => [tag.key, tag.value])) : null,
-    resourceControlPolicies: isGovernedByRcps(service),
   });
   if (found === null) throw awsError('NoSuchEntity', `The resource ${args.resourceArn} cannot be found.`);
   return context.database.prisma.resource.update({ where: { id: found.id }, data: { policyDocument: args.policy, updatedAt: new Date() } });

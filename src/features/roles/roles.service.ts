@@ -1,9 +1,9 @@
+import { formatIamArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { Prisma, Role } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { isServiceLinkedRolePath } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
-import { iamArns } from '../authorization/iamArns.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { generateUniqueId } from '../auth/generateIds.js';
 import { findPrincipal } from '../identities/findPrincipal.js';
@@ -39,7 +39,7 @@ export async function createRole(context: Context, args: CreateRoleArgs): Promis
   checkPolicyDocument(args.assumeRolePolicyDocument, 'trust');
   await checkNamedPrincipals(context.database.prisma, args.assumeRolePolicyDocument, 'trust');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  const arn = iamArns.role(accountId, path, args.roleName);
+  const arn = formatIamArn(accountId, 'role', args.roleName, path);
   await authorize(context, { action: 'iam:CreateRole', resourceArn: arn, resourceAccountId: accountId, context: requestTagContext(tags) });
   return context.database.prisma.$transaction(async (tx) => {
     if (await findPrincipal(tx, 'ROLE', accountId, args.roleName)) {

@@ -1,3 +1,4 @@
+import { formatIamArn, formatRootArn } from '../../iam/index.js';
 import type { ScenarioError } from './scenarioErrors.js';
 import type { Scenario, ScenarioAccount, ScenarioPolicyDocument, ScenarioTags, ScenarioUnit } from './scenarioTypes.js';
 
@@ -13,12 +14,7 @@ export function listUnitPaths(units: readonly ScenarioUnit[] = [], prefix = ''):
 export function resolvePolicyRef(ref: string, account: ScenarioAccount): string {
   if (ref.startsWith('arn:')) return ref;
   const policy = account.policies?.find((p) => p.name.toLowerCase() === ref.toLowerCase());
-  return `arn:aws:iam::${account.id}:policy${policy?.path ?? '/'}${policy?.name ?? ref}`;
-}
-
-/** The ARN of a scenario's user, role or managed policy, following IAM's `arn:aws:iam::ID:kind/PATH/NAME`. */
-export function formatIamArn(accountId: string, kind: 'user' | 'role' | 'group' | 'policy', name: string, path = '/'): string {
-  return `arn:aws:iam::${accountId}:${kind}${path}${name}`;
+  return formatIamArn(account.id, 'policy', policy?.name ?? ref, policy?.path ?? '/');
 }
 
 function checkDocument(doc: ScenarioPolicyDocument, path: string, errors: ScenarioError[]): void {
@@ -68,7 +64,7 @@ export function checkScenarioReferences(scenario: Scenario): ScenarioError[] {
     if (scenario.organization !== undefined && account.unit !== undefined && !unitPaths.has(account.unit)) {
       errors.push({ path: `${at}.unit`, message: `no organizational unit \`${account.unit}\` in the organization` });
     }
-    if (account.rootAccessKey === true) principalKeys.add(`arn:aws:iam::${account.id}:root`);
+    if (account.rootAccessKey === true) principalKeys.add(formatRootArn(account.id));
     for (const policy of account.policies ?? []) policyArns.add(resolvePolicyRef(policy.name, account));
     checkUnique((account.users ?? []).map((u) => u.name), 'user', `${at}.users`, errors);
     checkUnique((account.roles ?? []).map((r) => r.name), 'role', `${at}.roles`, errors);
@@ -164,7 +160,7 @@ function checkAccountRefs(
   account.users?.forEach((user, u) => {
     const path = `${at}.users[${u}]`;
     if (user.accessKey === true) principalKeys.add(formatIamArn(account.id, 'user', user.name, user.path));
-    if (user.mfaDevice !== undefined) mfaSerials.add(`arn:aws:iam::${account.id}:mfa/${user.mfaDevice.name}`);
+    if (user.mfaDevice !== undefined) mfaSerials.add(formatIamArn(account.id, 'mfa', user.mfaDevice.name));
     user.groups?.forEach((g, i) => {
       if (!groupNames.has(g.toLowerCase())) errors.push({ path: `${path}.groups[${i}]`, message: `no group \`${g}\` in account \`${account.id}\`` });
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveScenarioId } from './deriveScenarioId.js';
-import { describeResourceArn } from './describeResourceArn.js';
+import { describeResourceArn } from '../../iam/index.js';
 import { planScenario } from './planScenario.js';
 import { readScenario } from './readScenario.js';
 

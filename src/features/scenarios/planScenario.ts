@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { formatIamArn, resolvePolicyRef } from './checkScenarioReferences.js';
+import { formatIamArn, formatRootArn } from '../../iam/index.js';
+import { resolvePolicyRef } from './checkScenarioReferences.js';
 import { deriveScenarioId } from './deriveScenarioId.js';
-import { describeResourceArn } from './describeResourceArn.js';
+import { describeResourceArn } from '../../iam/index.js';
 import { planOrganization } from './planOrganization.js';
 import { stringifyPolicy } from './stringifyPolicy.js';
 import type { PlannedOwner, ScenarioPlan } from './scenarioPlanTypes.js';
@@ -94,7 +95,7 @@ function planAccount(name: string, account: ScenarioAccount, policyIds: Readonly
   };
 
   if (account.rootAccessKey === true) {
-    const principalArn = `arn:aws:iam::${account.id}:root`;
+    const principalArn = formatRootArn(account.id);
     plan.accessKeys.push(planAccessKey(name, account.id, null, principalArn));
   }
   const groupIds = new Map<string, string>();
@@ -122,7 +123,7 @@ function planAccount(name: string, account: ScenarioAccount, policyIds: Readonly
     addTags({ userId: id }, arn, user.tags);
     if (user.accessKey === true) plan.accessKeys.push(planAccessKey(name, account.id, id, arn));
     if (user.mfaDevice !== undefined) {
-      const serialNumber = `arn:aws:iam::${account.id}:mfa/${user.mfaDevice.name}`;
+      const serialNumber = formatIamArn(account.id, 'mfa', user.mfaDevice.name);
       plan.mfaDevices.push({ serialNumber, accountId: account.id, userId: id, seed: user.mfaDevice.seed, principalArn: arn });
     }
   }

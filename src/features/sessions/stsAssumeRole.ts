@@ -7,18 +7,19 @@ import {
   evaluateRequest,
   findAwsManagedPolicy,
   formatRoleSessionArn,
+  formatRootArn,
   planAssumeRoleSession,
   refuseRootAssumeRole,
   validateAssumeRoleRequest,
   type AssumeRoleRequest,
-  type CompiledPolicy,
 } from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
 import { consumeMfaCode } from '../auth/consumeMfaCode.js';
 import type { SecretCipher } from '../auth/secretCipher.js';
 import { storeAwsManagedPolicy } from '../policies/awsManagedPolicyRows.js';
 import { recordStsEvent } from './stsAudit.js';
-import { loadCallerPolicies, loadResourceControlPolicies, type CallerPolicies } from '../authorization/loadCallerPolicies.js';
+import { accessDeniedMessage, denialReasonOf } from '../authorization/accessDeniedMessage.js';
+import { assembleRequest, createAssemblyLoaders, describePrincipal, type AssemblyLoaders, type PrincipalSide } from '../authorization/assembleRequest.js';
 import { issueSession, type IssuedCredentials } from './stsIssueSession.js';
 
 /** What the STS operations work with. */
@@ -26,6 +27,8 @@ export interface StsDependencies {
   prisma: PrismaClient;
   cipher: SecretCipher;
   now: Date;
+  /** The request's authorization loaders (context.authorization.loaders); fresh ones when absent. */
+  loaders?: AssemblyLoaders;
 }
 
 /** AssumeRole's response, as DESIGN.md's AssumeRolePayload. */
@@ -41,9 +44,9 @@ function denied(caller: Caller, action: string, roleArn: string): Error {
 }
 
 /** The operator acts as the root of the role's account, outside any SCP. */
-function operatorPolicies(accountId: string): CallerPolicies {
+function operatorPolicies(accountId: string): PrincipalSide {
   return {
-    principal: { arn: `arn:aws:iam::${accountId}:root`, account: accountId, type: 'Account', userId: accountId, isManagementAccount: true },
+    principal: { arn: formatRootArn(accountId), account: accountId, type: 'Account', userId: accountId, isManagementAccount: true },
     identityPolicies: [],
     permissionsBoundary: null,
     sessionPolicies: null,
@@ -94,12 +97,8 @@ async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input:
     mfaAuthenticatedAt = deps.now;
   }
 
-  const trust = compilePolicy(role.assumeRolePolicyDocument, 'trust', 'TrustPolicy');
-  if (!trust.ok) throw denied(caller, 'sts:AssumeRole', role.arn);
-  const [policies, rcp] = await Promise.all([
-    caller.type === 'operator' ? operatorPolicies(role.accountId) : loadCallerPolicies(deps.prisma, caller),
-    loadResourceControlPolicies(deps.prisma, role.accountId),
-  ]);
+  const loaders = deps.loaders ?? createAssemblyLoaders(deps.prisma);
+  const side = caller.type === 'operator' ? operatorPolicies(role.accountId) : await describePrincipal(loaders, { kind: 'caller', caller });
   const context = createContextFromEntries(
     buildAssumeRoleContext(
       { ...input, sourceIdentity: plan.value.sourceIdentity, tags: plan.value.tags },
@@ -109,21 +108,10 @@ async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input:
   );
   if (!context.ok) throw awsError('ValidationError', context.errors[0]?.message ?? 'invalid request context');
   const actions = ['sts:AssumeRole', ...(plan.value.requiresTagSession ? ['sts:TagSession'] : []), ...(plan.value.requiresSetSourceIdentity ? ['sts:SetSourceIdentity'] : [])];
-  const resourcePolicy: CompiledPolicy = trust.policy;
+  const target = { arn: role.arn, accountId: role.accountId, kind: 'trust' as const, policy: role.assumeRolePolicyDocument, policyId: 'TrustPolicy', tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])) };
   for (const action of actions) {
-    const result = evaluateRequest(
-      {
-        action,
-        ...policies,
-        resource: { arn: role.arn, account: role.accountId, kind: 'trust', tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])), orgId: rcp.orgId, orgPaths: rcp.orgPaths },
-        rcpLevels: rcp.levels,
-        resourcePolicy,
-        context: context.context,
-        now: deps.now,
-      },
-      { explain: false },
-    );
-    if (result.evalDecision !== 'allowed') throw denied(caller, action, role.arn);
+    const result = evaluateRequest({ ...(await assembleRequest(loaders, side, action, target, context.context)), now: deps.now }, { explain: false });
+    if (result.evalDecision !== 'allowed') throw awsError('AccessDenied', accessDeniedMessage(caller.arn, action, role.arn, denialReasonOf(result)));
   }
 
   const arn = formatRoleSessionArn(role.arn, input.roleSessionName) ?? role.arn;

@@ -39,7 +39,7 @@ export interface TrustStatement {
 /** A role: a principal that others assume through its trust policy. */
 export interface AnalysisRole extends AnalysisPrincipal {
   kind: 'role';
-  /** null when the stored trust policy does not compile (nobody can assume the role then). */
+  /** The trust policy; a Deny of everything when the stored text does not compile (nobody can assume the role then). */
   trustPolicy: CompiledPolicy | null;
   trustStatements: TrustStatement[];
   maxSessionDuration: number;
@@ -56,7 +56,7 @@ export interface AnalysisResource {
   accountId: string;
   service: string;
   resourceType: string;
-  /** null when the resource has no policy (or it does not compile). */
+  /** null when the resource has no policy; a Deny of everything when it does not compile. */
   policy: CompiledPolicy | null;
   tags: Record<string, string>;
 }
@@ -78,6 +78,6 @@ export interface AuthorizationModel {
   trust: TrustIndex;
   /** The text of every stored policy by its id, for the analyses that read statements (external access, effective permissions). */
   policyDocuments: Map<string, string>;
-  /** Compile faults of stored policies, which the model leaves out (nothing stored should have them). */
+  /** Stored policies that do not compile, each standing in as a Deny of everything (nothing stored should have them). */
   invalidPolicies: string[];
 }

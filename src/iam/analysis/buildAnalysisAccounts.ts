@@ -1,4 +1,5 @@
 import { compilePolicy, type CompiledPolicy } from '../evaluate/compilePolicy.js';
+import { compileStoredPolicy } from '../evaluate/compileStoredPolicy.js';
 import type { AnalysisAccount } from './AuthorizationModel.js';
 import type { RawOrganizations } from './AuthorizationSnapshot.js';
 
@@ -6,7 +7,7 @@ import type { RawOrganizations } from './AuthorizationSnapshot.js';
  * Describes every account for the engine: its organization id, its org path (`o-…/r-…/ou-…/`), and the SCPs and
  * RCPs attached at each level from the root down to the account. An organization with no SCP attached anywhere
  * has SCPs disabled, so its accounts get no SCP levels (AWS attaches FullAWSAccess everywhere once enabled).
- * Policies that do not compile are left out and reported in `invalid`.
+ * Policies that do not compile deny everything (compileStoredPolicy) and are reported in `invalid`.
  */
 export function buildAnalysisAccounts(raw: RawOrganizations, invalid: string[] = []): Map<string, AnalysisAccount> {
   const units = new Map(raw.units.map((unit) => [unit.id, unit]));
@@ -15,16 +16,14 @@ export function buildAnalysisAccounts(raw: RawOrganizations, invalid: string[] =
   const rcpsByTarget = new Map<string, CompiledPolicy[]>();
   const scpOrganizations = new Set<string>();
   for (const policy of raw.organizationPolicies) {
-    const compiled = compilePolicy(policy.document, policy.type === 'SCP' ? 'scp' : 'rcp', policy.id);
-    if (!compiled.ok) {
-      invalid.push(policy.id);
-      continue;
-    }
+    const kind = policy.type === 'SCP' ? 'scp' : 'rcp';
+    if (!compilePolicy(policy.document, kind, policy.id).ok) invalid.push(policy.id);
+    const compiled = compileStoredPolicy(policy.document, kind, policy.id);
     const byTarget = policy.type === 'SCP' ? scpsByTarget : rcpsByTarget;
     if (policy.type === 'SCP' && policy.targetIds.length > 0) scpOrganizations.add(policy.organizationId);
     for (const target of policy.targetIds) {
       const list = byTarget.get(target) ?? [];
-      list.push(compiled.policy);
+      list.push(compiled);
       byTarget.set(target, list);
     }
   }

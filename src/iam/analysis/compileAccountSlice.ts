@@ -1,4 +1,5 @@
 import { compilePolicy, type CompiledPolicy } from '../evaluate/compilePolicy.js';
+import { compileStoredPolicy } from '../evaluate/compileStoredPolicy.js';
 import type { PolicyKind } from '../policy/Policy.js';
 import { parsePolicy } from '../policy/parsePolicy.js';
 import type { AnalysisResource, AnalysisRole, AnalysisUser, TrustStatement } from './AuthorizationModel.js';
@@ -10,7 +11,7 @@ export interface AccountSlice {
   users: AnalysisUser[];
   roles: AnalysisRole[];
   resources: AnalysisResource[];
-  /** Ids of stored policies that did not compile and were left out. */
+  /** Ids of stored policies that did not compile (each stands in as a Deny of everything). */
   invalidPolicies: string[];
   /** The text of each compiled policy by id. */
   policyDocuments: Map<string, string>;
@@ -24,17 +25,13 @@ export interface AccountSlice {
 export function compileAccountSlice(raw: RawAccountSlice): AccountSlice {
   const invalidPolicies: string[] = [];
   const policyDocuments = new Map<string, string>();
-  const compile = (policy: RawPolicy, kind: PolicyKind): CompiledPolicy | null => {
-    const result = compilePolicy(policy.document, kind, policy.id);
-    if (result.ok) {
-      policyDocuments.set(policy.id, policy.document);
-      return result.policy;
-    }
-    invalidPolicies.push(policy.id);
-    return null;
+  // A stored policy that no longer compiles denies everything (compileStoredPolicy): never dropped.
+  const compile = (policy: RawPolicy, kind: PolicyKind): CompiledPolicy => {
+    if (compilePolicy(policy.document, kind, policy.id).ok) policyDocuments.set(policy.id, policy.document);
+    else invalidPolicies.push(policy.id);
+    return compileStoredPolicy(policy.document, kind, policy.id);
   };
-  const compileAll = (policies: RawPolicy[]) =>
-    policies.map((policy) => compile(policy, 'identity')).filter((policy): policy is CompiledPolicy => policy !== null);
+  const compileAll = (policies: RawPolicy[]) => policies.map((policy) => compile(policy, 'identity'));
   const users: AnalysisUser[] = raw.users.map((user) => ({
     kind: 'user',
     id: user.id,

@@ -69,7 +69,7 @@ export function describeTarget(model: AuthorizationModel, resourceArn: string, a
   const stored = findStoredResource(model, resourceArn);
   const accountId = role?.accountId ?? stored?.accountId ?? (parseArn(resourceArn)?.account || null);
   const account = accountId === null ? undefined : model.accounts.get(accountId);
-  const base = { arn: resourceArn, account: accountId, orgId: account?.orgId ?? null, orgPaths: account?.orgPaths ?? null };
+  const base = { arn: resourceArn, account: accountId, orgId: account?.orgId ?? null, orgPaths: account?.orgPaths ?? null, isManagementAccount: account?.isManagementAccount ?? false };
   const rcpLevels = account?.rcpLevels ?? [];
   if (role !== undefined && TRUST_ACTIONS.has(lowerAction)) {
     return { resource: { ...base, kind: 'trust', tags: role.tags }, resourcePolicy: role.trustPolicy, rcpLevels };

@@ -1,3 +1,4 @@
+import { formatRootArn } from './formatArns.js';
 import { isAccountId, parseArn } from './parseArn.js';
 
 /** What kind of principal an ARN (or id, or service name) names. */
@@ -35,7 +36,7 @@ export interface PrincipalName {
 export function parsePrincipal(text: string): PrincipalName | null {
   const base = { partition: 'aws', account: '', name: '', path: '', sessionName: '' };
   if (text === '*') return { ...base, kind: 'wildcard', arn: '*' };
-  if (isAccountId(text)) return { ...base, kind: 'root', arn: `arn:aws:iam::${text}:root`, account: text };
+  if (isAccountId(text)) return { ...base, kind: 'root', arn: formatRootArn(text), account: text };
   if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(text)) return { ...base, kind: 'service', arn: text };
   const arn = parseArn(text);
   if (arn === null || !isAccountId(arn.account) || arn.region !== '') return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIamArn, formatKmsKeyArn, formatS3Arn, parseResourceArn } from './parseResourceArn.js';
+import { formatIamArn, formatKmsKeyArn, formatS3Arn } from './formatArns.js';
+import { parseResourceArn } from './parseResourceArn.js';
 
 describe('parseResourceArn', () => {
   it('parses IAM entities with paths and AWS managed policies', () => {

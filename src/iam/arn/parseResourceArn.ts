@@ -47,18 +47,3 @@ export function parseResourceArn(text: string): ResourceName | null {
   }
   return { kind: 'generic', arn };
 }
-
-/** Formats an IAM entity ARN; `path` defaults to `/` and must begin and end with `/`. */
-export function formatIamArn(account: string, type: 'user' | 'role' | 'group' | 'policy', name: string, path = '/'): string {
-  return `arn:aws:iam::${account}:${type}${path}${name}`;
-}
-
-/** Formats an S3 bucket ARN, or an object ARN when a key is given. */
-export function formatS3Arn(bucket: string, key?: string): string {
-  return key === undefined ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${key}`;
-}
-
-/** Formats a KMS key ARN. */
-export function formatKmsKeyArn(region: string, account: string, keyId: string): string {
-  return `arn:aws:kms:${region}:${account}:key/${keyId}`;
-}

@@ -33,6 +33,8 @@ export interface EngineResource {
   tags?: Readonly<Record<string, string>> | null;
   orgId?: string | null;
   orgPaths?: readonly string[] | null;
+  /** The resource's account is its organization's management account, where AWS applies no RCPs. */
+  isManagementAccount?: boolean;
 }
 
 /** One (action, resource) question with already-compiled policies: the input of `evaluateRequest`. */
@@ -47,7 +49,10 @@ export interface EngineRequest {
   sessionPolicies: readonly CompiledPolicy[] | null;
   /** SCPs of the principal's account, one array per level: root, each OU, the account. Empty: no organization. */
   scpLevels: readonly (readonly CompiledPolicy[])[];
-  /** RCPs of the resource's account per level; RCPFullAWSAccess is implied. */
+  /**
+   * RCPs of the resource's account per level; RCPFullAWSAccess is implied. The engine applies them only where
+   * AWS does: to actions of the services RCPs govern, on resources outside the management account.
+   */
   rcpLevels: readonly (readonly CompiledPolicy[])[];
   /** The resource policy, trust policy or key policy; null when none. */
   resourcePolicy: CompiledPolicy | null;

@@ -1,3 +1,4 @@
+import { formatIamArn } from '../arn/formatArns.js';
 import { isAccountId, parseArn } from '../arn/parseArn.js';
 import { parsePrincipal } from '../arn/parsePrincipal.js';
 import { roleArnFromSessionArn } from '../arn/roleSessionArn.js';
@@ -20,7 +21,7 @@ export function createPrincipalFromArn(callerArn: string | null | undefined, own
   if (callerArn === ANONYMOUS_CALLER) return { arn: ANONYMOUS_CALLER, account: '', type: 'Anonymous' };
   if (callerArn === null || callerArn === undefined || callerArn === '') {
     const account = ownerAccount ?? DEFAULT_SIMULATION_ACCOUNT;
-    return { arn: `arn:aws:iam::${account}:user/SimulatedUser`, account, type: 'User', username: 'SimulatedUser' };
+    return { arn: formatIamArn(account, 'user', 'SimulatedUser'), account, type: 'User', username: 'SimulatedUser' };
   }
   const name = parsePrincipal(callerArn);
   if (name === null) return null;

@@ -1,9 +1,9 @@
-import { isRcpSupportedService } from '../catalogue/awsServiceCatalogue.js';
 import type { Refusal } from '../rules/protectedEntities.js';
 import { refuseTemporaryCredentialsAction } from '../rules/stsCallerRules.js';
 import type { Decision, EvaluationResult, MatchedStatement, PolicyExplanation, PolicyTypeDecision } from '../simulationTypes.js';
 import type { CompiledPolicy, CompiledStatement } from './compilePolicy.js';
 import { createEvaluationContext } from './createEvaluationContext.js';
+import { isGovernedByResourceControlPolicies } from './resourceControlPolicyScope.js';
 import { describeDecision, type DecisionReason } from './describeDecision.js';
 import type { EngineRequest } from './EngineRequest.js';
 import { combineDecisions, evaluatePolicy, type PolicyEvaluation, type PolicyRequest } from './evaluatePolicy.js';
@@ -24,8 +24,8 @@ const STRONG_GRANTS = new Set(['direct', 'wildcard', 'service']);
  *    limits on GetSessionToken, AssumeRole and GetFederationToken credentials) is implicitly denied.
  * 2. A matching Deny in any applicable policy (identity, boundary, session, SCP, RCP, resource) → explicitDeny.
  * 3. SCPs (principal's account; not for the management account or service principals): every level, root →
- *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied), and
- *    only actions of the services that support RCPs.
+ *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied),
+ *    and only for the services they govern, on resources outside the management account.
  * 4. Same account: a resource policy Allow naming the user, session, service or `*` suffices alone; naming the
  *    role ARN it still needs the boundary and session policy; naming the account (or absent, for ordinary
  *    resources) the identity policies must allow, within the boundary and session policy. Role trust policies
@@ -67,8 +67,8 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const session = request.sessionPolicies === null ? null : run(request.sessionPolicies);
   const scpApplies = !principal.isManagementAccount && !isService && !isAnonymous;
   const scpLevels = scpApplies ? request.scpLevels.map(run) : [];
-  // RCPs govern only the services AWS lists as supporting them (from the generated catalogue).
-  const rcpLevels = request.rcpLevels.length > 0 && isRcpSupportedService(lowerAction.slice(0, lowerAction.indexOf(':'))) ? request.rcpLevels.map(run) : [];
+  const rcpApplies = !resource.isManagementAccount && isGovernedByResourceControlPolicies(lowerAction);
+  const rcpLevels = rcpApplies ? request.rcpLevels.map(run) : [];
   const resourceEval = request.resourcePolicy === null ? null : run([request.resourcePolicy])[0]!;
 
   const flags = summarise(all, scpLevels);

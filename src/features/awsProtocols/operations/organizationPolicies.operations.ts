@@ -1,7 +1,7 @@
+import { formatOrganizationAccountArn, formatOrganizationUnitArn } from '../../../iam/index.js';
 import type { Context } from '../../../context.js';
 import type { Organization, OrganizationPolicy, OrganizationPolicyType } from '../../../generated/prisma/client.js';
 import { awsError } from '../../../graphql/errors.js';
-import { iamArns } from '../../authorization/iamArns.js';
 import { attachOrganizationPolicy, createOrganizationPolicy, detachOrganizationPolicy } from '../../organizations/organizationPolicies.service.js';
 import type { AwsOperation } from '../AwsOperation.js';
 import type { OperationInput } from '../OperationInput.js';
@@ -30,12 +30,12 @@ const toPolicy = (organization: Organization, policy: OrganizationPolicy) => ({ 
 async function toTarget(context: Context, organization: Organization, targetId: string) {
   if (/^\d{12}$/.test(targetId)) {
     const account = await context.loaders.accounts.byId.load(targetId);
-    return { TargetId: targetId, Arn: iamArns.organizationAccount(organization.managementAccountId, organization.id, targetId), Name: account?.name, Type: 'ACCOUNT' };
+    return { TargetId: targetId, Arn: formatOrganizationAccountArn(organization.managementAccountId, organization.id, targetId), Name: account?.name, Type: 'ACCOUNT' };
   }
   const unit = await context.loaders.organizations.unitById.load(targetId);
   return {
     TargetId: targetId,
-    Arn: iamArns.organizationUnit(organization.managementAccountId, organization.id, targetId),
+    Arn: formatOrganizationUnitArn(organization.managementAccountId, organization.id, targetId),
     Name: unit?.name,
     Type: unit?.parentId === null ? 'ROOT' : 'ORGANIZATIONAL_UNIT',
   };

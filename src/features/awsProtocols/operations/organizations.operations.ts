@@ -1,8 +1,8 @@
+import { formatOrganizationAccountArn, formatOrganizationUnitArn } from '../../../iam/index.js';
 import type { Context } from '../../../context.js';
 import type { Organization } from '../../../generated/prisma/client.js';
 import { awsError } from '../../../graphql/errors.js';
 import { authorize, requireCaller } from '../../authorization/authorize.js';
-import { iamArns } from '../../authorization/iamArns.js';
 import { requireManagedOrganization } from '../../organizations/organizationContext.js';
 import { createAccount, createOrganization, createOrganizationalUnit, moveAccount } from '../../organizations/organizations.service.js';
 import type { AwsOperation } from '../AwsOperation.js';
@@ -66,7 +66,7 @@ export const organizationOperations: AwsOperation[] = [
     service: 'organizations', name: 'DescribeOrganizationalUnit', action: 'organizations:DescribeOrganizationalUnit', kind: 'read', graphql: 'Organization.organizationalUnits',
     run: async (context, input, action) => {
       const unitId = input.string('OrganizationalUnitId');
-      const organization = await readManagedOrganization(context, action, (org) => iamArns.organizationUnit(org.managementAccountId, org.id, unitId));
+      const organization = await readManagedOrganization(context, action, (org) => formatOrganizationUnitArn(org.managementAccountId, org.id, unitId));
       const unit = await context.loaders.organizations.unitById.load(unitId);
       if (!unit || unit.organizationId !== organization.id || unit.parentId === null) throw notFoundUnit();
       return { OrganizationalUnit: toUnit(organization, unit) };
@@ -131,7 +131,7 @@ export const organizationOperations: AwsOperation[] = [
     service: 'organizations', name: 'DescribeAccount', action: 'organizations:DescribeAccount', kind: 'read', graphql: 'Query.account',
     run: async (context, input, action) => {
       const accountId = input.string('AccountId');
-      const organization = await readManagedOrganization(context, action, (org) => iamArns.organizationAccount(org.managementAccountId, org.id, accountId));
+      const organization = await readManagedOrganization(context, action, (org) => formatOrganizationAccountArn(org.managementAccountId, org.id, accountId));
       const account = await context.loaders.accounts.byId.load(accountId);
       if (!account || account.organizationId !== organization.id) throw notFoundAccount();
       return { Account: toAccount(organization, account) };

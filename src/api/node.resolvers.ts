@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { Loaders } from '../context.js';
 import type { Resolvers } from '../generated/graphql.js';
-import { fromGlobalId, type NodeType } from './globalId.js';
-import { DateTimeScalar, JsonScalar } from './scalars.js';
+import { fromGlobalId, type NodeType } from '../graphql/globalId.js';
+import { DateTimeScalar, JsonScalar } from '../graphql/scalars.js';
 
 /** The loader that fetches each node type by the key inside its global id. */
 function loaderFor(type: NodeType, loaders: Loaders): DataLoader<string, object | null> {

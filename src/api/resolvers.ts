@@ -13,7 +13,7 @@ import { accessGraphResolvers } from '../features/access/accessGraph.resolvers.j
 import { policyDocumentResolvers } from '../features/access/policyDocument.resolvers.js';
 import { liveResolvers } from '../features/live/live.resolvers.js';
 import { auditResolvers } from '../features/audit/audit.resolvers.js';
-import { authorizeReads } from '../features/authorization/authorizeReads.js';
+import { guardReads } from '../features/authorization/guardReads.js';
 import { identityMutations } from '../features/identities/identities.mutations.js';
 import { organizationMutations } from '../features/organizations/organizations.mutations.js';
 import { policyMutations } from '../features/policies/policies.mutations.js';
@@ -84,4 +84,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The resolver map the server uses. */
-export const resolvers: Resolvers = authorizeReads(mergeResolvers(featureResolvers));
+export const resolvers: Resolvers = guardReads(mergeResolvers(featureResolvers));
