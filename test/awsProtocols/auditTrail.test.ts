@@ -52,7 +52,7 @@ describe('the AWS protocols decide and audit through the one door', () => {
     const denied = await failureOf(call(nobody));
     expect(denied.name).toMatch(/^AccessDenied(Exception)?$/);
     expect(denied.message).toContain(`User: arn:aws:iam::${accountId}:user/nobody is not authorized to perform: ${operation!.action}`);
-    const events = dataOf(await aws.call<Lookup>(root, LOOKUP, { filter: { action: operation!.action, decision: 'Deny', principalArn: `arn:aws:iam::${accountId}:user/nobody` } }));
-    expect(events.auditEvents.edges[0]?.node).toMatchObject({ action: operation!.action, decision: 'Deny', errorCode: 'AccessDenied' });
+    const events = dataOf(await aws.call<Lookup>(root, LOOKUP, { filter: { action: operation!.action, decision: 'DENY', principalArn: `arn:aws:iam::${accountId}:user/nobody` } }));
+    expect(events.auditEvents.edges[0]?.node).toMatchObject({ action: operation!.action, decision: 'DENY', errorCode: 'AccessDenied' });
   });
 });

@@ -62,8 +62,8 @@ describe('AWS managed policies', () => {
     const attempts = [
       ['mutation($arn: String!) { createPolicyVersion(policyArn: $arn, policyDocument: ' + JSON.stringify(JSON.stringify(JSON.parse(allow('*')))) + ', setAsDefault: true) { versionId } }', 'iam:CreatePolicyVersion'],
       ['mutation($arn: String!) { setDefaultPolicyVersion(policyArn: $arn, versionId: "v1") { name } }', 'iam:SetDefaultPolicyVersion'],
-      ['mutation($arn: String!) { deletePolicyVersion(policyArn: $arn, versionId: "v1") }', 'iam:DeletePolicyVersion'],
-      ['mutation($arn: String!) { deletePolicy(policyArn: $arn) }', 'iam:DeletePolicy'],
+      ['mutation($arn: String!) { deletePolicyVersion(policyArn: $arn, versionId: "v1") { versionId } }', 'iam:DeletePolicyVersion'],
+      ['mutation($arn: String!) { deletePolicy(policyArn: $arn) { deletedId } }', 'iam:DeletePolicy'],
     ] as const;
     for (const [mutation, action] of attempts) {
       const error = errorOf(await env.call(root, mutation, { arn }));

@@ -26,7 +26,7 @@ describe('entities AWS owns', () => {
       `mutation { putRolePolicy(roleName: "AWSServiceRoleForSupport", policyName: "p", policyDocument: ${JSON.stringify(allow('s3:*'))}) { name } }`,
       'mutation { attachRolePolicy(roleName: "AWSServiceRoleForSupport", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess") { name } }',
       `mutation { updateAssumeRolePolicy(roleName: "AWSServiceRoleForSupport", policyDocument: ${JSON.stringify(trust(accountId))}) { name } }`,
-      'mutation { deleteRole(roleName: "AWSServiceRoleForSupport") }',
+      'mutation { deleteRole(roleName: "AWSServiceRoleForSupport") { deletedId } }',
     ]) {
       expect(errorOf(await env.call(root, mutation)), mutation).toEqual({ code: 'UnmodifiableEntity', message });
     }
@@ -35,7 +35,7 @@ describe('entities AWS owns', () => {
 
   it('refuses changes to IAM Identity Center roles (AWSReservedSSO_*)', async () => {
     dataOf(await env.call(root, 'mutation($t: String!) { createRole(roleName: "AWSReservedSSO_Admin_0123456789abcdef", assumeRolePolicyDocument: $t) { name } }', { t: trust(accountId) }));
-    expect(errorOf(await env.call(root, 'mutation { deleteRole(roleName: "AWSReservedSSO_Admin_0123456789abcdef") }')).code).toBe('UnmodifiableEntity');
+    expect(errorOf(await env.call(root, 'mutation { deleteRole(roleName: "AWSReservedSSO_Admin_0123456789abcdef") { deletedId } }')).code).toBe('UnmodifiableEntity');
   });
 
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html: the aws: prefix is reserved for AWS.

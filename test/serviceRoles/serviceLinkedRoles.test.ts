@@ -32,7 +32,7 @@ describe('service-linked roles', () => {
     const edits = [
       `mutation { updateAssumeRolePolicy(roleName: "${name}", policyDocument: "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"AWS\\":\\"${A}\\"},\\"Action\\":\\"sts:AssumeRole\\"}]}") { arn } }`,
       `mutation { putRolePolicy(roleName: "${name}", policyName: "x", policyDocument: "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"s3:*\\",\\"Resource\\":\\"*\\"}]}") { arn } }`,
-      `mutation { deleteRole(roleName: "${name}") }`,
+      `mutation { deleteRole(roleName: "${name}") { deletedId } }`,
       `mutation { tagRole(roleName: "${name}", tags: [{key: "a", value: "b"}]) { arn } }`,
     ];
     for (const edit of edits) expect((await sts.call(admin, edit)).errors?.[0], edit).toMatchObject({ message, extensions: { code: 'UnmodifiableEntity' } });

@@ -38,7 +38,7 @@ describe('PassRole, instance profiles and the services that use roles', () => {
     expect(second.errors?.[0]).toMatchObject({ message: 'Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1', extensions: { code: 'LimitExceeded' } });
     expect((await sts.call(root, `mutation { createInstanceProfile(instanceProfileName: "APPPROFILE") { arn } }`)).errors?.[0]?.extensions?.code).toBe('EntityAlreadyExists');
     expect((await sts.call(root, `mutation { deleteInstanceProfile(instanceProfileName: "AppProfile") }`)).errors?.[0]).toMatchObject({ message: 'Cannot delete entity, must remove roles from instance profile first.', extensions: { code: 'DeleteConflict' } });
-    expect((await sts.call(root, `mutation { deleteRole(roleName: "AppRole") }`)).errors?.[0]).toMatchObject({ extensions: { code: 'DeleteConflict' } });
+    expect((await sts.call(root, `mutation { deleteRole(roleName: "AppRole") { deletedId } }`)).errors?.[0]).toMatchObject({ extensions: { code: 'DeleteConflict' } });
     // A throwaway profile goes through the whole life cycle
     await sts.call(root, `mutation { createInstanceProfile(instanceProfileName: "Temp", path: "/ops/", tags: [{key: "a", value: "1"}]) { arn } }`);
     expect((await sts.call(root, `mutation { addRoleToInstanceProfile(instanceProfileName: "Temp", roleName: "Nope") { arn } }`)).errors?.[0]).toMatchObject({ message: 'The role with name Nope cannot be found.', extensions: { code: 'NoSuchEntity' } });

@@ -78,10 +78,11 @@ export async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRo
 }
 
 async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input: AssumeRoleRequest): Promise<AssumeRoleResult & { sessionId: string }> {
-  const rootRefusal = refuseRootAssumeRole({ type: caller.type });
-  if (rootRefusal !== null) throw awsError(rootRefusal.code, rootRefusal.message);
+  // The request is validated before anything about the caller is decided, as STS answers a malformed call.
   const invalid = validateAssumeRoleRequest(input);
   if (invalid !== null) throw awsError(invalid.code, invalid.message);
+  const rootRefusal = refuseRootAssumeRole({ type: caller.type });
+  if (rootRefusal !== null) throw awsError(rootRefusal.code, rootRefusal.message);
   const role = await deps.prisma.role.findUnique({ where: { arn: input.roleArn }, include: { tags: true } });
   if (role === null) throw denied(caller, 'sts:AssumeRole', input.roleArn);
 
