@@ -6,6 +6,7 @@ import {
   DeleteInstanceProfileCommand,
   DeleteRoleCommand,
   DeleteServiceLinkedRoleCommand,
+  GetAccountAuthorizationDetailsCommand,
   GetInstanceProfileCommand,
   GetServiceLinkedRoleDeletionStatusCommand,
   ListInstanceProfilesCommand,
@@ -48,6 +49,10 @@ describe('instance profiles through @aws-sdk/client-iam', () => {
     expect(JSON.parse(decodeURIComponent(got.Roles![0]!.AssumeRolePolicyDocument!))).toEqual(JSON.parse(EC2_TRUST));
     const forRole = await iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: 'WebServer' }));
     expect(forRole).toMatchObject({ InstanceProfiles: [{ InstanceProfileName: 'web' }], IsTruncated: false });
+    // and the role's entry in GetAccountAuthorizationDetails
+    const details = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role'] }));
+    const webServer = details.RoleDetailList?.find((role) => role.RoleName === 'WebServer');
+    expect(webServer?.InstanceProfileList).toMatchObject([{ InstanceProfileName: 'web', Path: '/apps/', Roles: [{ RoleName: 'WebServer' }] }]);
     const second = await failureOf(iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: 'web', RoleName: 'WebServer' })));
     expect(second.name).toBe('LimitExceededException');
     expect(second.message).toBe('Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1');

@@ -1,6 +1,5 @@
 import type { Context } from '../../../context.js';
 import type { InstanceProfile } from '../../../generated/prisma/client.js';
-import { readJsonTags } from '../../federation/jsonTags.js';
 import {
   addRoleToInstanceProfile,
   createInstanceProfile,
@@ -14,24 +13,10 @@ import {
 } from '../../serviceRoles/instanceProfiles.service.js';
 import { createServiceLinkedRole, deleteServiceLinkedRole, getServiceLinkedRoleDeletionStatus } from '../../serviceRoles/serviceLinkedRoles.service.js';
 import type { AwsOperation } from '../AwsOperation.js';
-import { toRole, toTags } from '../iamShapes.js';
+import { toInstanceProfile, toRole } from '../iamShapes.js';
 import type { OperationInput } from '../OperationInput.js';
 import { pageByMarker } from '../pageByMarker.js';
 import { readTags } from './iamPrincipalPolicies.operations.js';
-
-/** IAM's `InstanceProfile`: its role (none or one) in the list shape of `Role`, and its tags. */
-export async function toInstanceProfile(context: Context, profile: InstanceProfile) {
-  const role = profile.roleId === null ? null : await context.loaders.roles.byId.load(profile.roleId);
-  return {
-    Path: profile.path,
-    InstanceProfileName: profile.name,
-    InstanceProfileId: profile.id,
-    Arn: profile.arn,
-    CreateDate: profile.createdAt,
-    Roles: role ? [await toRole(context, role, false)] : [],
-    Tags: toTags(readJsonTags(profile.tags)),
-  };
-}
 
 /** A page of profiles as ListInstanceProfiles and ListInstanceProfilesForRole answer it. */
 async function profilePage(context: Context, profiles: readonly InstanceProfile[], input: OperationInput) {
