@@ -52,7 +52,11 @@ describe('import and export of AWS CLI output', () => {
     expect(summary.organizationId).toBe('o-a1b2c3d4e5');
     expect(summary.totals).toMatchObject({ accounts: 4, users: 4, groups: 2, roles: 4, policies: 2, resources: 4, organizationPolicies: 5 });
     expect(summary.missingAwsManagedPolicies).toEqual([]);
-    expect(summary.notes).toEqual([expect.stringContaining('instance profiles of role `ledger-app` are not modelled')]);
+    expect(summary.notes).toEqual([]);
+    // The role's InstanceProfileList became an instance profile holding it
+    const profile = await first.prisma.instanceProfile.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::222222222222:instance-profile/ledger-app' }, include: { role: true } });
+    expect(profile).toMatchObject({ id: 'AIPAQ3EGUWFKLEDGERAPP', name: 'ledger-app', path: '/', accountId: '222222222222', role: { id: 'AROAQ3EGUWFKLEDGERAPP' } });
+    expect(profile.createdAt.toISOString()).toBe('2024-03-14T09:40:12.000Z');
     const role = await first.prisma.role.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::222222222222:role/service/ledger-app' }, include: { permissionsBoundary: true, tags: true } });
     expect(role).toMatchObject({ id: 'AROAQ3EGUWFKLEDGERAPP', path: '/service/', accountId: '222222222222' });
     expect(role.permissionsBoundary?.id).toBe('ANPAQ3EGUWFKBOUNDARY1');
@@ -99,6 +103,10 @@ describe('import and export of AWS CLI output', () => {
     const original = json(SAMPLE, 'accounts/222222222222/get-account-authorization-details.json');
     const back = json(once, 'accounts/222222222222/get-account-authorization-details.json');
     expect(back.RoleDetailList.map((r: { Arn: string }) => r.Arn).sort()).toEqual(original.RoleDetailList.map((r: { Arn: string }) => r.Arn).sort());
+    const profiles = (d: { RoleDetailList: { RoleName: string; InstanceProfileList: { InstanceProfileId: string; Arn: string; Path: string; Roles: { Arn: string }[] }[] }[] }) =>
+      d.RoleDetailList.find((r) => r.RoleName === 'ledger-app')!.InstanceProfileList.map((p) => [p.InstanceProfileId, p.Arn, p.Path, p.Roles.map((r) => r.Arn)]);
+    expect(profiles(back)).toEqual(profiles(original));
+    expect(profiles(back)).toHaveLength(1);
     const ledger = (d: { Policies: { PolicyName: string; PolicyVersionList: unknown[] }[] }) => d.Policies.find((p) => p.PolicyName === 'LedgerRead')!.PolicyVersionList;
     expect(ledger(back)).toEqual(ledger(original));
     expect(json(once, 'organization/policies/p-v7m2w8rt/list-targets-for-policy.json')).toEqual(json(SAMPLE, 'organization/policies/p-v7m2w8rt/list-targets-for-policy.json'));
