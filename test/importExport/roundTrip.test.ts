@@ -188,6 +188,24 @@ describe('import and export of AWS CLI output', () => {
     expect(await first.prisma.account.count({ where: { id: '777777777777' } })).toBe(0);
   });
 
+  it('rejects an instance profile under two roles (IAM allows one) or whose id another account holds', async () => {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const profile = (id: string, name: string) => ({ Path: '/', InstanceProfileName: name, InstanceProfileId: id, Arn: `arn:aws:iam::888888888888:instance-profile/${name}`, Roles: [] });
+    const role = (name: string, profiles: unknown[]) => ({ Path: '/', RoleName: name, RoleId: `AROA${name.toUpperCase().padEnd(17, 'X')}`, Arn: `arn:aws:iam::888888888888:role/${name}`, AssumeRolePolicyDocument: trust, InstanceProfileList: profiles });
+    const twice = join(work, 'profile-twice.json');
+    writeFileSync(twice, JSON.stringify({ RoleDetailList: [role('one', [profile('AIPAQ3EGUWFKSHARED001', 'shared')]), role('two', [profile('AIPAQ3EGUWFKSHARED001', 'shared')])] }));
+    const shared = (await importFiles(third.prisma, twice).catch((e: unknown) => e)) as ImportInvalidError;
+    expect(shared).toBeInstanceOf(ImportInvalidError);
+    expect(shared.problems.map((p) => p.path)).toEqual(['$.RoleDetailList[1].InstanceProfileList[0]']);
+
+    const clash = join(work, 'profile-clash.json');
+    writeFileSync(clash, JSON.stringify({ RoleDetailList: [role('web', [profile('AIPAQ3EGUWFKLEDGERAPP', 'web')])] }));
+    const taken = (await importFiles(first.prisma, clash).catch((e: unknown) => e)) as ImportInvalidError;
+    expect(taken).toBeInstanceOf(ImportInvalidError);
+    expect(taken.problems.map((p) => p.expected)).toEqual(['an instance profile id and ARN no other account holds: `AIPAQ3EGUWFKLEDGERAPP` is stored in account 222222222222']);
+    expect(await first.prisma.account.count({ where: { id: '888888888888' } })).toBe(0);
+  });
+
   it('reports an AWS managed policy the catalogue lacks and keeps the attachment', async () => {
     const file = join(work, 'single.json');
     const missing = 'arn:aws:iam::aws:policy/job-function/ExampleNotInTheCatalogue';
