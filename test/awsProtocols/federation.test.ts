@@ -18,6 +18,7 @@ import {
   UpdateSAMLProviderCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleWithSAMLCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allow, dataOf } from '../management/managementTestServer.js';
 import { failureOf, startAwsTestServer } from './awsTestServer.js';
@@ -133,6 +134,35 @@ describe('OIDC providers and AssumeRoleWithWebIdentity through the AWS SDKs', ()
     expect(gone.name).toBe('NoSuchEntityException');
     expect(gone.$metadata.httpStatusCode).toBe(404);
     expect((await failureOf(iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'http://insecure.example' })))).name).toBe('InvalidInputException');
+  });
+});
+
+describe('the playground\'s Jwks extension of CreateOpenIDConnectProvider', () => {
+  it('registers an external issuer\'s keys sent as an extra query parameter, and verifies its tokens with them', async () => {
+    // Given an external issuer's key pair, its public half sent as `Jwks` (added to the form before signing)
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
+    const iam = aws.iam(root);
+    iam.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { body?: string };
+        if (typeof request.body === 'string' && request.body.includes('Action=CreateOpenIDConnectProvider')) request.body += `&Jwks=${encodeURIComponent(jwks)}`;
+        return next(args);
+      },
+      { step: 'build', priority: 'high', name: 'addPlaygroundJwks' },
+    );
+    const { OpenIDConnectProviderArn } = await iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://idp.example.com', ClientIDList: ['app'] }));
+    await aws.iam(root).send(
+      new CreateRoleCommand({ RoleName: 'External', AssumeRolePolicyDocument: trust({ Federated: OpenIDConnectProviderArn! }, 'sts:AssumeRoleWithWebIdentity', { StringEquals: { 'idp.example.com:sub': 'svc' } }) }),
+    );
+    // When a token it signed is exchanged
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://idp.example.com').setSubject('svc').setAudience('app').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const assumed = await anonymous.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${accountId}:role/External`, RoleSessionName: 'svc', WebIdentityToken: token }));
+    // Then the keys verified it; one signed by another key is refused
+    expect(assumed).toMatchObject({ SubjectFromWebIdentityToken: 'svc', Provider: 'https://idp.example.com', Audience: 'app' });
+    const stranger = await generateKeyPair('RS256');
+    const forged = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://idp.example.com').setSubject('svc').setAudience('app').setIssuedAt().setExpirationTime('5m').sign(stranger.privateKey);
+    expect((await failureOf(anonymous.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${accountId}:role/External`, RoleSessionName: 'svc', WebIdentityToken: forged })))).name).toBe('InvalidIdentityTokenException');
   });
 });
 
