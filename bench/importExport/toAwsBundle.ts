@@ -51,7 +51,7 @@ export function toAwsBundle(org: GeneratedOrganization): ImportBundle {
       roles: (roles.get(account.id) ?? []).map((r, i) => ({
         id: r.id, name: r.name, path: '/', arn: r.arn, createDate: CREATED, trustPolicy: r.trust, description: '',
         maxSessionDuration: r.maxSessionDuration, inlinePolicies: inline.get(r.id) ?? [],
-        attachedPolicies: [...(attached.get(r.id) ?? []), ...awsManaged(i + 5)], permissionsBoundaryArn: null, tags: tags.get(r.id) ?? [],
+        attachedPolicies: [...(attached.get(r.id) ?? []), ...awsManaged(i + 5)], permissionsBoundaryArn: null, tags: tags.get(r.id) ?? [], instanceProfiles: [],
       })),
       policies: (policies.get(account.id) ?? []).map((p) => ({
         id: p.id, name: p.name, path: '/', arn: p.arn, description: '', createDate: CREATED, updateDate: CREATED,

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Key } from '../management/managementTestServer.js';
+import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { allow, type Key } from '../management/managementTestServer.js';
 import { startAwsTestServer } from './awsTestServer.js';
 
 const run = promisify(execFile);
@@ -40,6 +41,7 @@ if (!boto3Available) console.warn(`skipping the boto3 end-to-end test: python3 c
 let aws: Awaited<ReturnType<typeof startAwsTestServer>>;
 let accountId: string;
 let home: string;
+let root: Key;
 
 /** Runs the AWS CLI against the test server with a config of its own: AWS_ENDPOINT_URL, as the README shows. */
 async function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -70,13 +72,20 @@ const json = (result: { code: number; stdout: string; stderr: string }) => {
 beforeAll(async () => {
   if (!cliAvailable && !boto3Available) return;
   aws = await startAwsTestServer();
-  let root: Key;
   ({ accountId, root } = await aws.createAccount('cli'));
   home = mkdtempSync(join(tmpdir(), 'iam-playground-cli-'));
-  writeFileSync(join(home, 'credentials'), `[default]\naws_access_key_id = ${root.accessKeyId}\naws_secret_access_key = ${root.secretAccessKey}\n`);
+  // AWS refuses AssumeRole to the root user, so the role_arn profile's source is an IAM user (as in the README's walkthrough)
+  const iam = aws.iam(root);
+  await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+  await iam.send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'all', PolicyDocument: allow('*') }));
+  const alice = (await iam.send(new CreateAccessKeyCommand({ UserName: 'alice' }))).AccessKey!;
+  writeFileSync(
+    join(home, 'credentials'),
+    `[default]\naws_access_key_id = ${root.accessKeyId}\naws_secret_access_key = ${root.secretAccessKey}\n\n[alice]\naws_access_key_id = ${alice.AccessKeyId}\naws_secret_access_key = ${alice.SecretAccessKey}\n`,
+  );
   writeFileSync(
     join(home, 'config'),
-    `[default]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::${accountId}:role/Admin\nsource_profile = default\nrole_session_name = cli-admin\nregion = us-east-1\n`,
+    `[default]\nregion = us-east-1\n\n[profile alice]\nregion = us-east-1\n\n[profile admin]\nrole_arn = arn:aws:iam::${accountId}:role/Admin\nsource_profile = alice\nrole_session_name = cli-admin\nregion = us-east-1\n`,
   );
 }, 60_000);
 afterAll(async () => {
@@ -105,7 +114,7 @@ describe.skipIf(!cliAvailable)(`the AWS CLI (${versionText}) against the playgro
       expect(json(await cli(['sts', 'get-caller-identity', '--profile', 'admin'])).Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/Admin/cli-admin`);
       expect(json(await cli(['iam', 'list-roles', '--profile', 'admin'])).Roles.map((r: { RoleName: string }) => r.RoleName)).toContain('Admin');
     }
-    const assumed = json(await cli(['sts', 'assume-role', '--role-arn', `arn:aws:iam::${accountId}:role/Admin`, '--role-session-name', 'by-hand']));
+    const assumed = json(await cli(['sts', 'assume-role', '--role-arn', `arn:aws:iam::${accountId}:role/Admin`, '--role-session-name', 'by-hand', '--profile', 'alice']));
     expect(assumed.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/Admin/by-hand`);
 
     // Organizations over JSON 1.1
@@ -121,6 +130,40 @@ describe.skipIf(!cliAvailable)(`the AWS CLI (${versionText}) against the playgro
     expect(badKey.stderr).toContain('(InvalidClientTokenId)');
     const denied = await cli(['organizations', 'describe-organization'], { AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId, AWS_SECRET_ACCESS_KEY: 'y'.repeat(40), AWS_SESSION_TOKEN: assumed.Credentials.SessionToken });
     expect(denied.stderr).toContain('(InvalidSignatureException)');
+  }, 120_000);
+
+  it('exchanges a token minted by the built-in issuer with `aws sts assume-role-with-web-identity`, unsigned, and from a web_identity_token_file profile', async () => {
+    // Given an OIDC provider for the built-in issuer and a role it may assume, made with the CLI
+    const issuerKey = 'oidc.iam-playground.local/ci';
+    const provider = json(await cli(['iam', 'create-open-id-connect-provider', '--url', `https://${issuerKey}`, '--client-id-list', 'sts.amazonaws.com']));
+    expect(provider.OpenIDConnectProviderArn).toBe(`arn:aws:iam::${accountId}:oidc-provider/${issuerKey}`);
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: provider.OpenIDConnectProviderArn }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${issuerKey}:sub`]: 'repo:acme/app:ref:refs/heads/main' } } }] };
+    writeFileSync(join(home, 'web-trust.json'), JSON.stringify(trust));
+    json(await cli(['iam', 'create-role', '--role-name', 'CiDeploy', '--assume-role-policy-document', `file://${join(home, 'web-trust.json')}`]));
+    const mint = async (subject: string, audience: string) => {
+      const minted = await aws.call<{ mintOidcToken: { token: string } }>(root, 'mutation($input: MintOidcTokenInput!) { mintOidcToken(input: $input) { token } }', { input: { issuer: 'ci', subject, audience: [audience] } });
+      expect(minted.errors).toBeUndefined();
+      return minted.data!.mintOidcToken.token;
+    };
+    const roleArn = `arn:aws:iam::${accountId}:role/CiDeploy`;
+    // When the CLI exchanges a minted token, with no credentials anywhere
+    const noCredentials = { AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'), AWS_CONFIG_FILE: join(home, 'none'), AWS_DEFAULT_REGION: 'us-east-1' };
+    const token = await mint('repo:acme/app:ref:refs/heads/main', 'sts.amazonaws.com');
+    const assumed = json(await cli(['sts', 'assume-role-with-web-identity', '--role-arn', roleArn, '--role-session-name', 'ci', '--web-identity-token', token], noCredentials));
+    // Then STS's answer arrives as the CLI prints it
+    expect(assumed).toMatchObject({ SubjectFromWebIdentityToken: 'repo:acme/app:ref:refs/heads/main', Provider: `https://${issuerKey}`, Audience: 'sts.amazonaws.com', AssumedRoleUser: { Arn: `arn:aws:sts::${accountId}:assumed-role/CiDeploy/ci` } });
+    // And a wrong audience reaches the CLI with STS's code
+    const wrongAudience = await cli(['sts', 'assume-role-with-web-identity', '--role-arn', roleArn, '--role-session-name', 'ci', '--web-identity-token', await mint('repo:acme/app:ref:refs/heads/main', 'other')], noCredentials);
+    expect(wrongAudience.code).not.toBe(0);
+    expect(wrongAudience.stderr).toContain('An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: Incorrect token audience');
+
+    // A profile with role_arn + web_identity_token_file makes the CLI call AssumeRoleWithWebIdentity itself
+    if (endpointFromEnvironment) {
+      writeFileSync(join(home, 'token'), token);
+      writeFileSync(join(home, 'web-config'), `[default]\nregion = us-east-1\nrole_arn = ${roleArn}\nweb_identity_token_file = ${join(home, 'token')}\nrole_session_name = from-file\n`);
+      const identity = json(await cli(['sts', 'get-caller-identity'], { AWS_CONFIG_FILE: join(home, 'web-config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') }));
+      expect(identity.Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/CiDeploy/from-file`);
+    }
   }, 120_000);
 });
 
@@ -139,6 +182,7 @@ describe.skipIf(!boto3Available)(`boto3 ${boto3.stdout.trim()} against the playg
     const result = JSON.parse(stdout) as { arn: string; roles: string[] };
     expect(result.arn).toBe(`arn:aws:iam::${accountId}:root`);
     expect(result.roles).toContain('boto');
-    expect(result.roles).toEqual([...result.roles].sort());
+    // IAM lists roles by name, case-insensitively
+    expect(result.roles).toEqual([...result.roles].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
   }, 60_000);
 });

@@ -52,7 +52,11 @@ describe('import and export of AWS CLI output', () => {
     expect(summary.organizationId).toBe('o-a1b2c3d4e5');
     expect(summary.totals).toMatchObject({ accounts: 4, users: 4, groups: 2, roles: 4, policies: 2, resources: 4, organizationPolicies: 5 });
     expect(summary.missingAwsManagedPolicies).toEqual([]);
-    expect(summary.notes).toEqual([expect.stringContaining('instance profiles of role `ledger-app` are not modelled')]);
+    expect(summary.notes).toEqual([]);
+    // The role's InstanceProfileList became an instance profile holding it
+    const profile = await first.prisma.instanceProfile.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::222222222222:instance-profile/ledger-app' }, include: { role: true } });
+    expect(profile).toMatchObject({ id: 'AIPAQ3EGUWFKLEDGERAPP', name: 'ledger-app', path: '/', accountId: '222222222222', role: { id: 'AROAQ3EGUWFKLEDGERAPP' } });
+    expect(profile.createdAt.toISOString()).toBe('2024-03-14T09:40:12.000Z');
     const role = await first.prisma.role.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::222222222222:role/service/ledger-app' }, include: { permissionsBoundary: true, tags: true } });
     expect(role).toMatchObject({ id: 'AROAQ3EGUWFKLEDGERAPP', path: '/service/', accountId: '222222222222' });
     expect(role.permissionsBoundary?.id).toBe('ANPAQ3EGUWFKBOUNDARY1');
@@ -99,6 +103,10 @@ describe('import and export of AWS CLI output', () => {
     const original = json(SAMPLE, 'accounts/222222222222/get-account-authorization-details.json');
     const back = json(once, 'accounts/222222222222/get-account-authorization-details.json');
     expect(back.RoleDetailList.map((r: { Arn: string }) => r.Arn).sort()).toEqual(original.RoleDetailList.map((r: { Arn: string }) => r.Arn).sort());
+    const profiles = (d: { RoleDetailList: { RoleName: string; InstanceProfileList: { InstanceProfileId: string; Arn: string; Path: string; Roles: { Arn: string }[] }[] }[] }) =>
+      d.RoleDetailList.find((r) => r.RoleName === 'ledger-app')!.InstanceProfileList.map((p) => [p.InstanceProfileId, p.Arn, p.Path, p.Roles.map((r) => r.Arn)]);
+    expect(profiles(back)).toEqual(profiles(original));
+    expect(profiles(back)).toHaveLength(1);
     const ledger = (d: { Policies: { PolicyName: string; PolicyVersionList: unknown[] }[] }) => d.Policies.find((p) => p.PolicyName === 'LedgerRead')!.PolicyVersionList;
     expect(ledger(back)).toEqual(ledger(original));
     expect(json(once, 'organization/policies/p-v7m2w8rt/list-targets-for-policy.json')).toEqual(json(SAMPLE, 'organization/policies/p-v7m2w8rt/list-targets-for-policy.json'));
@@ -178,6 +186,24 @@ describe('import and export of AWS CLI output', () => {
       expected: 'a user id and ARN no other account holds: `AIDAQ3EGUWFKALICE0001` is stored in account 444444444444',
     }]);
     expect(await first.prisma.account.count({ where: { id: '777777777777' } })).toBe(0);
+  });
+
+  it('rejects an instance profile under two roles (IAM allows one) or whose id another account holds', async () => {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+    const profile = (id: string, name: string) => ({ Path: '/', InstanceProfileName: name, InstanceProfileId: id, Arn: `arn:aws:iam::888888888888:instance-profile/${name}`, Roles: [] });
+    const role = (name: string, profiles: unknown[]) => ({ Path: '/', RoleName: name, RoleId: `AROA${name.toUpperCase().padEnd(17, 'X')}`, Arn: `arn:aws:iam::888888888888:role/${name}`, AssumeRolePolicyDocument: trust, InstanceProfileList: profiles });
+    const twice = join(work, 'profile-twice.json');
+    writeFileSync(twice, JSON.stringify({ RoleDetailList: [role('one', [profile('AIPAQ3EGUWFKSHARED001', 'shared')]), role('two', [profile('AIPAQ3EGUWFKSHARED001', 'shared')])] }));
+    const shared = (await importFiles(third.prisma, twice).catch((e: unknown) => e)) as ImportInvalidError;
+    expect(shared).toBeInstanceOf(ImportInvalidError);
+    expect(shared.problems.map((p) => p.path)).toEqual(['$.RoleDetailList[1].InstanceProfileList[0]']);
+
+    const clash = join(work, 'profile-clash.json');
+    writeFileSync(clash, JSON.stringify({ RoleDetailList: [role('web', [profile('AIPAQ3EGUWFKLEDGERAPP', 'web')])] }));
+    const taken = (await importFiles(first.prisma, clash).catch((e: unknown) => e)) as ImportInvalidError;
+    expect(taken).toBeInstanceOf(ImportInvalidError);
+    expect(taken.problems.map((p) => p.expected)).toEqual(['an instance profile id and ARN no other account holds: `AIPAQ3EGUWFKLEDGERAPP` is stored in account 222222222222']);
+    expect(await first.prisma.account.count({ where: { id: '888888888888' } })).toBe(0);
   });
 
   it('reports an AWS managed policy the catalogue lacks and keeps the attachment', async () => {

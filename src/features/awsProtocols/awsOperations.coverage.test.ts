@@ -14,12 +14,20 @@ const PLAYGROUND_ONLY_MUTATIONS: Readonly<Record<string, string>> = {
   createResource: 'S3 buckets, SQS queues, KMS keys … belong to other services’ APIs; the playground models them generically by ARN',
   putResourcePolicy: 'sets a resource policy of another service (s3:PutBucketPolicy, kms:PutKeyPolicy …), not an STS, IAM or Organizations operation',
   revokeRoleSessions: 'the IAM console’s “Revoke active sessions” button has no API operation of its own: AWS CLI users call PutRolePolicy with AWSRevokeOlderSessions',
+  mintOidcToken: 'the playground’s own OIDC issuer mints tokens (as GitHub or Google would); no AWS service does',
+  mintSamlAssertion: 'the playground’s own SAML identity provider signs assertions (as Okta or AD FS would); no AWS service does',
+  runInstances: 'ec2:RunInstances belongs to EC2’s API (ec2 query protocol), out of scope for the STS/IAM/Organizations endpoint',
+  createFunction: 'lambda:CreateFunction belongs to Lambda’s REST-JSON API, out of scope for the STS/IAM/Organizations endpoint',
+  updateFunctionConfiguration: 'lambda:UpdateFunctionConfiguration belongs to Lambda’s REST-JSON API, out of scope for the STS/IAM/Organizations endpoint',
+  instanceCredentials: 'what EC2’s instance metadata service hands the instance (IMDS, not an AWS API operation)',
+  functionCredentials: 'what Lambda puts in the function’s environment (not an AWS API operation)',
 };
 
 /** AWS read operations GraphQL has no field for, each reviewed. */
 const AWS_ONLY_READS: Readonly<Record<string, string>> = {
   'iam:GetContextKeysForCustomPolicy': 'GraphQL reports missing context keys in every simulation result instead',
   'iam:GetContextKeysForPrincipalPolicy': 'GraphQL reports missing context keys in every simulation result instead',
+  'iam:ListInstanceProfilesForRole': 'GraphQL answers the other way round: each InstanceProfile lists its role (InstanceProfile.roles)',
 };
 
 /** Whether `Type.field` names a field of the schema. */

@@ -1,13 +1,16 @@
 import type { AwsOperation, AwsService } from './AwsOperation.js';
 import { iamAccountOperations } from './operations/iamAccount.operations.js';
+import { iamIdentityProviderOperations } from './operations/iamIdentityProviders.operations.js';
 import { iamPolicyOperations } from './operations/iamPolicies.operations.js';
 import { iamPrincipalPolicyOperations } from './operations/iamPrincipalPolicies.operations.js';
 import { iamRoleOperations } from './operations/iamRoles.operations.js';
+import { iamServiceRoleOperations } from './operations/iamServiceRoles.operations.js';
 import { iamSimulationOperations } from './operations/iamSimulation.operations.js';
 import { iamUserOperations } from './operations/iamUsers.operations.js';
 import { organizationPolicyOperations } from './operations/organizationPolicies.operations.js';
 import { organizationOperations } from './operations/organizations.operations.js';
 import { stsOperations } from './operations/sts.operations.js';
+import { stsFederationOperations } from './operations/stsFederation.operations.js';
 
 /**
  * The mapping table: every AWS operation the playground answers at `/`, with the IAM action AWS checks and the
@@ -26,6 +29,9 @@ export const AWS_OPERATIONS: readonly AwsOperation[] = [
   ...iamSimulationOperations,
   ...organizationOperations,
   ...organizationPolicyOperations,
+  ...stsFederationOperations,
+  ...iamIdentityProviderOperations,
+  ...iamServiceRoleOperations,
 ];
 
 const byKey = new Map(AWS_OPERATIONS.map((operation) => [`${operation.service}:${operation.name}`, operation]));

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import type { Group, InlinePolicy, ManagedPolicy, PolicyVersion, Role, Tag, User } from '../../generated/prisma/client.js';
+import type { Group, InlinePolicy, InstanceProfile, ManagedPolicy, PolicyVersion, Role, Tag, User } from '../../generated/prisma/client.js';
+import { readJsonTags } from '../federation/jsonTags.js';
 
 /** IAM answers policy documents URL-encoded (RFC 3986), as its API reference says; clients decode them. */
 export function encodePolicyDocument(document: string): string {
@@ -92,4 +93,18 @@ export function toAttachedPolicy(policy: ManagedPolicy) {
 /** IAM's `PolicyDetail` (an inline policy in GetAccountAuthorizationDetails). */
 export function toPolicyDetail(policy: InlinePolicy) {
   return { PolicyName: policy.name, PolicyDocument: encodePolicyDocument(policy.document) };
+}
+
+/** IAM's `InstanceProfile`: its role (none or one) in the list shape of `Role`, and its tags. */
+export async function toInstanceProfile(context: Context, profile: InstanceProfile) {
+  const role = profile.roleId === null ? null : await context.loaders.roles.byId.load(profile.roleId);
+  return {
+    Path: profile.path,
+    InstanceProfileName: profile.name,
+    InstanceProfileId: profile.id,
+    Arn: profile.arn,
+    CreateDate: profile.createdAt,
+    Roles: role ? [await toRole(context, role, false)] : [],
+    Tags: toTags(readJsonTags(profile.tags)),
+  };
 }

@@ -16,6 +16,7 @@ const QUERY_STATUS: Readonly<Record<string, number>> = {
   MissingAuthenticationToken: 403,
   InvalidAuthenticationCode: 403,
   RegionDisabledException: 403,
+  IDPRejectedClaim: 403,
   NoSuchEntity: 404,
   EntityAlreadyExists: 409,
   LimitExceeded: 409,

@@ -87,11 +87,18 @@ async function writeProvider(
   });
 }
 
-/** The provider an ARN names in the caller's account, authorized by iam:GetOpenIDConnectProvider. */
-export async function getOidcProvider(context: Context, args: { openIDConnectProviderArn: string; actingAccountId?: string | null }): Promise<OidcProvider> {
+/**
+ * The provider an ARN names in the caller's account, authorized by iam:GetOpenIDConnectProvider (or, for IAM's
+ * ListOpenIDConnectProviderTags, by that action: the same read under another name).
+ */
+export async function getOidcProvider(
+  context: Context,
+  args: { openIDConnectProviderArn: string; actingAccountId?: string | null },
+  action: 'iam:GetOpenIDConnectProvider' | 'iam:ListOpenIDConnectProviderTags' = 'iam:GetOpenIDConnectProvider',
+): Promise<OidcProvider> {
   const arn = args.openIDConnectProviderArn;
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  await authorize(context, { action: 'iam:GetOpenIDConnectProvider', resourceArn: arn, resourceAccountId: providerAccount(arn) });
+  await authorize(context, { action, resourceArn: arn, resourceAccountId: providerAccount(arn) });
   const provider = await context.database.prisma.oidcProvider.findFirst({ where: { arn, accountId } });
   if (provider === null) throw notFound(arn);
   return provider;

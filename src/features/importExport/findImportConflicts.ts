@@ -3,10 +3,11 @@ import type { ImportProblem } from './ImportInvalidError.js';
 import type { ImportRows } from './importPlanTypes.js';
 
 const TABLES = [
-  { table: 'iam_user', key: 'users', what: 'user' },
-  { table: 'iam_group', key: 'groups', what: 'group' },
-  { table: 'iam_role', key: 'roles', what: 'role' },
-  { table: 'managed_policy', key: 'managedPolicies', what: 'managed policy' },
+  { table: 'iam_user', key: 'users', what: 'a user' },
+  { table: 'iam_group', key: 'groups', what: 'a group' },
+  { table: 'iam_role', key: 'roles', what: 'a role' },
+  { table: 'managed_policy', key: 'managedPolicies', what: 'a managed policy' },
+  { table: 'instance_profile', key: 'instanceProfiles', what: 'an instance profile' },
 ] as const;
 
 /**
@@ -27,7 +28,7 @@ export async function findImportConflicts(prisma: PrismaClient, rows: ImportRows
       mine.map((r) => r.id), mine.map((r) => r.arn), replaced,
     );
     for (const row of found) {
-      problems.push({ file: '(database)', path: row.arn, expected: `a ${what} id and ARN no other account holds: \`${row.id}\` is stored in account ${row.account_id}` });
+      problems.push({ file: '(database)', path: row.arn, expected: `${what} id and ARN no other account holds: \`${row.id}\` is stored in account ${row.account_id}` });
     }
   }
   const aliases = rows.accounts.filter((a) => a.alias !== null);

@@ -32,6 +32,8 @@ export interface ImportRows {
     id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; description: string;
     assumeRolePolicyDocument: string; maxSessionDuration: number; permissionsBoundaryId: string | null; createdAt?: Date;
   }[];
+  /** Instance profiles, each holding the role whose InstanceProfileList named it. */
+  instanceProfiles: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; roleId: string; tags: { key: string; value: string }[]; createdAt?: Date }[];
   memberships: { userId: string; groupId: string }[];
   inlinePolicies: (RowOwner & { principalKind: Kind; name: string; nameKey: string; document: string })[];
   policyAttachments: (RowOwner & { policyId: string; principalKind: Kind })[];

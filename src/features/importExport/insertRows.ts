@@ -3,7 +3,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 /** A column of a bulk insert: its SQL name and type; `now` fills a null with the transaction's time. */
 export interface InsertColumn {
   name: string;
-  type: 'text' | 'int' | 'boolean' | 'timestamptz' | '"PrincipalKind"' | '"OrganizationPolicyType"';
+  type: 'text' | 'int' | 'boolean' | 'timestamptz' | 'jsonb' | '"PrincipalKind"' | '"OrganizationPolicyType"';
   now?: boolean;
 }
 

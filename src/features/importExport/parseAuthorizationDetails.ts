@@ -34,12 +34,7 @@ export function parseAuthorizationDetails(value: unknown, file: string, expected
 
   const users = r.objects(root, 'UserDetailList', '$', { optional: true }).map(([o, p]) => readUser(r, o, p));
   const groups = r.objects(root, 'GroupDetailList', '$', { optional: true }).map(([o, p]) => readGroup(r, o, p));
-  const roles = r.objects(root, 'RoleDetailList', '$', { optional: true }).map(([o, p]) => {
-    if (Array.isArray(o.InstanceProfileList) && o.InstanceProfileList.length > 0) {
-      notes.push(`${file}: instance profiles of role \`${String(o.RoleName)}\` are not modelled and were skipped`);
-    }
-    return readRole(r, o, p);
-  });
+  const roles = r.objects(root, 'RoleDetailList', '$', { optional: true }).map(([o, p]) => readRole(r, o, p));
   const allPolicies = r.objects(root, 'Policies', '$', { optional: true }).map(([o, p]) => readManagedPolicy(r, o, p));
   if (!['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'].some((key) => key in root)) {
     r.fail('$', 'the output of `aws iam get-account-authorization-details` (none of UserDetailList, GroupDetailList, RoleDetailList, Policies)');
@@ -49,6 +44,7 @@ export function parseAuthorizationDetails(value: unknown, file: string, expected
     ...users.map((u, i): [string, string] => [u.arn, `$.UserDetailList[${i}].Arn`]),
     ...groups.map((g, i): [string, string] => [g.arn, `$.GroupDetailList[${i}].Arn`]),
     ...roles.map((x, i): [string, string] => [x.arn, `$.RoleDetailList[${i}].Arn`]),
+    ...roles.flatMap((x, i) => x.instanceProfiles.map((profile, j): [string, string] => [profile.arn, `$.RoleDetailList[${i}].InstanceProfileList[${j}].Arn`])),
     ...allPolicies.flatMap((p, i): [string, string][] => (p.arn.includes(':iam::aws:') ? [] : [[p.arn, `$.Policies[${i}].Arn`]])),
   ];
   let accountId = expectedAccountId ?? null;
@@ -145,6 +141,14 @@ function readRole(r: ShapeReader, o: JsonObject, path: string): RoleSnapshot {
     attachedPolicies: readAttached(r, o, path),
     permissionsBoundaryArn: readBoundary(r, o, path),
     tags: readTags(r, o, path),
+    instanceProfiles: r.objects(o, 'InstanceProfileList', path, { optional: true }).map(([p, pp]) => ({
+      id: r.string(p, 'InstanceProfileId', pp),
+      name: r.string(p, 'InstanceProfileName', pp),
+      path: r.string(p, 'Path', pp, { optional: true, fallback: '/' }),
+      arn: r.string(p, 'Arn', pp),
+      createDate: r.optionalString(p, 'CreateDate', pp),
+      tags: readTags(r, p, pp),
+    })),
   };
 }
 

@@ -36,7 +36,7 @@ export function planImport(
   const rows: ImportRows = {
     replacedAccountIds: bundle.accounts.map((a) => a.accountId),
     accounts: [], organization: null, units: [], placements: [], organizationPolicies: [], organizationPolicyAttachments: [],
-    managedPolicies: [], policyVersions: [], users: [], groups: [], roles: [], memberships: [], inlinePolicies: [],
+    managedPolicies: [], policyVersions: [], users: [], groups: [], roles: [], instanceProfiles: [], memberships: [], inlinePolicies: [],
     policyAttachments: [], resources: [], tags: [],
   };
   const orgAccounts = new Map((org?.accounts ?? []).map((a) => [a.id, a]));
@@ -198,6 +198,17 @@ function planAccount(
     });
     addPolicies({ roleId: r.id }, 'ROLE', r.arn, path, r);
     addTags({ roleId: r.id }, r.tags);
+    r.instanceProfiles.forEach((profile, j) => {
+      const nameKey = profile.name.toLowerCase();
+      if (rows.instanceProfiles.some((other) => other.accountId === account.accountId && other.nameKey === nameKey)) {
+        problems.push({ file, path: `${path}.InstanceProfileList[${j}]`, expected: `an instance profile holding one role (IAM's limit), found \`${profile.name}\` under a second role` });
+        return;
+      }
+      rows.instanceProfiles.push({
+        id: profile.id, accountId: account.accountId, name: profile.name, nameKey, path: profile.path, arn: profile.arn, roleId: r.id,
+        tags: profile.tags.map((tag) => ({ key: tag.Key, value: tag.Value })), createdAt: date(profile.createDate),
+      });
+    });
   });
   for (const resource of account.resources) {
     const { service, resourceType } = describeResourceArn(resource.arn);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { validationError } from '../../graphql/errors.js';
+import { readJsonTags } from '../federation/jsonTags.js';
 import { awsOrganizationPolicyId } from './planImport.js';
 import type { AccountSnapshot, ImportBundle, ManagedPolicySnapshot, OrganizationSnapshot } from './snapshotTypes.js';
 
@@ -94,7 +95,10 @@ async function readAccounts(prisma: PrismaClient, ids: string[]): Promise<Accoun
     include: { inlinePolicies: true, groups: { include: { group: true } }, attachedPolicies: { include: { policy: true } }, permissionsBoundary: true, tags: true },
   });
   const groups = await prisma.group.findMany({ where: inAccounts, include: { inlinePolicies: true, attachedPolicies: { include: { policy: true } } } });
-  const roles = await prisma.role.findMany({ where: inAccounts, include: { inlinePolicies: true, attachedPolicies: { include: { policy: true } }, permissionsBoundary: true, tags: true } });
+  const roles = await prisma.role.findMany({
+    where: inAccounts,
+    include: { inlinePolicies: true, attachedPolicies: { include: { policy: true } }, permissionsBoundary: true, tags: true, instanceProfiles: { orderBy: { nameKey: 'asc' } } },
+  });
   const policies = await prisma.managedPolicy.findMany({ where: inAccounts, include: { versions: true } });
   const resources = await prisma.resource.findMany({ where: { ...inAccounts, policyDocument: { not: null } }, orderBy: { arn: 'asc' } });
   // The AWS managed policies the accounts use, so each file carries them as AWS's output does.
@@ -139,6 +143,9 @@ async function readAccounts(prisma: PrismaClient, ids: string[]): Promise<Accoun
         id: r.id, name: r.name, path: r.path, arn: r.arn, createDate: iso(r.createdAt), trustPolicy: r.assumeRolePolicyDocument,
         description: r.description, maxSessionDuration: r.maxSessionDuration, inlinePolicies: inline(r.inlinePolicies),
         attachedPolicies: attached(r.attachedPolicies), permissionsBoundaryArn: r.permissionsBoundary?.arn ?? null, tags: tags(r.tags),
+        instanceProfiles: r.instanceProfiles.map((p) => ({
+          id: p.id, name: p.name, path: p.path, arn: p.arn, createDate: iso(p.createdAt), tags: tags(readJsonTags(p.tags)),
+        })),
       })),
       policies: mine(policies).sort(byName).map(managed),
       awsManagedPolicies: awsPolicies.filter((p) => used.has(p.id)).sort(byName).map(managed),

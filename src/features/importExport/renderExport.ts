@@ -62,7 +62,13 @@ function renderAccount(account: AccountSnapshot, files: ExportFiles, skipped: st
     })),
     RoleDetailList: account.roles.map((r) => ({
       Path: r.path, RoleName: r.name, RoleId: r.id, Arn: r.arn, CreateDate: r.createDate,
-      AssumeRolePolicyDocument: documentOf(r.trustPolicy), InstanceProfileList: [],
+      AssumeRolePolicyDocument: documentOf(r.trustPolicy),
+      // As AWS answers: each profile lists its role, with the role's trust policy
+      InstanceProfileList: r.instanceProfiles.map((p) => ({
+        Path: p.path, InstanceProfileName: p.name, InstanceProfileId: p.id, Arn: p.arn, CreateDate: p.createDate,
+        Roles: [{ Path: r.path, RoleName: r.name, RoleId: r.id, Arn: r.arn, CreateDate: r.createDate, AssumeRolePolicyDocument: documentOf(r.trustPolicy) }],
+        ...tags(p.tags),
+      })),
       RolePolicyList: inline(r.inlinePolicies), AttachedManagedPolicies: attached(r.attachedPolicies),
       ...boundary(r.permissionsBoundaryArn), ...tags(r.tags), RoleLastUsed: {},
     })),

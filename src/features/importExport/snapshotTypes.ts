@@ -61,6 +61,18 @@ export interface RoleSnapshot {
   attachedPolicies: AttachedPolicySnapshot[];
   permissionsBoundaryArn: string | null;
   tags: TagSnapshot[];
+  /** The instance profiles holding the role (`InstanceProfileList[]`): IAM lets a profile hold one role. */
+  instanceProfiles: InstanceProfileSnapshot[];
+}
+
+/** An instance profile as a role's `InstanceProfileList[]` carries it. */
+export interface InstanceProfileSnapshot {
+  id: string;
+  name: string;
+  path: string;
+  arn: string;
+  createDate: string | null;
+  tags: TagSnapshot[];
 }
 
 /** One version of a managed policy (`PolicyVersionList[]`). */

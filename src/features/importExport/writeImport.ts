@@ -69,6 +69,8 @@ export async function writeImport(
         text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('description'), text('assume_role_policy_document'),
         { name: 'max_session_duration', type: 'int' }, text('permissions_boundary_id'), created,
       ], rows.roles.map((r) => [r.id, r.accountId, r.name, r.nameKey, r.path, r.arn, r.description, r.assumeRolePolicyDocument, r.maxSessionDuration, r.permissionsBoundaryId, r.createdAt]), tick);
+      await insertRows(tx, 'instance_profile', [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('role_id'), { name: 'tags', type: 'jsonb' }, created],
+        rows.instanceProfiles.map((p) => [p.id, p.accountId, p.name, p.nameKey, p.path, p.arn, p.roleId, JSON.stringify(p.tags), p.createdAt]), tick);
       await insertRows(tx, 'group_membership', [text('user_id'), text('group_id')], rows.memberships.map((m) => [m.userId, m.groupId]), tick);
       await insertRows(tx, 'inline_policy', [text('id'), kind, ...owners, text('name'), text('name_key'), text('document')],
         rows.inlinePolicies.map((p) => [randomUUID(), p.principalKind, ...owner(p), p.name, p.nameKey, p.document]), tick);
@@ -89,7 +91,7 @@ export async function writeImport(
 
 function countRows(rows: ImportRows): number {
   return rows.accounts.length + rows.units.length + rows.organizationPolicies.length + rows.organizationPolicyAttachments.length
-    + rows.managedPolicies.length + rows.policyVersions.length + rows.groups.length + rows.users.length + rows.roles.length
+    + rows.managedPolicies.length + rows.policyVersions.length + rows.groups.length + rows.users.length + rows.roles.length + rows.instanceProfiles.length
     + rows.memberships.length + rows.inlinePolicies.length + rows.policyAttachments.length + rows.resources.length + rows.tags.length;
 }
 
@@ -130,6 +132,8 @@ async function clearAccounts(tx: Prisma.TransactionClient, ids: string[]): Promi
       ],
     },
   });
+  // A profile's role is RESTRICTed (NoAction): profiles go before roles.
+  await tx.instanceProfile.deleteMany({ where: { accountId: { in: ids } } });
   await tx.user.deleteMany({ where: { accountId: { in: ids } } });
   await tx.group.deleteMany({ where: { accountId: { in: ids } } });
   await tx.role.deleteMany({ where: { accountId: { in: ids } } });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { PrismaClient, Role } from '../../generated/prisma/client.js';
+import type { InstanceProfile, PrismaClient, Role } from '../../generated/prisma/client.js';
 import { groupByKeys, orderByKeys } from '../../graphql/orderByKeys.js';
 
 /** Per-request batch loaders for roles. */
@@ -10,6 +10,8 @@ export interface RoleLoaders {
   byArn: DataLoader<string, Role | null>;
   /** The roles of an account, by name. */
   byAccount: DataLoader<string, Role[]>;
+  /** The instance profiles holding a role (by role id), by name: GetAccountAuthorizationDetails' InstanceProfileList. */
+  instanceProfilesByRole: DataLoader<string, InstanceProfile[]>;
 }
 
 /** Creates fresh role loaders; call once per request. */
@@ -26,6 +28,13 @@ export function createRoleLoaders(prisma: PrismaClient): RoleLoaders {
         accountIds,
         await prisma.role.findMany({ where: { accountId: { in: [...accountIds] } }, orderBy: [{ nameKey: 'asc' }, { id: 'asc' }] }),
         (role) => role.accountId,
+      ),
+    ),
+    instanceProfilesByRole: new DataLoader(async (roleIds) =>
+      groupByKeys(
+        roleIds,
+        await prisma.instanceProfile.findMany({ where: { roleId: { in: [...roleIds] } }, orderBy: [{ nameKey: 'asc' }, { id: 'asc' }] }),
+        (profile) => profile.roleId ?? '',
       ),
     ),
   };

@@ -88,6 +88,19 @@ export async function listInstanceProfiles(context: Context, args: { pathPrefix?
   return context.database.prisma.instanceProfile.findMany({ where: { accountId, path: { startsWith: args.pathPrefix ?? '/' } }, orderBy: { nameKey: 'asc' } });
 }
 
+/**
+ * iam:ListInstanceProfilesForRole: the profiles holding a role of the account, authorized on the role's ARN
+ * before saying whether the role exists; NoSuchEntity for an unknown role, as in IAM.
+ */
+export async function listInstanceProfilesForRole(context: Context, args: { roleName: string; actingAccountId?: string | null }): Promise<InstanceProfile[]> {
+  const accountId = await resolveActingAccount(context, args.actingAccountId);
+  const prisma = context.database.prisma;
+  const role = await prisma.role.findUnique({ where: { accountId_nameKey: { accountId, nameKey: args.roleName.toLowerCase() } } });
+  await authorize(context, { action: 'iam:ListInstanceProfilesForRole', resourceArn: role?.arn ?? `arn:aws:iam::${accountId}:role/${args.roleName}`, resourceAccountId: accountId });
+  if (role === null) throw awsError('NoSuchEntity', `The role with name ${args.roleName} cannot be found.`);
+  return prisma.instanceProfile.findMany({ where: { roleId: role.id }, orderBy: { nameKey: 'asc' } });
+}
+
 /** iam:DeleteInstanceProfile: DeleteConflict while it holds a role, as in IAM. */
 export async function deleteInstanceProfile(context: Context, args: ProfileArgs): Promise<boolean> {
   return writeProfile(context, args, 'iam:DeleteInstanceProfile', async (tx, profile) => {

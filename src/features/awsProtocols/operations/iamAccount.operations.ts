@@ -5,7 +5,7 @@ import { POLICY_KIND_RULES } from '../../../iam/index.js';
 import { IAM_LIMITS } from '../../identities/iamNameRules.js';
 import { principalKey } from '../../policies/policies.loaders.js';
 import { AwsMap, type AwsOperation } from '../AwsOperation.js';
-import { toAttachedPolicy, toGroup, toPolicy, toPolicyDetail, toPolicyVersion, toRole, toUser } from '../iamShapes.js';
+import { toAttachedPolicy, toGroup, toInstanceProfile, toPolicy, toPolicyDetail, toPolicyVersion, toRole, toUser } from '../iamShapes.js';
 import { pageByMarker } from '../pageByMarker.js';
 import { authorizeAccountRead } from '../readIamEntity.js';
 
@@ -67,8 +67,13 @@ async function toDetail(context: Context, entry: Entry) {
     return { ...toGroup(entry.row), GroupPolicyList: inline, AttachedManagedPolicies: managed };
   }
   if (entry.type === 'Role') {
-    const [{ inline, managed }, role] = await Promise.all([attached(context, 'ROLE', entry.row.id), toRole(context, entry.row)]);
-    return { ...role, Description: undefined, MaxSessionDuration: undefined, InstanceProfileList: [], RolePolicyList: inline, AttachedManagedPolicies: managed };
+    const [{ inline, managed }, role, profiles] = await Promise.all([
+      attached(context, 'ROLE', entry.row.id),
+      toRole(context, entry.row),
+      context.loaders.roles.instanceProfilesByRole.load(entry.row.id),
+    ]);
+    const instanceProfiles = await Promise.all(profiles.map((profile) => toInstanceProfile(context, profile)));
+    return { ...role, Description: undefined, MaxSessionDuration: undefined, InstanceProfileList: instanceProfiles, RolePolicyList: inline, AttachedManagedPolicies: managed };
   }
   const [policy, versions] = await Promise.all([toPolicy(context, entry.row), context.loaders.policies.versionsByPolicy.load(entry.row.id)]);
   return { ...policy, PolicyVersionList: versions.map((version) => toPolicyVersion(version)) };
