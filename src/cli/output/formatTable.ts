@@ -1,5 +1,4 @@
 // Matches the escape sequences styleText adds, so column widths count only visible characters.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 const width = (text: string) => text.replace(ANSI, '').length;
 

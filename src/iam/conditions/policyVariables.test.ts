@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, renderGlobParts, resolveTemplate } from './policyVariables.js';
+import { parseTemplate, resolveTemplate } from './policyVariables.js';
 
 const lookup = (values: Record<string, string>) => (key: string) => values[key];
 

@@ -55,13 +55,22 @@ export function parsePrincipalBlock(node: JsonNode, field: string, issues: Polic
         }
         break;
       case 'Service':
-        for (const value of values) (value === '*' || SERVICE.test(value) ? block.service.push(value) : bad(value));
+        for (const value of values) {
+          if (value === '*' || SERVICE.test(value)) block.service.push(value);
+          else bad(value);
+        }
         break;
       case 'Federated':
-        for (const value of values) (FEDERATED.test(value) ? block.federated.push(value) : bad(value));
+        for (const value of values) {
+          if (FEDERATED.test(value)) block.federated.push(value);
+          else bad(value);
+        }
         break;
       case 'CanonicalUser':
-        for (const value of values) (CANONICAL.test(value) ? block.canonicalUser.push(value) : bad(value));
+        for (const value of values) {
+          if (CANONICAL.test(value)) block.canonicalUser.push(value);
+          else bad(value);
+        }
         break;
       default:
         issues.push({ code: 'MalformedPolicyDocument', message: `invalid principal type \`${member.key}\``, position: member.keyPosition });

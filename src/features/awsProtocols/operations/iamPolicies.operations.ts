@@ -19,12 +19,12 @@ async function readPolicy(context: Context, action: string, policyArn: string): 
   return policy;
 }
 
-/** Every AWS managed policy, read through the GraphQL list's own reader page by page. */
-async function allAwsManagedPolicies(context: Context): Promise<ManagedPolicy[]> {
+/** Every AWS managed policy, read through the GraphQL list's own reader page by page (the served catalogue). */
+function allAwsManagedPolicies(): ManagedPolicy[] {
   const policies: ManagedPolicy[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: Awaited<ReturnType<typeof listAwsManagedPolicies>> = listAwsManagedPolicies({ first: 500, after });
+    const page: ReturnType<typeof listAwsManagedPolicies> = listAwsManagedPolicies({ first: 500, after });
     policies.push(...page.edges.map((edge) => edge.node));
     if (!page.pageInfo.hasNextPage) return policies;
     after = page.pageInfo.endCursor;
@@ -131,7 +131,7 @@ export const iamPolicyOperations: AwsOperation[] = [
       if (!SCOPES.has(scope)) throw validationError(`1 validation error detected: Value '${scope}' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]`);
       const accountId = await authorizeAccountRead(context, action);
       const local = scope === 'AWS' ? [] : await context.loaders.policies.byAccount.load(accountId);
-      const aws = scope === 'Local' ? [] : await allAwsManagedPolicies(context);
+      const aws = scope === 'Local' ? [] : allAwsManagedPolicies();
       const prefix = input.optionalString('PathPrefix') ?? '/';
       let policies = [...local, ...aws].filter((policy) => policy.path.startsWith(prefix));
       if (input.optionalBoolean('OnlyAttached')) {
