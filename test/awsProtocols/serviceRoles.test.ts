@@ -13,7 +13,10 @@ import {
   ListInstanceProfilesForRoleCommand,
   RemoveRoleFromInstanceProfileCommand,
   TagInstanceProfileCommand,
+  TagRoleCommand,
   UntagInstanceProfileCommand,
+  UpdateRoleCommand,
+  UpdateRoleDescriptionCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf, startAwsTestServer } from './awsTestServer.js';
@@ -99,8 +102,11 @@ describe('service-linked roles through @aws-sdk/client-iam', () => {
     const created = (await iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com', CustomSuffix: 'web', Description: 'scaling web' }))).Role!;
     expect(created).toMatchObject({ RoleName: 'AWSServiceRoleForAutoScaling_web', Path: '/aws-service-role/autoscaling.amazonaws.com/', Description: 'scaling web' });
     expect(JSON.parse(decodeURIComponent(created.AssumeRolePolicyDocument!)).Statement[0].Principal).toEqual({ Service: 'autoscaling.amazonaws.com' });
-    // The role is protected from ordinary IAM writes
+    // The role is protected from ordinary IAM writes, but its description and tags are the customer's
     expect((await failureOf(iam.send(new DeleteRoleCommand({ RoleName: created.RoleName! })))).name).toBe('UnmodifiableEntityException');
+    expect((await failureOf(iam.send(new UpdateRoleCommand({ RoleName: created.RoleName!, MaxSessionDuration: 7200 })))).name).toBe('UnmodifiableEntityException');
+    expect((await iam.send(new UpdateRoleDescriptionCommand({ RoleName: created.RoleName!, Description: 'scaling the web tier' }))).Role?.Description).toBe('scaling the web tier');
+    await iam.send(new TagRoleCommand({ RoleName: created.RoleName!, Tags: [{ Key: 'team', Value: 'web' }] }));
 
     const { DeletionTaskId } = await iam.send(new DeleteServiceLinkedRoleCommand({ RoleName: created.RoleName! }));
     expect(DeletionTaskId).toMatch(/^task\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling_web\/[0-9a-f-]{36}$/);

@@ -37,6 +37,8 @@ describe('SAML federation over HTTP', () => {
     sts = await startStsTestServer();
     root = await sts.iam.account(A);
     const metadata = await sts.call<{ samlIdentityProviderMetadata: string }>(root, '{ samlIdentityProviderMetadata(identityProvider: "corp") }');
+    // Fail with the server's error, not with a TypeError on the missing data
+    expect(metadata.errors).toBeUndefined();
     const created = await sts.call(root, 'mutation($doc: String!) { createSAMLProvider(name: "Corp", sAMLMetadataDocument: $doc) { arn entityId } }', { doc: metadata.data!.samlIdentityProviderMetadata });
     expect(created.data).toEqual({ createSAMLProvider: { arn: PROVIDER, entityId: 'https://saml.iam-playground.local/corp' } });
     engineers = (await sts.iam.role(A, 'Engineers', samlTrust({ StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } }), { maxSessionDuration: 43200 })).arn;

@@ -118,6 +118,18 @@ describe('query limits over HTTP', () => {
     expect(response.errors?.[0]?.extensions?.code).toMatch(/^(TOO_MANY_ALIASES|GRAPHQL_PARSE_FAILED)$/);
     expect(response.errors?.[0]?.message).toMatch(/aliases limit|more tha[nt] 20000 tokens/i);
   });
+
+  // No operation is resolved (an unknown operationName, or two operations and none named): the limits run on
+  // what is there and Apollo answers 400; reading the missing operation was a TypeError and a 500.
+  it.each([
+    ['an unknown operation name', { query: 'query Known { __typename }', operationName: 'Unknown' }],
+    ['two operations, none named', { query: 'query A { __typename } query B { __typename }' }],
+  ])('answers %s 400 OPERATION_RESOLUTION_FAILURE, not a 500', async (_name, body) => {
+    const response = await fetch(`${env.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(response.status).toBe(400);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+  });
 });
 
 describe('the execution deadline', () => {

@@ -102,15 +102,19 @@ describe('subscriptions over Server-Sent Events', () => {
   });
 
   it('announces sessions issued, and expiring, in the account', async () => {
-    // Given a role the account's root may assume
+    // Given a role the account trusts, and an IAM user allowed to assume it (AWS refuses AssumeRole by a root user)
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'sts:AssumeRole' }] });
     dataOf(await env.call(rootKey, 'mutation($t: String!) { createRole(roleName: "Live", assumeRolePolicyDocument: $t) { arn } }', { t: trust }));
+    const mayAssume = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: `arn:aws:iam::${accountId}:role/Live` }] });
+    dataOf(await env.call(rootKey, 'mutation { createUser(userName: "operator") { arn } }'));
+    dataOf(await env.call(rootKey, 'mutation($p: String!) { putUserPolicy(userName: "operator", policyName: "assume-live", policyDocument: $p) { arn } }', { p: mayAssume }));
+    const operator = dataOf(await env.call<{ createAccessKey: Key }>(rootKey, 'mutation { createAccessKey(userName: "operator") { accessKeyId secretAccessKey } }')).createAccessKey;
     const SESSIONS = 'subscription { sessionEvents { kind session { arn accessKeyId } } }';
     const issued = subscribe(rootKey, SESSIONS);
-    // When the root assumes it (until the subscription is in place, the first sessions may pass unseen)
+    // When the user assumes it (until the subscription is in place, the first sessions may pass unseen)
     await expect
       .poll(async () => {
-        dataOf(await env.call(rootKey, `mutation { assumeRole(input: { roleArn: "arn:aws:iam::${accountId}:role/Live", roleSessionName: "watched" }) { assumedRoleUser { arn } } }`));
+        dataOf(await env.call(operator, `mutation { assumeRole(input: { roleArn: "arn:aws:iam::${accountId}:role/Live", roleSessionName: "watched" }) { assumedRoleUser { arn } } }`));
         return issued.received.map((event) => event.data?.sessionEvents);
       }, arrival)
       .toContainEqual({ kind: 'ISSUED', session: { arn: `arn:aws:sts::${accountId}:assumed-role/Live/watched`, accessKeyId: expect.stringMatching(/^ASIA/) } });

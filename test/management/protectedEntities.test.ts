@@ -55,7 +55,7 @@ describe('entities AWS owns', () => {
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html: the root user cannot assume roles.
   it('refuses AssumeRole by an account root user', async () => {
     dataOf(await env.call(root, 'mutation($t: String!) { createRole(roleName: "Target", assumeRolePolicyDocument: $t) { name } }', { t: trust(accountId) }));
-    const error = errorOf(await env.call(root, 'mutation($arn: String!) { assumeRole(input: { roleArn: $arn, roleSessionName: "s" }) { assumedRoleUser { arn } } }', { arn: `arn:aws:iam::${accountId}:role/Target` }));
+    const error = errorOf(await env.call(root, 'mutation($arn: String!) { assumeRole(input: { roleArn: $arn, roleSessionName: "root-session" }) { assumedRoleUser { arn } } }', { arn: `arn:aws:iam::${accountId}:role/Target` }));
     expect(error).toEqual({ code: 'AccessDenied', message: 'Roles may not be assumed by root accounts.' });
   });
 

@@ -36,19 +36,30 @@ describe('request ids in logs', () => {
   it("puts the request's id on every line logged while serving it, and answers it in X-Request-Id", async () => {
     // Given a database that fails every query (its pool is ended), so the request logs an error as well
     await served.pool.end();
+    const before = lines.length;
 
-    // When a client sends its own request id
+    // When a client sends its own request id with an operation that reaches the database unsigned (an
+    // unsigned request to a signed-in query is refused before any query runs, and logs nothing but itself)
+    const token = ['{"alg":"RS256","typ":"JWT"}', '{"iss":"https://issuer.example","sub":"alice","aud":"app"}', 'signature']
+      .map((part) => Buffer.from(part).toString('base64url'))
+      .join('.');
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' },
-      body: JSON.stringify({ query: '{ organizations { edges { node { organizationId } } } }' }),
+      body: JSON.stringify({
+        query: 'mutation($token: String!) { assumeRoleWithWebIdentity(input: { roleArn: "arn:aws:iam::123456789012:role/Web", roleSessionName: "alice", webIdentityToken: $token }) { assumedRoleUser { arn } } }',
+        variables: { token },
+      }),
     });
-    await response.text();
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
 
-    // Then both the error and the request line carry it, and the response echoes it
+    // Then the error (masked for the client) and the request line both carry the id, as does every line
+    // logged meanwhile, and the response echoes it
+    expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(response.headers.get('x-request-id')).toBe('trace-42');
-    const mine = lines.filter((line) => line.requestId === 'trace-42').map((line) => line.msg);
-    expect(mine).toEqual(expect.arrayContaining(['unexpected error in a GraphQL operation', 'request']));
+    const meanwhile = lines.slice(before);
+    expect(meanwhile.map((line) => line.msg)).toEqual(expect.arrayContaining(['unexpected error in a GraphQL operation', 'request']));
+    expect(meanwhile.filter((line) => line.requestId !== 'trace-42')).toEqual([]);
   });
 
   it('makes up an id when the client sends none (or an unusable one)', async () => {

@@ -26,17 +26,21 @@ describe('service-linked roles', () => {
     expect((await sts.call(admin, CREATE, { service: 'nope.amazonaws.com' })).errors?.[0]?.extensions?.code).toBe('InvalidInput');
   });
 
-  it('is protected: even an administrator\'s edits fail with UnmodifiableEntity, and people cannot assume it', async () => {
+  // AWS: only the service changes a service-linked role, but customers may tag it (TagRole) and edit its
+  // description (UpdateRole / UpdateRoleDescription); id_roles_update-service-linked-role.html.
+  it('is protected: even an administrator\'s edits fail with UnmodifiableEntity (tags and description excepted), and people cannot assume it', async () => {
     const name = 'AWSServiceRoleForAutoScaling';
     const message = `Cannot perform the operation on the protected role '${name}' - this role is only modifiable by AWS`;
     const edits = [
       `mutation { updateAssumeRolePolicy(roleName: "${name}", policyDocument: "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"AWS\\":\\"${A}\\"},\\"Action\\":\\"sts:AssumeRole\\"}]}") { arn } }`,
       `mutation { putRolePolicy(roleName: "${name}", policyName: "x", policyDocument: "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"s3:*\\",\\"Resource\\":\\"*\\"}]}") { arn } }`,
       `mutation { deleteRole(roleName: "${name}") { deletedId } }`,
-      `mutation { tagRole(roleName: "${name}", tags: [{key: "a", value: "b"}]) { arn } }`,
+      `mutation { updateRole(roleName: "${name}", maxSessionDuration: 7200) { arn } }`,
+      `mutation { updateRole(roleName: "${name}", description: "scaling", maxSessionDuration: 7200) { arn } }`,
     ];
     for (const edit of edits) expect((await sts.call(admin, edit)).errors?.[0], edit).toMatchObject({ message, extensions: { code: 'UnmodifiableEntity' } });
     expect((await sts.call(admin, `mutation { updateRole(roleName: "${name}", description: "scaling") { description } }`)).data).toEqual({ updateRole: { description: 'scaling' } });
+    expect((await sts.call(admin, `mutation { tagRole(roleName: "${name}", tags: [{key: "a", value: "b"}]) { tags { key value } } }`)).data).toEqual({ tagRole: { tags: [{ key: 'a', value: 'b' }] } });
     const assumed = await sts.assume(admin, { roleArn: `arn:aws:iam::${A}:role/aws-service-role/autoscaling.amazonaws.com/${name}`, roleSessionName: 'me' });
     expect(assumed.errors?.[0]?.extensions?.code).toBe('AccessDenied');
     const reserved = await sts.call(admin, `mutation { createRole(roleName: "Fake", path: "/aws-service-role/x/", assumeRolePolicyDocument: "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Principal\\":{\\"Service\\":\\"x.amazonaws.com\\"},\\"Action\\":\\"sts:AssumeRole\\"}]}") { arn } }`);

@@ -17,6 +17,8 @@ export interface PrincipalWrite {
   action: string;
   /** Request keys (aws:RequestTag/*, aws:TagKeys) for tagging writes. */
   context?: ContextEntry[];
+  /** The attributes an update changes (e.g. `description`), for the protected-role rule. */
+  changedFields?: readonly string[];
 }
 
 /**
@@ -40,7 +42,7 @@ export async function writePrincipal<T, R extends PrincipalRow = PrincipalRow>(
   return context.database.prisma.$transaction(async (tx) => {
     const row = requirePrincipal(target.kind, target.name, await findPrincipal(tx, target.kind, accountId, target.name)) as R;
     // Service-linked and IAM Identity Center roles are AWS's to change (the engine's rule).
-    const refusal = target.kind === 'ROLE' ? refuseProtectedRoleWrite(row as Role, target.action) : null;
+    const refusal = target.kind === 'ROLE' ? refuseProtectedRoleWrite(row as Role, target.action, target.changedFields) : null;
     if (refusal !== null) throw awsError(refusal.code, refusal.message);
     await lockRow(tx, TABLES[target.kind], row.id);
     return write(tx, row, accountId);

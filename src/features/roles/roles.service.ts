@@ -100,7 +100,8 @@ export function updateAssumeRolePolicy(context: Context, args: Acting & { roleNa
 export function updateRole(context: Context, args: Acting & { roleName: string; description?: string | null; maxSessionDuration?: number | null }): Promise<Role> {
   if (args.maxSessionDuration != null) checkMaxSessionDuration(args.maxSessionDuration);
   const description = args.description == null ? undefined : checkDescription(args.description);
-  return writeRole(context, args, 'iam:UpdateRole', (tx, role) =>
+  const changedFields = [...(description === undefined ? [] : ['description']), ...(args.maxSessionDuration == null ? [] : ['maxSessionDuration'])];
+  return writePrincipal<Role, Role>(context, { kind: 'ROLE', name: args.roleName, actingAccountId: args.actingAccountId, action: 'iam:UpdateRole', changedFields }, (tx, role) =>
     tx.role.update({ where: { id: role.id }, data: { description, maxSessionDuration: args.maxSessionDuration ?? undefined } }),
   );
 }

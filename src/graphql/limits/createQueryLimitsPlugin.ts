@@ -30,7 +30,10 @@ export function createQueryLimitsPlugin<TContext extends object>(limits: QueryLi
         async executionDidStart({ operation }) {
           // Queries only: a mutation's write has committed by the time its payload resolves, and failing the
           // payload would hide a change that happened; mutations are bounded by the cost limit instead.
-          if (operation.operation !== 'query') return;
+          // Apollo calls this even when no operation was resolved (an unknown operationName, or several
+          // operations and none named), despite its types; it then answers 400 itself.
+          const resolved = operation as typeof operation | undefined;
+          if (resolved?.operation !== 'query') return;
           let expired = false;
           timer = setTimeout(() => (expired = true), limits.executionTimeoutMs);
           timer.unref();

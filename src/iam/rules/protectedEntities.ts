@@ -10,6 +10,12 @@ export interface Refusal {
 const ALLOWED_ON_PROTECTED_ROLES = new Set(['iam:tagrole', 'iam:untagrole', 'iam:updateroledescription']);
 
 /**
+ * What iam:UpdateRole may change on a protected role: only its description ("You can edit the description
+ * of any role", IAM's service-linked role guide); its maximum session duration stays the service's.
+ */
+const UPDATABLE_ON_PROTECTED_ROLES = new Set(['description']);
+
+/**
  * Whether AWS protects a role from customers: service-linked roles (path `/aws-service-role/`) and the
  * roles IAM Identity Center creates (`AWSReservedSSO_*`, path `/aws-reserved/sso.amazonaws.com/`). Only
  * the owning service changes them.
@@ -21,10 +27,13 @@ export function isProtectedRole(role: { path: string; name: string }): boolean {
 /**
  * IAM's answer to a customer's write (`action`, e.g. `iam:PutRolePolicy`) on a protected role: the
  * UnmodifiableEntity error with AWS's message, or null when the write is allowed (tags, description; any
- * write on an ordinary role). A service-linked role is deleted with DeleteServiceLinkedRole, not DeleteRole.
+ * write on an ordinary role). `changedFields` names what an iam:UpdateRole changes (`description`,
+ * `maxSessionDuration`): it is allowed only when it changes the description alone. A service-linked role
+ * is deleted with DeleteServiceLinkedRole, not DeleteRole.
  */
-export function refuseProtectedRoleWrite(role: { path: string; name: string }, action: string): Refusal | null {
+export function refuseProtectedRoleWrite(role: { path: string; name: string }, action: string, changedFields: readonly string[] = []): Refusal | null {
   if (!isProtectedRole(role) || ALLOWED_ON_PROTECTED_ROLES.has(action.toLowerCase())) return null;
+  if (action.toLowerCase() === 'iam:updaterole' && changedFields.every((field) => UPDATABLE_ON_PROTECTED_ROLES.has(field))) return null;
   return { code: 'UnmodifiableEntity', message: `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS` };
 }
 

@@ -31,6 +31,8 @@ describe('entities AWS owns', () => {
     const slr = { path: '/aws-service-role/x.amazonaws.com/', name: 'AWSServiceRoleForX' };
     expect(refuseProtectedRoleWrite(slr, 'iam:DeleteRole')?.code).toBe('UnmodifiableEntity');
     expect(refuseProtectedRoleWrite(slr, 'iam:TagRole')).toBeNull();
+    expect(refuseProtectedRoleWrite(slr, 'iam:UpdateRole', ['description'])).toBeNull();
+    expect(refuseProtectedRoleWrite(slr, 'iam:UpdateRole', ['description', 'maxSessionDuration'])?.code).toBe('UnmodifiableEntity');
     expect(refuseProtectedRoleWrite({ path: '/', name: 'Ordinary' }, 'iam:DeleteRole')).toBeNull();
   });
   it('refuses writes to AWS managed policies, reserved tag keys and AWS managed KMS aliases', () => {
