@@ -67,8 +67,10 @@ describe('nested fields do not cross accounts', () => {
 
   it('denies account(accountId:) of another account, and with it Account.resources', async () => {
     const response = await x.env.call(x.reader, 'query($id: String!) { account(accountId: $id) { accountId resources { edges { node { arn policy } } } } }', { id: x.a.accountId });
-    expect(response.data ?? null).toBeNull();
+    // A lookup is nullable (issue 15): null at its path, with the refusal as the error there.
+    expect(response.data).toEqual({ account: null });
     expect(response.errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    expect(response.errors?.[0]?.path).toEqual(['account']);
     expect(JSON.stringify(response)).not.toContain(x.a.bucket);
   });
 
@@ -138,5 +140,29 @@ describe('analysis answers for callers granted the documented actions', () => {
     // The account's root keeps the full answer for its account.
     const full = dataOf(await x.env.call<{ whoCanAccess: { principalArn: string }[] }>(x.a.root, WHO, { r: `${x.a.bucket}/file` }));
     expect(full.whoCanAccess.map((grant) => grant.principalArn)).toContain(x.a.userArn);
+  });
+
+  async function userIn(root: Key, name: string, actions?: string[]): Promise<Key> {
+    dataOf(await x.env.call(root, 'mutation($n: String!) { createUser(userName: $n) { arn } }', { n: name }));
+    if (actions) dataOf(await x.env.call(root, 'mutation($n: String!, $d: String!) { putUserPolicy(userName: $n, policyName: "p", policyDocument: $d) { arn } }', { n: name, d: allow(actions) }));
+    return dataOf(await x.env.call<{ createAccessKey: Key }>(root, 'mutation($n: String!) { createAccessKey(userName: $n) { accessKeyId secretAccessKey } }', { n: name })).createAccessKey;
+  }
+
+  it('answers a member account of A\'s organization through its own organization analyzer, and only with access-analyzer:ListFindings', async () => {
+    const denied = await x.env.call(await userIn(x.member.root, 'member-nobody'), WHO, { r: `${x.a.bucket}/file` });
+    expect(denied.data ?? null).toBeNull();
+    expect(denied.errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    expect(denied.errors?.[0]?.message).toContain(`arn:aws:access-analyzer:us-east-1:${x.member.accountId}:analyzer/organization`);
+    const auditor = await userIn(x.member.root, 'member-auditor', ['access-analyzer:ListFindings', 'iam:GetUser', 'iam:GetRole']);
+    const who = dataOf(await x.env.call<{ whoCanAccess: { principalArn: string }[] }>(auditor, WHO, { r: `${x.a.bucket}/file` }));
+    expect(who.whoCanAccess.map((grant) => grant.principalArn)).toContain(x.a.userArn);
+  });
+
+  it('still denies a user outside A\'s organization granted access-analyzer:ListFindings on every analyzer', async () => {
+    const outsider = await userIn(x.b.root, 'outside-auditor', ['access-analyzer:ListFindings']);
+    const response = await x.env.call(outsider, WHO, { r: `${x.a.bucket}/file` });
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    expect(response.errors?.[0]?.message).toContain(`arn:aws:access-analyzer:us-east-1:${x.a.accountId}:analyzer/playground`);
   });
 });

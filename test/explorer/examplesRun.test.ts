@@ -34,6 +34,13 @@ describe('example tabs run as they open', () => {
       const response = await postSigned(server.url, alice, example.query, example.variables ?? {});
       expect(response.errors, `${example.title}: ${JSON.stringify(response.errors)}`).toBeUndefined();
       expect(Object.values(response.data ?? {}), example.title).not.toContain(null);
+      // The prod ledger is another account of alice's organization: her organization analyzer's findings
+      // answer, naming her and the prod role she reaches it through (not an empty list filtered to nothing).
+      if (response.data && 'whoCanAccess' in response.data) {
+        const grants = response.data.whoCanAccess as { principalArn: string; path: { roleArn: string }[] }[];
+        expect(grants.map((grant) => grant.principalArn), example.title).toContain(alice.principalArn);
+      }
+      if (response.data && 'assumeRolePaths' in response.data) expect(response.data.assumeRolePaths, example.title).not.toEqual([]);
     }
   });
 

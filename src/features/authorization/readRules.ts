@@ -1,8 +1,10 @@
 import type { Context } from '../../context.js';
 import type { Account, Organization, OrganizationalUnit } from '../../generated/prisma/client.js';
+import { validationError } from '../../graphql/errors.js';
 import { requireArn } from '../../graphql/requireArn.js';
-import { formatAnalyzerArn, formatOrganizationAccountArn, formatOrganizationArn, formatOrganizationPolicyArn, formatOrganizationUnitArn, parseArn, roleArnFromSessionArn } from '../../iam/index.js';
+import { formatOrganizationAccountArn, formatOrganizationArn, formatOrganizationPolicyArn, formatOrganizationUnitArn, parseArn, roleArnFromSessionArn } from '../../iam/index.js';
 import { requireCaller, type AuthorizationCheck } from './authorize.js';
+import { analyzerCheck, listFindingsCheck, organizationAnalyzerCheck } from './analyzerCheck.js';
 import { accountOfArn, organizationOf } from './nodeRules.js';
 import {
   AUTHORIZED_BY_SERVICE,
@@ -52,15 +54,13 @@ export const simulatePrincipalCheck = (context: Context, principalArn: string): 
   return { action: 'iam:SimulatePrincipalPolicy', resourceArn: arn, resourceAccountId: accountOfArn(context, arn) };
 };
 
-/** The region the playground's analyzers are said to live in (access analysis has no region of its own here). */
-const ANALYZER_REGION = 'us-east-1';
-
-/** access-analyzer:ListFindings on the account's analyzer: IAM Access Analyzer's read of who can reach what. */
-export const listFindingsCheck = (accountId: string): AuthorizationCheck => ({
-  action: 'access-analyzer:ListFindings',
-  resourceArn: formatAnalyzerArn(ANALYZER_REGION, accountId, 'playground'),
-  resourceAccountId: accountId,
-});
+/** The analyzer whose findings cover a whole organization: the caller's organization analyzer in its own organization, else the management account's. */
+async function wholeOrganizationCheck(context: Context, organizationId: string): Promise<AuthorizationCheck> {
+  const caller = own(context);
+  const [organization, callerAccount] = await Promise.all([organizationOf(context, organizationId), context.loaders.accounts.byId.load(caller)]);
+  if (organization !== null && callerAccount?.organizationId === organization.id) return listFindingsCheck(caller, 'organization');
+  return listFindingsCheck(organization?.managementAccountId ?? caller);
+}
 
 /** The account that owns a resource ARN as the playground stores it: a stored resource or role's, else the one the ARN names. */
 async function ownerOf(context: Context, arn: string): Promise<string> {
@@ -68,14 +68,17 @@ async function ownerOf(context: Context, arn: string): Promise<string> {
   return resource?.accountId ?? role?.accountId ?? (parseArn(arn)?.account || own(context));
 }
 
-/** The reads of both ends of an assumeRolePaths question: the start (a user or role) and the target role. */
-function assumeRolePathChecks(context: Context, fromArn: string, toRoleArn: string): AuthorizationCheck[] {
-  const from = iamTarget(context, fromArn);
-  const to = iamTarget(context, toRoleArn);
-  return [
-    { action: requireArn(from.arn).resource.startsWith('user/') ? 'iam:GetUser' : 'iam:GetRole', resourceArn: from.arn, resourceAccountId: from.accountId },
-    { action: 'iam:GetRole', resourceArn: to.arn, resourceAccountId: to.accountId },
-  ];
+/**
+ * The reads of both ends of an assumeRolePaths question (a user or role, and the target role): IAM's own read
+ * (iam:GetUser / iam:GetRole) of an end in the caller's account or outside its organization; for an end in
+ * another account of the caller's organization, the organization analyzer's findings, as for whoCanAccess.
+ */
+async function assumeRolePathChecks(context: Context, fromArn: string, toRoleArn: string): Promise<AuthorizationCheck[]> {
+  const end = async (arn: string, action: string): Promise<AuthorizationCheck> => {
+    const { accountId } = iamTarget(context, arn);
+    return (await organizationAnalyzerCheck(context, accountId)) ?? { action, resourceArn: arn, resourceAccountId: accountId };
+  };
+  return Promise.all([end(fromArn, requireArn(fromArn).resource.startsWith('user/') ? 'iam:GetUser' : 'iam:GetRole'), end(toRoleArn, 'iam:GetRole')]);
 }
 
 /**
@@ -112,25 +115,22 @@ export const READ_RULES: ReadRules = {
     simulateCustomPolicy: (context) => ({ action: 'iam:SimulateCustomPolicy', resourceArn: '*', resourceAccountId: own(context) }),
     simulatePrincipalPolicy: (context, args) => simulatePrincipalCheck(context, args.input.policySourceArn),
     effectivePermissions: (context, args) => simulatePrincipalCheck(context, args.principalArn),
-    whoCanAccess: async (context, args) => listFindingsCheck(await ownerOf(context, args.resourceArn)),
+    whoCanAccess: async (context, args) => analyzerCheck(context, await ownerOf(context, args.resourceArn)),
     externalAccess: async (context, args) => {
-      if (args.organizationId != null) {
-        const organization = await organizationOf(context, args.organizationId);
-        return listFindingsCheck(organization?.managementAccountId ?? own(context));
-      }
-      return listFindingsCheck(args.accountId ?? own(context));
+      if (args.organizationId != null) return wholeOrganizationCheck(context, args.organizationId);
+      return analyzerCheck(context, args.accountId ?? own(context));
     },
     assumeRolePaths: (context, args) => assumeRolePathChecks(context, args.fromArn, args.toRoleArn),
-    whoCanAccessFederated: async (context, args) => listFindingsCheck(await ownerOf(context, args.resourceArn)),
+    whoCanAccessFederated: async (context, args) => analyzerCheck(context, await ownerOf(context, args.resourceArn)),
     // Drawing a scope reads what the analysis of that scope reads: the analyzer's findings of the account or
     // organization, or the checks of the whoCanAccess / assumeRolePaths question it draws.
     accessGraph: async (context, { scope }) => {
-      if (scope.accountId != null) return listFindingsCheck(scope.accountId);
-      if (scope.organizationId != null) {
-        const organization = await organizationOf(context, scope.organizationId);
-        return listFindingsCheck(organization?.managementAccountId ?? own(context));
-      }
-      if (scope.whoCanAccess != null) return listFindingsCheck(await ownerOf(context, scope.whoCanAccess.resourceArn));
+      // Which scope decides the check, so a request naming several is refused before any is checked.
+      const given = [scope.accountId, scope.organizationId, scope.whoCanAccess, scope.assumeRolePaths].filter((value) => value != null);
+      if (given.length !== 1) throw validationError('give exactly one of accountId, organizationId, whoCanAccess and assumeRolePaths');
+      if (scope.accountId != null) return analyzerCheck(context, scope.accountId);
+      if (scope.organizationId != null) return wholeOrganizationCheck(context, scope.organizationId);
+      if (scope.whoCanAccess != null) return analyzerCheck(context, await ownerOf(context, scope.whoCanAccess.resourceArn));
       if (scope.assumeRolePaths != null) return assumeRolePathChecks(context, scope.assumeRolePaths.fromArn, scope.assumeRolePaths.toRoleArn);
       return listFindingsCheck(own(context));
     },
@@ -163,6 +163,8 @@ export const READ_RULES: ReadRules = {
     attachedPolicies: inOrganizationOf('organizations:ListPoliciesForTarget', ofUnit),
   },
   OrganizationPolicy: {
+    // Validation findings of the policy's own document, which the parent's read already showed.
+    warnings: SAME_ACCOUNT_AS_PARENT,
     targetIds: inOrganizationOf('organizations:ListTargetsForPolicy', (policy) => ({
       organizationId: policy.organizationId,
       arn: (m, o) => formatOrganizationPolicyArn(m, o, policy.type, policy.id),
@@ -203,6 +205,7 @@ export const READ_RULES: ReadRules = {
     tags: SAME_ACCOUNT_AS_PARENT,
     sessions: EACH_RESULT_BY_TYPE,
     canPerform: (context, _args, role) => simulatePrincipalCheck(context, role.arn),
+    trustPolicyWarnings: SAME_ACCOUNT_AS_PARENT,
   },
   ManagedPolicy: {
     account: SAME_ACCOUNT_AS_PARENT,
@@ -212,7 +215,8 @@ export const READ_RULES: ReadRules = {
   Resource: {
     account: SAME_ACCOUNT_AS_PARENT,
     tags: SAME_ACCOUNT_AS_PARENT,
-    whoCan: (_context, _args, resource) => listFindingsCheck(resource.accountId),
+    whoCan: (context, _args, resource) => analyzerCheck(context, resource.accountId),
+    policyWarnings: SAME_ACCOUNT_AS_PARENT,
   },
   Session: {
     account: SAME_ACCOUNT_AS_PARENT,
