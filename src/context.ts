@@ -2,6 +2,8 @@ import type { Database } from './db/openDatabase.js';
 import type { Caller } from './features/auth/Caller.js';
 import type { SecretCipher } from './features/auth/secretCipher.js';
 import type { AuthRequest } from './features/auth/verifySigV4.js';
+import { createRequestVersion, type RequestVersion } from './features/cache/RequestVersion.js';
+import { getAuthorizationCaches } from './features/cache/getAuthorizationCaches.js';
 import { createAccountLoaders, type AccountLoaders } from './features/accounts/accounts.loaders.js';
 import { createIdentityLoaders, type IdentityLoaders } from './features/identities/identities.loaders.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './features/organizations/organizations.loaders.js';
@@ -13,9 +15,10 @@ import type { Logger } from './logger.js';
 
 /**
  * Finds who signed a request. The auth feature provides the real one (credentials → Caller, or a
- * GraphQLError with AWS's code); the default answers null, an anonymous caller.
+ * GraphQLError with AWS's code); the default answers null, an anonymous caller. `version` is the request's
+ * authorization version, which version-keyed credential caches check.
  */
-export type Authenticate = (request: AuthRequest, database: Database) => Promise<Caller | null>;
+export type Authenticate = (request: AuthRequest, database: Database, version: RequestVersion) => Promise<Caller | null>;
 
 /** The per-request DataLoaders, one group per feature. */
 export interface Loaders {
@@ -45,6 +48,11 @@ export interface Context {
   logger: Logger;
   /** Encrypts and decrypts stored secrets (access key secrets, session secrets, TOTP seeds). */
   cipher: SecretCipher;
+  /**
+   * The authorization version as of this request, read at most once (see src/features/cache): every
+   * version-keyed cache and the access index check it, so they answer as of every write committed before.
+   */
+  authorizationVersion: RequestVersion;
 }
 
 /** What the server passes to {@link createContext} for every request. */
@@ -71,7 +79,10 @@ export function createLoaders(prisma: Database['prisma']): Loaders {
 
 /** Builds the context of one request: authenticates it, then creates fresh loaders. */
 export async function createContext(request: AuthRequest, dependencies: ContextDependencies): Promise<Context> {
-  const caller = dependencies.authenticate ? await dependencies.authenticate(request, dependencies.database) : null;
+  const { pool } = dependencies.database;
+  // Each version a request reads frees older cache entries at once, in every cache of the database.
+  const authorizationVersion = createRequestVersion(pool, (version) => getAuthorizationCaches(pool).observe(version));
+  const caller = dependencies.authenticate ? await dependencies.authenticate(request, dependencies.database, authorizationVersion) : null;
   return {
     caller,
     authenticationEnabled: dependencies.authenticate !== undefined,
@@ -79,5 +90,6 @@ export async function createContext(request: AuthRequest, dependencies: ContextD
     loaders: createLoaders(dependencies.database.prisma),
     logger: dependencies.logger,
     cipher: dependencies.cipher,
+    authorizationVersion,
   };
 }

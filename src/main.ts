@@ -10,6 +10,7 @@ import { migrate } from './db/migrate.js';
 import { checkDatabase, openDatabase, type Database } from './db/openDatabase.js';
 import { getAuthorizationIndex } from './features/access/getAuthorizationIndex.js';
 import { createAuth, formatOperatorBanner } from './features/auth/createAuth.js';
+import { getAuthorizationCaches } from './features/cache/getAuthorizationCaches.js';
 import { formatLoadedScenario } from './features/scenarios/formatLoadedScenario.js';
 import { loadScenarioByName } from './features/scenarios/loadScenarioByName.js';
 import { createDefaultRoutes } from './http/createDefaultRoutes.js';
@@ -56,7 +57,11 @@ try {
   // Other processes on the same Postgres announce authorization changes by NOTIFY: refresh the access index
   // ahead of the next reader. (Readers never see a stale index anyway: each request checks the version row.)
   // The embedded database serves one connection, so it has no second process to hear from.
-  if (database.kind === 'postgres') stopListening = await getAuthorizationIndex(database.pool).listen(database.url);
+  // The version-keyed caches (src/features/cache) free stale entries on the same announcements.
+  const pool = database.pool;
+  if (database.kind === 'postgres') {
+    stopListening = await getAuthorizationIndex(pool).listen(database.url, { onVersion: (version) => getAuthorizationCaches(pool).observe(version) });
+  }
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 } catch (error) {

@@ -23,7 +23,7 @@ export function getAccessLoaders(context: Context): AccessLoaders {
   if (loaders === undefined) {
     let snapshot: Promise<IndexSnapshot> | null = null;
     loaders = {
-      snapshot: () => (snapshot ??= getAuthorizationIndex(context.database.pool).current()),
+      snapshot: () => (snapshot ??= context.authorizationVersion.get().then((version) => getAuthorizationIndex(context.database.pool).current(version))),
       managedPolicyDocument: new DataLoader(async (arns) => {
         const { rows } = await context.database.pool.query<{ arn: string; document: string }>(
           'SELECT mp.arn, pv.document FROM managed_policy mp JOIN policy_version pv ON pv.policy_id = mp.id AND pv.is_default WHERE mp.arn = ANY($1::text[])',

@@ -10,6 +10,7 @@ import {
 } from '../../iam/analysis/index.js';
 import { loadAccountSlices } from './loadAccountSlices.js';
 import { loadOrganizationRows } from './loadOrganizationRows.js';
+import { AUTHORIZATION_VERSION_SQL } from '../cache/RequestVersion.js';
 import { AUTHORIZATION_CHANNEL, type AuthorizationScope } from './notifyAuthorizationChanged.js';
 
 /** Roles whose inbound hops are decided per event-loop turn while warming, so requests interleave. */
@@ -33,8 +34,11 @@ export interface RebuildInfo {
 
 /** The in-memory authorization index of one process. */
 export interface AuthorizationIndex {
-  /** The model as of the latest committed write: one `SELECT` of the version row, plus a refresh when behind. */
-  current(): Promise<IndexSnapshot>;
+  /**
+   * The model as of the latest committed write: one `SELECT` of the version row, plus a refresh when behind.
+   * Pass the request's version (`context.authorizationVersion`) to share its one check instead.
+   */
+  current(version?: number): Promise<IndexSnapshot>;
   /** Refreshes now (a full rebuild with `{ full: true }`), returning what it did. */
   refresh(options?: { full?: boolean }): Promise<RebuildInfo>;
   /** The last refresh, or null before the first. */
@@ -48,8 +52,9 @@ export interface AuthorizationIndex {
    * LISTENs for changes on another connection and refreshes ahead of the next reader; also polls the version
    * every `pollMs` (default 5 s), since embedded PGlite does not deliver NOTIFY across its socket and a
    * dropped connection loses notifications. Returns a stop function. Readers stay exact without it.
+   * `onVersion` hears every version announced or polled (the version-keyed caches free stale entries on it).
    */
-  listen(connectionString: string, options?: { pollMs?: number }): Promise<() => Promise<void>>;
+  listen(connectionString: string, options?: { pollMs?: number; onVersion?: (version: number) => void }): Promise<() => Promise<void>>;
 }
 
 /**
@@ -81,9 +86,16 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
     let info: RebuildInfo;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const version = Number((await client.query<{ version: string }>('SELECT version FROM authorization_version WHERE id = 1')).rows[0]?.version ?? 0);
-      let accounts: Set<string> | null = null;
-      if (!forceFull && snapshot !== null) accounts = await changedAccounts(client, snapshot.version, version);
+      const version = Number((await client.query<{ version: string }>(AUTHORIZATION_VERSION_SQL)).rows[0]?.version ?? 0);
+      const changes = !forceFull && snapshot !== null ? await readChanges(client, snapshot.version, version) : null;
+      if (changes !== null && snapshot !== null && changes.accounts.size === 0 && !changes.organization) {
+        // Only credentials changed (or nothing): the model at the new version is the same model.
+        await client.query('COMMIT');
+        snapshot = { ...snapshot, version };
+        last = { kind: 'incremental', accounts: 0, milliseconds: performance.now() - started, version };
+        return last;
+      }
+      const accounts = changes?.accounts ?? null;
       const organizations = await loadOrganizationRows(client);
       const next = accounts === null ? new Map<string, AccountSlice>() : new Map(slices);
       if (accounts !== null) {
@@ -121,9 +133,8 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
   };
 
   return {
-    async current() {
-      const { rows } = await pool.query<{ version: string }>('SELECT version FROM authorization_version WHERE id = 1');
-      const version = Number(rows[0]?.version ?? 0);
+    async current(known) {
+      const version = known ?? Number((await pool.query<{ version: string }>(AUTHORIZATION_VERSION_SQL)).rows[0]?.version ?? 0);
       while (snapshot === null || snapshot.version < version) await refresh();
       return snapshot;
     },
@@ -132,6 +143,7 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
     graphWarmed: () => warming,
     async listen(connectionString, options = {}) {
       const refreshIfBehind = (version: number) => {
+        options.onVersion?.(version);
         if (snapshot !== null && version > snapshot.version) refresh().catch(() => undefined);
       };
       const client = new pg.Client({ connectionString });
@@ -141,7 +153,7 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
       await client.query(`LISTEN ${AUTHORIZATION_CHANNEL}`);
       const timer = setInterval(() => {
         pool
-          .query<{ version: string }>('SELECT version FROM authorization_version WHERE id = 1')
+          .query<{ version: string }>(AUTHORIZATION_VERSION_SQL)
           .then(({ rows }) => refreshIfBehind(Number(rows[0]?.version ?? 0)))
           .catch(() => undefined);
       }, options.pollMs ?? 5000);
@@ -154,18 +166,23 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
   };
 }
 
-/** The accounts to reload since `from`, or null when only a full rebuild is safe (log gap, `all`). */
-async function changedAccounts(client: pg.PoolClient, from: number, to: number): Promise<Set<string> | null> {
-  if (to <= from) return new Set();
+/**
+ * What changed since `from`: the accounts to reload and whether the organizations changed; null when only a
+ * full rebuild is safe (a gap in the log, an `all` scope).
+ */
+async function readChanges(client: pg.PoolClient, from: number, to: number): Promise<{ accounts: Set<string>; organization: boolean } | null> {
+  if (to <= from) return { accounts: new Set(), organization: false };
   const { rows } = await client.query<{ scope: AuthorizationScope }>(
     'SELECT scope FROM authorization_change WHERE version > $1 AND version <= $2 ORDER BY version',
     [from, to],
   );
   if (rows.length !== to - from) return null;
   const accounts = new Set<string>();
+  let organization = false;
   for (const { scope } of rows) {
     if (scope.kind === 'all') return null;
     if (scope.kind === 'accounts') for (const id of scope.accountIds) accounts.add(id);
+    if (scope.kind === 'organization') organization = true;
   }
-  return accounts;
+  return { accounts, organization };
 }
