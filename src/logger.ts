@@ -5,11 +5,13 @@ import type { LogLevel } from './config.js';
 export type { Logger } from 'pino';
 
 /**
- * Creates the logger at the configured level. Writes to stdout synchronously by default: a line per
- * request is cheap, and lines logged just before `process.exit` (shutdown, start-up failures) must not be
- * lost in a buffer.
+ * Creates the logger at the configured level. Writes to stdout through pino's asynchronous destination
+ * (SonicBoom, `sync: false`): a request never waits for its log line to reach a slow pipe or terminal, and
+ * lines written while a write is in flight go out together. Nothing is lost at exit: pino flushes an
+ * asynchronous destination synchronously on `exit` (and on `beforeExit`), so lines logged just before
+ * `process.exit` (shutdown, start-up failures) still appear.
  */
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   const options = { level, base: { service: 'iam-playground' } };
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -43,6 +43,10 @@ try {
     corsOrigins: config.corsOrigins,
   });
   const httpServer = server.httpServer;
+  // Before listening: a signal that follows the "listening" line must find its handler (with asynchronous logs
+  // the line can reach a reader before start-up has finished).
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -62,8 +66,6 @@ try {
   if (database.kind === 'postgres') {
     stopListening = await getAuthorizationIndex(pool).listen(database.url, { onVersion: (version) => getAuthorizationCaches(pool).observe(version) });
   }
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
 } catch (error) {
   console.error(describeStartupError(error));
   await server?.close().catch(() => undefined);

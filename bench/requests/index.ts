@@ -28,10 +28,12 @@ interface Servers {
 /** Starts bench/requests/serveForBench.ts in a child process and waits for its URLs. */
 async function startServers(): Promise<Servers> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serveForBench.ts', import.meta.url))], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit', 'pipe'],
     env: process.env,
   });
-  const lines = createInterface({ input: child.stdout! });
+  // The server's log lines: drained and dropped, as a log collector would read them.
+  child.stdout!.resume();
+  const lines = createInterface({ input: child.stdio[3] as NodeJS.ReadableStream });
   const [line] = (await Promise.race([once(lines, 'line'), once(child, 'exit').then(() => { throw new Error('bench server exited'); })])) as [string];
   const ready = JSON.parse(line) as Omit<Servers, 'stop'>;
   return {
@@ -62,6 +64,7 @@ function describeCounts(kind: string, counts: StatementCounts): string {
  */
 export async function run(): Promise<void> {
   console.log(`request benchmark (issue 17): signed requests through the real authenticator, ${seconds} s per figure, loopback only`);
+  console.log(`server logs at info to a pipe, ${process.env.BENCH_SYNC_LOGS === '1' ? 'synchronous writes (BENCH_SYNC_LOGS=1)' : "pino's asynchronous destination"}`);
   console.log('SQL statements per request (first request with cold caches, then steady state):');
   const pglite = await countRequestStatements(async (onQuery) => openDatabase({ embedded: { dataDir: null, loadDataDir: await loadMigratedTemplate() } }, { onQuery }));
   console.log(describeCounts('PGlite', pglite));

@@ -6,7 +6,7 @@ import { OPERATOR_ACCOUNT_ID, OPERATOR_ARN } from '../../src/features/auth/loadO
 import { createSecretCipher } from '../../src/features/auth/secretCipher.js';
 import { loadScenarioByName } from '../../src/features/scenarios/loadScenarioByName.js';
 import type { Database } from '../../src/db/openDatabase.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createServer, type PlaygroundServer } from '../../src/server.js';
 import type { BenchKey } from './signRequest.js';
 
@@ -38,7 +38,7 @@ export interface BenchPlayground {
  * loads the scenario, and gives alice (a user with a group policy, tags and an organization above her) the
  * policy the operations need — written through the API by the operator, as a person would.
  */
-export async function startBenchPlayground(database: Database, logLevel: 'silent' | 'info' = 'silent'): Promise<BenchPlayground> {
+export async function startBenchPlayground(database: Database, logger: Logger = createLogger('silent')): Promise<BenchPlayground> {
   const cipher = createSecretCipher(randomBytes(32));
   const operator = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
   const loaded = await loadScenarioByName(database.prisma, BENCH_SCENARIO, { cipher });
@@ -46,7 +46,7 @@ export async function startBenchPlayground(database: Database, logLevel: 'silent
   if (aliceKey === undefined) throw new Error(`scenario ${BENCH_SCENARIO} has no key for alice`);
   const server = await createServer({
     database,
-    logger: createLogger(logLevel),
+    logger,
     authenticate: createAuthenticator({ cipher, operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } }),
     cipher,
   });
