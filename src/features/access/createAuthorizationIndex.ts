@@ -1,10 +1,8 @@
 import pg from 'pg';
 import {
-  assembleAuthorizationModel,
-  buildAnalysisAccounts,
-  compileAccountSlice,
   createAssumeRoleGraph,
-  type AccountSlice,
+  createModelState,
+  type AnalysisRole,
   type AssumeRoleGraph,
   type AuthorizationModel,
 } from '../../iam/analysis/index.js';
@@ -66,14 +64,13 @@ export interface AuthorizationIndex {
  */
 export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
   let snapshot: IndexSnapshot | null = null;
-  let slices = new Map<string, AccountSlice>();
-  let organizationsKey = '';
+  const state = createModelState();
   let inFlight: Promise<RebuildInfo> | null = null;
   let last: RebuildInfo | null = null;
   let warming: Promise<void> = Promise.resolve();
 
-  const warm = async (target: IndexSnapshot): Promise<void> => {
-    const roles = [...target.model.roles.values()];
+  /** Decides the inbound hops of `roles` (default: every role) in the background, a slice per event-loop turn. */
+  const warm = async (target: IndexSnapshot, roles: readonly AnalysisRole[] = [...target.model.roles.values()]): Promise<void> => {
     for (let i = 0; i < roles.length && snapshot === target; i += WARM_SLICE) {
       await new Promise((resolve) => setImmediate(resolve));
       for (const role of roles.slice(i, i + WARM_SLICE)) target.graph.inbound(role);
@@ -97,26 +94,21 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
       }
       const accounts = changes?.accounts ?? null;
       const organizations = await loadOrganizationRows(client);
-      const next = accounts === null ? new Map<string, AccountSlice>() : new Map(slices);
       if (accounts !== null) {
-        const known = new Set(organizations.accounts.map((account) => account.id));
-        for (const id of known) if (!next.has(id)) accounts.add(id);
-        for (const id of next.keys()) if (!known.has(id)) next.delete(id);
+        // Accounts new to the organization rows have no slice yet: load them too.
+        const loaded = state.model?.slices ?? new Map();
+        for (const { id } of organizations.accounts) if (!loaded.has(id)) accounts.add(id);
       }
-      if (accounts === null || accounts.size > 0) {
-        for (const raw of await loadAccountSlices(client, accounts === null ? null : [...accounts])) next.set(raw.accountId, compileAccountSlice(raw));
-      }
+      const rows = accounts === null || accounts.size > 0 ? await loadAccountSlices(client, accounts === null ? null : [...accounts]) : [];
       await client.query('COMMIT');
-      const invalid: string[] = [];
-      const model = assembleAuthorizationModel(buildAnalysisAccounts(organizations, invalid), next.values(), invalid);
+      const previous = snapshot;
+      const { model, organizationsChanged } = accounts === null ? state.rebuild(organizations, rows) : state.apply(organizations, rows);
       // Path decisions carry over when only some accounts' IAM data changed, not the organizations above them.
-      const key = JSON.stringify(organizations);
-      const carry = accounts !== null && snapshot !== null && key === organizationsKey ? { previous: snapshot.graph, changedAccounts: accounts } : undefined;
-      organizationsKey = key;
-      slices = next;
+      const carry = accounts !== null && previous !== null && !organizationsChanged ? { previous: previous.graph, changedAccounts: accounts } : undefined;
       snapshot = { version, model, graph: createAssumeRoleGraph(model, carry) };
-      warming = warm(snapshot);
-      info = { kind: accounts === null ? 'full' : 'incremental', accounts: accounts?.size ?? next.size, milliseconds: performance.now() - started, version };
+      // After a patch only the changed accounts' roles are decided ahead; the others' carried hops are reused on demand.
+      warming = warm(snapshot, carry === undefined ? undefined : [...accounts!].flatMap((id) => model.slices.get(id)?.roles ?? []));
+      info = { kind: accounts === null ? 'full' : 'incremental', accounts: accounts?.size ?? model.slices.size, milliseconds: performance.now() - started, version };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
