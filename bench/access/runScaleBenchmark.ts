@@ -1,42 +1,77 @@
-import { buildAnalysisAccounts, compileAccountSlice, assembleAuthorizationModel, createAssumeRoleGraph, findWhoCanAccess } from '../../src/iam/analysis/index.js';
+import { createAssumeRoleGraph, createModelState, findWhoCanAccess, type AssumeRoleGraph, type AuthorizationModel } from '../../src/iam/analysis/index.js';
 import { generateOrganization, LARGE_ORGANIZATION } from './generateOrganization.js';
 import { toAuthorizationRows } from './toAuthorizationRows.js';
+import type { AccessFigure } from './runAccessBenchmark.js';
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+
+/** The heap in use after a collection (under `node --expose-gc`; otherwise as it stands). */
 const heap = () => {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed;
 };
 
-export async function runScale(principals: number, budgetMs = 10_000) {
-  const accounts = principals / 100;
-  const org = generateOrganization({ ...LARGE_ORGANIZATION, accounts });
-  const rows = toAuthorizationRows(org);
-  const base = heap();
-  let t = performance.now();
-  const invalid: string[] = [];
-  const slices = new Map(rows.slices.map((raw) => [raw.accountId, compileAccountSlice(raw)]));
-  let model = assembleAuthorizationModel(buildAnalysisAccounts(rows.organizations, invalid), slices.values(), invalid);
-  let graph = createAssumeRoleGraph(model);
-  const buildMs = performance.now() - t;
-  const buckets = org.resources.filter((r) => r.service === 's3');
-  const who: number[] = [];
+const time = <T>(run: () => T): [T, number] => {
+  const started = performance.now();
+  const result = run();
+  return [result, performance.now() - started];
+};
+
+/** whoCanAccess on sampled buckets' objects until `samples` are taken or `budgetMs` is spent. */
+function sampleWhoCanAccess(model: AuthorizationModel, graph: AssumeRoleGraph, buckets: readonly string[], samples: number, budgetMs: number, stride: number): number[] {
+  const times: number[] = [];
   const stop = performance.now() + budgetMs;
-  for (let i = 0; i < 200 && performance.now() < stop; i++) {
-    const bucket = buckets[(i * 7919) % buckets.length]!;
-    t = performance.now();
-    findWhoCanAccess(model, graph, `${bucket.arn}/data.csv`, 's3:GetObject');
-    who.push(performance.now() - t);
+  for (let i = 0; i < samples && performance.now() < stop; i++) {
+    const [, ms] = time(() => findWhoCanAccess(model, graph, `${buckets[(i * stride) % buckets.length]!}/data.csv`, 's3:GetObject'));
+    times.push(ms);
   }
-  const heapMb = (heap() - base) / 1e6;
-  t = performance.now();
-  const raw = rows.slices[3]!;
-  slices.set(raw.accountId, compileAccountSlice(raw));
-  const next = assembleAuthorizationModel(buildAnalysisAccounts(rows.organizations, []), slices.values(), []);
-  graph = createAssumeRoleGraph(next, { previous: graph, changedAccounts: new Set([raw.accountId]) });
-  model = next;
-  const patchMs = performance.now() - t;
-  return { principals, buildMs, heapMb, whoP50: percentile(who, 50), whoP99: percentile(who, 99), samples: who.length, patchMs };
+  return times;
 }
 
-for (const n of (process.argv[2] ?? '10000').split(',').map(Number)) console.log(JSON.stringify(await runScale(n)));
+/**
+ * The access index at scale, in memory (the code the index runs, without the database round trips): generates an
+ * organization of `principals` users and roles (100 per account, 3 policies each, 50 resources per account),
+ * builds the model, decides the whole assume-role graph, samples whoCanAccess, then applies a write to one account
+ * and samples again. Each phase is bounded by `budgetMs`.
+ */
+export function runScaleBenchmark(principals: number, budgetMs = 15_000): AccessFigure[] {
+  const figures: AccessFigure[] = [];
+  const add = (name: string, value: number, unit: AccessFigure['unit'], target?: number) =>
+    figures.push({ name: `${principals / 1000}k: ${name}`, value: Math.round(value * 10) / 10, unit, ...(target === undefined ? {} : { target }) });
+  const org = generateOrganization({ ...LARGE_ORGANIZATION, accounts: principals / 100 });
+  const rows = toAuthorizationRows(org);
+  const buckets = org.resources.filter((resource) => resource.service === 's3').map((resource) => resource.arn);
+  const base = heap();
+
+  const state = createModelState();
+  const [{ model }, buildMs] = time(() => state.rebuild(rows.organizations, rows.slices));
+  let graph = createAssumeRoleGraph(model);
+  add('full build', buildMs, 'ms');
+  add('heap, model', (heap() - base) / 1e6, 'MB');
+  const roles = [...model.roles.values()];
+  const stop = performance.now() + budgetMs * 4;
+  const [, warmMs] = time(() => {
+    for (const role of roles) if (performance.now() < stop) graph.inbound(role);
+  });
+  const decided = graph.decidedInbound().size;
+  add(`assume-role graph decided (${decided === roles.length ? 'all' : `${decided} of ${roles.length}`} roles)`, warmMs, 'ms');
+  add('heap, model + graph', (heap() - base) / 1e6, 'MB', 1000);
+
+  const who = sampleWhoCanAccess(model, graph, buckets, 100, budgetMs, 7919);
+  add(`whoCanAccess p50 (${who.length} samples)`, percentile(who, 50), 'ms', 50);
+  add('whoCanAccess p99', percentile(who, 99), 'ms');
+
+  // A write to one account: one more inline policy on one of its roles.
+  const raw = rows.slices[3]!;
+  const changed = { ...raw, roles: raw.roles.map((role, i) => (i === 0 ? { ...role, policies: [...role.policies, { id: `${role.arn}:inline/Extra`, document: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' }] } : role)) };
+  const [next, patchMs] = time(() => {
+    const change = state.apply(rows.organizations, [changed]);
+    return { model: change.model, graph: createAssumeRoleGraph(change.model, { previous: graph, changedAccounts: new Set([raw.accountId]) }) };
+  });
+  graph = next.graph;
+  add('one-account write reflected (patch + graph carried)', patchMs, 'ms', 100);
+  const after = sampleWhoCanAccess(next.model, graph, buckets, 100, budgetMs, 104729);
+  add(`whoCanAccess p50 right after the write (${after.length} samples)`, percentile(after, 50), 'ms', 50);
+  add('heap after the write (both models live)', (heap() - base) / 1e6, 'MB');
+  return figures;
+}

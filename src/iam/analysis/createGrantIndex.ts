@@ -1,5 +1,6 @@
 import type { PolicyStatement } from '../policy/Policy.js';
 import type { AnalysisRole, AnalysisUser } from './AuthorizationModel.js';
+import { LayeredMap } from './LayeredMap.js';
 
 /** The principals of one account that carry one identity policy content. */
 export type Holders = readonly (AnalysisUser | AnalysisRole)[];
@@ -23,7 +24,7 @@ export interface GrantIndex {
 }
 
 /** The index of no account. */
-export const EMPTY_GRANT_INDEX: GrantIndex = { byKey: new Map() };
+export const EMPTY_GRANT_INDEX: GrantIndex = { byKey: LayeredMap.of() };
 
 /** The service part an action pattern is filed under: `*` when the pattern's service itself is a wildcard. */
 function serviceKey(pattern: string): string {
@@ -84,24 +85,19 @@ export function indexSliceGrants(
 
 /** Replaces some accounts' parts of the index: `removed` parts go, `added` parts come in (a new index; the old one is unchanged). */
 export function patchGrantIndex(index: GrantIndex, removed: Iterable<SliceGrants>, added: Iterable<SliceGrants>): GrantIndex {
-  const byKey = new Map(index.byKey);
-  const copied = new Set<string>();
+  // The per-key account maps this patch touches, copied once each; the key map itself is layered.
+  const changed = new Map<string, Map<string, readonly Holders[]>>();
   const accountsOf = (key: string): Map<string, readonly Holders[]> => {
-    let accounts = byKey.get(key) as Map<string, readonly Holders[]> | undefined;
-    if (accounts === undefined) byKey.set(key, (accounts = new Map()));
-    else if (!copied.has(key)) byKey.set(key, (accounts = new Map(accounts)));
-    copied.add(key);
+    let accounts = changed.get(key);
+    if (accounts === undefined) changed.set(key, (accounts = new Map(index.byKey.get(key) ?? [])));
     return accounts;
   };
-  for (const part of removed) {
-    for (const key of part.byKey.keys()) {
-      const accounts = accountsOf(key);
-      accounts.delete(part.accountId);
-      if (accounts.size === 0) byKey.delete(key);
-    }
-  }
+  for (const part of removed) for (const key of part.byKey.keys()) accountsOf(key).delete(part.accountId);
   for (const part of added) for (const [key, lists] of part.byKey) accountsOf(key).set(part.accountId, lists);
-  return { byKey };
+  const changes = new Map<string, ReadonlyMap<string, readonly Holders[]> | undefined>();
+  for (const [key, accounts] of changed) changes.set(key, accounts.size === 0 ? undefined : accounts);
+  const byKey = index.byKey instanceof LayeredMap ? index.byKey : LayeredMap.of(index.byKey);
+  return { byKey: byKey.with(changes) };
 }
 
 /**
