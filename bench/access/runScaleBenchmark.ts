@@ -32,7 +32,8 @@ function sampleWhoCanAccess(model: AuthorizationModel, graph: AssumeRoleGraph, b
  * The access index at scale, in memory (the code the index runs, without the database round trips): generates an
  * organization of `principals` users and roles (100 per account, 3 policies each, 50 resources per account),
  * builds the model, decides the whole assume-role graph, samples whoCanAccess, then applies a write to one account
- * and samples again. Each phase is bounded by `budgetMs`.
+ * and samples again. Each phase is bounded by `budgetMs` (the graph by 8×). Above 100k principals only the build
+ * and its heap are measured.
  */
 export function runScaleBenchmark(principals: number, budgetMs = 15_000): AccessFigure[] {
   const figures: AccessFigure[] = [];
@@ -47,9 +48,11 @@ export function runScaleBenchmark(principals: number, budgetMs = 15_000): Access
   const [{ model }, buildMs] = time(() => state.rebuild(rows.organizations, rows.slices));
   let graph = createAssumeRoleGraph(model);
   add('full build', buildMs, 'ms');
-  add('heap, model', (heap() - base) / 1e6, 'MB');
+  add('heap, model', (heap() - base) / 1e6, 'MB', principals > 100_000 ? 8192 : undefined);
+  // Past 100k the figure that matters is whether the model fits (the issue's 8 GB for 1M): stop there.
+  if (principals > 100_000) return figures;
   const roles = [...model.roles.values()];
-  const stop = performance.now() + budgetMs * 4;
+  const stop = performance.now() + budgetMs * 8;
   const [, warmMs] = time(() => {
     for (const role of roles) if (performance.now() < stop) graph.inbound(role);
   });

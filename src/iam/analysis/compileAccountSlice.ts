@@ -32,7 +32,7 @@ export function compileAccountSlice(raw: RawAccountSlice, table: PolicyTable = c
   const compile = (policy: RawPolicy, kind: PolicyKind): CompiledPolicy | null => {
     const result = table.compile(policy.document, kind, policy.id);
     if (result.ok) {
-      policyDocuments.set(policy.id, policy.document);
+      policyDocuments.set(policy.id, table.text(result.policy.hash) ?? policy.document);
       return result.policy;
     }
     invalidPolicies.push(policy.id);
@@ -62,7 +62,7 @@ export function compileAccountSlice(raw: RawAccountSlice, table: PolicyTable = c
       identityPolicies: compileAll(role.policies),
       permissionsBoundary: role.boundary === null ? null : compile(role.boundary, 'permissionsBoundary'),
       trustPolicy,
-      trustStatements: trustPolicy === null ? [] : readTrustStatements(role.trustDocument, trustPolicy),
+      trustStatements: trustPolicy === null ? [] : table.derived(trustPolicy.hash, 'trustStatements', () => readTrustStatements(role.trustDocument, trustPolicy)),
       maxSessionDuration: role.maxSessionDuration,
     };
   });

@@ -1,4 +1,5 @@
 import { parsePrincipal } from '../arn/parsePrincipal.js';
+import type { MatchedStatement } from '../simulationTypes.js';
 import type { AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
 import { findIdentityCandidates } from './createGrantIndex.js';
 import { describeTarget, type AccessTarget } from './evaluateAccess.js';
@@ -31,6 +32,19 @@ export interface GraphCarryOver {
 export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCarryOver): AssumeRoleGraph {
   const carried = carry?.previous.decidedInbound();
   const inboundMemo = new Map<string, AssumeRoleHop[]>();
+  // A role's hops repeat the same few statements (its trust statement, its callers' shared policies): one
+  // object per distinct matched statement instead of one per hop keeps a large graph's memory down.
+  const statements = new Map<string, MatchedStatement>();
+  const intern = (hop: AssumeRoleHop): AssumeRoleHop => {
+    hop.matchedStatements = hop.matchedStatements.map((statement) => {
+      const key = `${statement.sourcePolicyType}\n${statement.sourcePolicyId}\n${statement.statementIndex}\n${statement.startPosition.line}:${statement.startPosition.column}`;
+      const known = statements.get(key);
+      if (known !== undefined) return known;
+      statements.set(key, statement);
+      return statement;
+    });
+    return hop;
+  };
   return {
     decidedInbound: () => inboundMemo,
     inbound(role) {
@@ -50,7 +64,7 @@ export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCa
         for (const caller of trustCandidates(model, role)) {
           if (previous !== undefined && !changed!.has(caller.accountId)) continue;
           const hop = caller === role ? null : evaluateAssumeRoleHop(model, caller, role, target);
-          if (hop !== null) edges.push(hop);
+          if (hop !== null) edges.push(intern(hop));
         }
         inboundMemo.set(role.arn, edges);
       }

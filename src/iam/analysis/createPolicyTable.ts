@@ -13,13 +13,17 @@ export interface PolicyTable {
   compile(text: string, kind: PolicyKind, sourcePolicyId: string): CompilePolicyResult;
   /** The grant keys of an identity policy compiled through this table (see `grantKeysOf`), by content hash. */
   grantKeys(hash: string): readonly string[];
+  /** The one copy of a compiled content's text, so each distinct policy text is held once. */
+  text(hash: string): string | undefined;
+  /** A value derived from a content once (`build` runs on the first call for that hash and name) and shared after. */
+  derived<T>(hash: string, name: string, build: () => T): T;
   /** Distinct contents held. */
   readonly size: number;
 }
 
 /** Creates an empty table. An index keeps one for its lifetime and starts a new one with each full rebuild. */
 export function createPolicyTable(): PolicyTable {
-  const byHash = new Map<string, { policy: CompiledPolicy; text: string; kind: PolicyKind; keys: readonly string[] | null }>();
+  const byHash = new Map<string, { policy: CompiledPolicy; text: string; kind: PolicyKind; keys: readonly string[] | null; derived?: Map<string, unknown> }>();
   return {
     compile(text, kind, sourcePolicyId) {
       const result = compilePolicy(text, kind, sourcePolicyId);
@@ -37,6 +41,14 @@ export function createPolicyTable(): PolicyTable {
       if (known === undefined) return ['*\n'];
       known.keys ??= grantKeysOf(parsePolicy(known.text, known.kind).policy?.statements ?? []);
       return known.keys;
+    },
+    text: (hash) => byHash.get(hash)?.text,
+    derived(hash, name, build) {
+      const known = byHash.get(hash);
+      if (known === undefined) return build();
+      known.derived ??= new Map();
+      if (!known.derived.has(name)) known.derived.set(name, build());
+      return known.derived.get(name) as ReturnType<typeof build>;
     },
     get size() {
       return byHash.size;
