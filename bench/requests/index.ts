@@ -74,10 +74,11 @@ export async function run(): Promise<void> {
   try {
     const operations = await prepareOperations(servers.playgroundUrl, servers.alice);
     const emptyTypename = await signRequest(servers.emptyUrl, servers.alice, 'typename', '{ __typename }');
-    const empty = await runLoad(servers.emptyUrl, [emptyTypename], 20, seconds * 1000);
-    console.log(`\nthroughput, 20 clients, ${servers.storage === 'postgres' ? 'Postgres' : 'embedded PGlite'}; ratios to the empty Apollo Server's { __typename }:`);
-    console.log(describeLoad('empty Apollo Server { __typename }', empty, empty.perSecond, ''));
+    // On a shared machine the available CPU drifts: each figure is paired with an empty-server run just before it.
+    const baseline = async () => runLoad(servers.emptyUrl, [emptyTypename], 20, seconds * 1000);
+    console.log(`\nthroughput, 20 clients, ${servers.storage === 'postgres' ? 'Postgres' : 'embedded PGlite'}; each ratio is to the empty Apollo Server's { __typename } measured just before it:`);
     for (const name of OPERATION_NAMES) {
+      const empty = await baseline();
       const result = await runLoad(servers.playgroundUrl, [operations[name]], 20, seconds * 1000);
       const ratioTarget = RATIO_TARGETS[name];
       const ratio = result.perSecond / empty.perSecond;
@@ -87,9 +88,12 @@ export async function run(): Promise<void> {
           : name === 'assumeRole'
             ? `  (target ≥ ${ASSUME_ROLE_TARGET} req/s on Postgres: ${result.perSecond >= ASSUME_ROLE_TARGET ? 'met' : 'MISSED'})`
             : '';
+      console.log(describeLoad('empty Apollo Server { __typename }', empty, empty.perSecond, ''));
       console.log(describeLoad(`playground ${name}`, result, empty.perSecond, note));
     }
+    const empty = await baseline();
     const mixed = await runLoad(servers.playgroundUrl, OPERATION_NAMES.map((name) => operations[name]), 50, seconds * 1000);
+    console.log(describeLoad('empty Apollo Server { __typename }', empty, empty.perSecond, ''));
     console.log(describeLoad('playground, 50 clients mixed', mixed, empty.perSecond, `  (target p50 < ${MIXED_P50_TARGET_MS} ms: ${mixed.p50 < MIXED_P50_TARGET_MS ? 'met' : 'MISSED'})`));
   } finally {
     await servers.stop();
