@@ -23,18 +23,27 @@ export interface PolicyTable {
 
 /** Creates an empty table. An index keeps one for its lifetime and starts a new one with each full rebuild. */
 export function createPolicyTable(): PolicyTable {
-  const byHash = new Map<string, { policy: CompiledPolicy; text: string; kind: PolicyKind; keys: readonly string[] | null; derived?: Map<string, unknown> }>();
+  type Entry = { policy: CompiledPolicy; text: string; kind: PolicyKind; keys: readonly string[] | null; derived?: Map<string, unknown> };
+  const byHash = new Map<string, Entry>();
+  // Looked up by the text itself first, so a content seen before costs a map lookup, not a hash, parse and compile.
+  const byText = new Map<PolicyKind, Map<string, Entry>>();
   return {
     compile(text, kind, sourcePolicyId) {
-      const result = compilePolicy(text, kind, sourcePolicyId);
-      if (!result.ok) return result;
-      const known = byHash.get(result.policy.hash);
+      let texts = byText.get(kind);
+      if (texts === undefined) byText.set(kind, (texts = new Map()));
+      let known = texts.get(text);
       if (known === undefined) {
-        byHash.set(result.policy.hash, { policy: result.policy, text, kind, keys: null });
-        return result;
+        const result = compilePolicy(text, kind, sourcePolicyId);
+        if (!result.ok) return result;
+        known = byHash.get(result.policy.hash);
+        if (known === undefined) {
+          known = { policy: result.policy, text, kind, keys: null };
+          byHash.set(result.policy.hash, known);
+        }
+        texts.set(known.text, known);
       }
       if (known.policy.sourcePolicyId === sourcePolicyId) return { ok: true, policy: known.policy };
-      return { ok: true, policy: { ...result.policy, statements: known.policy.statements } };
+      return { ok: true, policy: { ...known.policy, sourcePolicyId } };
     },
     grantKeys(hash) {
       const known = byHash.get(hash);
