@@ -35,17 +35,14 @@ export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCa
   // A role's hops repeat the same few statements (its trust statement, its callers' shared policies): one
   // object per distinct matched statement instead of one per hop keeps a large graph's memory down.
   const statements = new Map<string, MatchedStatement>();
-  const lists = new Map<string, MatchedStatement[]>();
   const intern = (hop: AssumeRoleHop): AssumeRoleHop => {
-    const keys = hop.matchedStatements.map((statement) => {
+    hop.matchedStatements = hop.matchedStatements.map((statement) => {
       const key = `${statement.sourcePolicyType}\n${statement.sourcePolicyId}\n${statement.statementIndex}\n${statement.startPosition.line}:${statement.startPosition.column}`;
-      if (!statements.has(key)) statements.set(key, statement);
-      return key;
+      const known = statements.get(key);
+      if (known !== undefined) return known;
+      statements.set(key, statement);
+      return statement;
     });
-    const listKey = keys.join('\t');
-    let list = lists.get(listKey);
-    if (list === undefined) lists.set(listKey, (list = keys.map((key) => statements.get(key)!)));
-    hop.matchedStatements = list;
     return hop;
   };
   return {
