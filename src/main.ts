@@ -14,7 +14,7 @@ import { getAuthorizationCaches } from './features/cache/getAuthorizationCaches.
 import { formatLoadedScenario } from './features/scenarios/formatLoadedScenario.js';
 import { loadScenarioByName } from './features/scenarios/loadScenarioByName.js';
 import { createDefaultRoutes } from './http/createDefaultRoutes.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, closeLogger, type Logger } from './logger.js';
 import { createServer, type PlaygroundServer } from './server.js';
 
 let logger: Logger | null = null;
@@ -70,6 +70,7 @@ try {
   console.error(describeStartupError(error));
   await server?.close().catch(() => undefined);
   await database?.close().catch(() => undefined);
+  if (logger !== null) await closeLogger(logger);
   process.exit(1);
 }
 
@@ -81,9 +82,11 @@ async function shutdown(signal: string): Promise<void> {
     await server?.close();
     await database?.close();
     logger?.info('stopped');
+    if (logger !== null) await closeLogger(logger);
     process.exit(0);
   } catch (error) {
     logger?.error({ err: error }, 'shutdown failed');
+    if (logger !== null) await closeLogger(logger);
     process.exit(1);
   }
 }
