@@ -74,6 +74,9 @@ export async function run(): Promise<void> {
   try {
     const operations = await prepareOperations(servers.playgroundUrl, servers.alice);
     const emptyTypename = await signRequest(servers.emptyUrl, servers.alice, 'typename', '{ __typename }');
+    // Both servers warm up first (JIT, pools, caches), so the first pair is measured like the others.
+    await runLoad(servers.emptyUrl, [emptyTypename], 20, 1000);
+    await runLoad(servers.playgroundUrl, OPERATION_NAMES.map((name) => operations[name]), 20, 2000);
     // On a shared machine the available CPU drifts: each figure is paired with an empty-server run just before it.
     const baseline = async () => runLoad(servers.emptyUrl, [emptyTypename], 20, seconds * 1000);
     console.log(`\nthroughput, 20 clients, ${servers.storage === 'postgres' ? 'Postgres' : 'embedded PGlite'}; each ratio is to the empty Apollo Server's { __typename } measured just before it:`);
