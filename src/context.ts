@@ -3,6 +3,8 @@ import type { Caller } from './features/auth/Caller.js';
 import type { SecretCipher } from './features/auth/secretCipher.js';
 import type { AuthRequest } from './features/auth/verifySigV4.js';
 import { createAccessLoaders, type AccessLoaders } from './features/access/access.loaders.js';
+import { createRequestVersion, type RequestVersion } from './features/cache/RequestVersion.js';
+import { getAuthorizationCaches } from './features/cache/getAuthorizationCaches.js';
 import { createAccountLoaders, type AccountLoaders } from './features/accounts/accounts.loaders.js';
 import { createIdentityLoaders, type IdentityLoaders } from './features/identities/identities.loaders.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './features/organizations/organizations.loaders.js';
@@ -16,9 +18,10 @@ import type { Logger } from './logger.js';
 
 /**
  * Finds who signed a request. The auth feature provides the real one (credentials → Caller, or a
- * GraphQLError with AWS's code); the default answers null, an anonymous caller.
+ * GraphQLError with AWS's code); the default answers null, an anonymous caller. `version` is the request's
+ * authorization version, which version-keyed credential caches check.
  */
-export type Authenticate = (request: AuthRequest, database: Database) => Promise<Caller | null>;
+export type Authenticate = (request: AuthRequest, database: Database, version: RequestVersion) => Promise<Caller | null>;
 
 /** The per-request DataLoaders, one group per feature. */
 export interface Loaders {
@@ -48,6 +51,11 @@ export interface Context {
   cipher: SecretCipher;
   /** New audit events and sessions as they happen, for subscriptions; absent where nothing serves them. */
   live?: LiveEvents | undefined;
+  /**
+   * The authorization version as of this request, read at most once (see src/features/cache): every
+   * version-keyed cache and the access index check it, so they answer as of every write committed before.
+   */
+  authorizationVersion: RequestVersion;
 }
 
 /** What the server passes to {@link createContext} for every request. */
@@ -61,8 +69,11 @@ export interface ContextDependencies {
   live?: LiveEvents | undefined;
 }
 
-/** Creates all feature loaders over one database. */
-export function createLoaders(database: Database): Loaders {
+/**
+ * Creates all feature loaders over one database. `version` is the request's authorization version: the
+ * access index snapshot is taken as of it, so it shares the request's one version check with the caches.
+ */
+export function createLoaders(database: Database, version: RequestVersion): Loaders {
   const prisma = database.prisma;
   return {
     accounts: createAccountLoaders(prisma),
@@ -72,20 +83,31 @@ export function createLoaders(database: Database): Loaders {
     policies: createPolicyLoaders(prisma),
     resources: createResourceLoaders(prisma),
     sessions: createSessionLoaders(prisma),
-    access: createAccessLoaders(database),
+    access: createAccessLoaders(database, version),
   };
+}
+
+/**
+ * A fresh authorization version for one request (read lazily, at most once). Each version it reads frees older
+ * cache entries at once, in every cache of the database.
+ */
+export function createAuthorizationVersion(database: Pick<Database, 'pool'>): RequestVersion {
+  const { pool } = database;
+  return createRequestVersion(pool, (version) => getAuthorizationCaches(pool).observe(version));
 }
 
 /** Builds the context of one request: authenticates it, then creates fresh loaders. */
 export async function createContext(request: AuthRequest, dependencies: ContextDependencies): Promise<Context> {
-  const caller = dependencies.authenticate ? await dependencies.authenticate(request, dependencies.database) : null;
+  const authorizationVersion = createAuthorizationVersion(dependencies.database);
+  const caller = dependencies.authenticate ? await dependencies.authenticate(request, dependencies.database, authorizationVersion) : null;
   return {
     caller,
     authorization: createAuthorizationState(dependencies.database.prisma),
     database: dependencies.database,
-    loaders: createLoaders(dependencies.database),
+    loaders: createLoaders(dependencies.database, authorizationVersion),
     logger: dependencies.logger,
     cipher: dependencies.cipher,
     live: dependencies.live,
+    authorizationVersion,
   };
 }

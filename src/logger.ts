@@ -24,16 +24,40 @@ export function requestLogger(): Logger | undefined {
 
 /**
  * Where log lines go by default: readable, coloured lines when stdout is a terminal (a person watching
- * `npm start`), JSON lines otherwise (a container, a file, a log shipper). Synchronous either way: lines
- * logged just before `process.exit` (shutdown, start-up failures) must not be lost in a buffer.
+ * `npm start`), JSON lines otherwise (a container, a file, a log shipper). The JSON lines go through pino's
+ * asynchronous destination (SonicBoom, `sync: false`): a request never waits for its log line to reach a slow
+ * pipe, and lines written while a write is in flight go out together. Nothing is lost at exit: pino flushes an
+ * asynchronous destination synchronously on `exit`, and {@link closeLogger} waits for a write in flight. The
+ * terminal stays synchronous: a person reading it wants each line as it happens, and it is not the load path.
  */
 export function createLogDestination(terminal: boolean = process.stdout.isTTY === true): pino.DestinationStream {
-  if (!terminal) return pino.destination({ dest: 1, sync: true });
+  if (!terminal) return pino.destination({ dest: 1, sync: false });
   return PinoPretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' });
 }
 
-/** Creates the logger at the configured level. */
+/** Creates the logger at the configured level, writing to {@link createLogDestination} unless told otherwise. */
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   const options = { level, base: { service: 'iam-playground' } };
   return pino(options, destination ?? createLogDestination());
+}
+
+/** The part of pino's asynchronous destination (SonicBoom) that ends it. */
+interface EndableDestination {
+  destroyed?: boolean;
+  end?: () => void;
+  once?: (event: 'close', listener: () => void) => void;
+}
+
+/**
+ * Writes every line logged so far, then ends the destination; call right before `process.exit`. Pino's own
+ * exit-time flush writes what is buffered synchronously, but a write already handed to the thread pool could
+ * then land after it, or not at all — ending the destination waits for that write first.
+ */
+export async function closeLogger(logger: Logger): Promise<void> {
+  const destination = (logger as unknown as Record<symbol, EndableDestination | undefined>)[pino.symbols.streamSym];
+  if (destination === undefined || destination.destroyed || typeof destination.end !== 'function' || typeof destination.once !== 'function') return;
+  await new Promise<void>((resolve) => {
+    destination.once!('close', resolve);
+    destination.end!();
+  });
 }

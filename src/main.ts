@@ -11,10 +11,11 @@ import { refreshStoredAwsManagedPolicies } from './features/policies/awsManagedP
 import { checkDatabase, openDatabase, type Database } from './db/openDatabase.js';
 import { getAuthorizationIndex } from './features/access/getAuthorizationIndex.js';
 import { createAuth, formatOperatorBanner } from './features/auth/createAuth.js';
+import { getAuthorizationCaches } from './features/cache/getAuthorizationCaches.js';
 import { formatLoadedScenario } from './features/scenarios/formatLoadedScenario.js';
 import { loadScenarioByName } from './features/scenarios/loadScenarioByName.js';
 import { createDefaultRoutes } from './http/createDefaultRoutes.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, closeLogger, type Logger } from './logger.js';
 import { createServer, type PlaygroundServer } from './server.js';
 import { noScenarioHint } from './features/explorer/explorerExamples.js';
 
@@ -84,13 +85,18 @@ try {
   // Other processes on the same Postgres announce authorization changes by NOTIFY: refresh the access index
   // ahead of the next reader. (Readers never see a stale index anyway: each request checks the version row.)
   // The embedded database serves one connection, so it has no second process to hear from.
-  if (database.kind === 'postgres') stopListening = await getAuthorizationIndex(database.pool).listen(database.url);
+  // The version-keyed caches (src/features/cache) free stale entries on the same announcements.
+  const pool = database.pool;
+  if (database.kind === 'postgres') {
+    stopListening = await getAuthorizationIndex(pool).listen(database.url, { onVersion: (version) => getAuthorizationCaches(pool).observe(version) });
+  }
   started = true;
   if (stopSignal !== null) void shutdown(stopSignal);
 } catch (error) {
   console.error(describeStartupError(error));
   await server?.close().catch(() => undefined);
   await database?.close().catch(() => undefined);
+  if (logger !== null) await closeLogger(logger);
   process.exit(1);
 }
 
@@ -102,9 +108,11 @@ async function shutdown(signal: string): Promise<void> {
     await server?.close();
     await database?.close();
     logger?.info('stopped');
+    if (logger !== null) await closeLogger(logger);
     process.exit(0);
   } catch (error) {
     logger?.error({ err: error }, 'shutdown failed');
+    if (logger !== null) await closeLogger(logger);
     process.exit(1);
   }
 }

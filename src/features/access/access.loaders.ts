@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/openDatabase.js';
+import type { RequestVersion } from '../cache/RequestVersion.js';
 import type { IndexSnapshot } from './createAuthorizationIndex.js';
 import { getAuthorizationIndex } from './getAuthorizationIndex.js';
 
@@ -14,12 +15,13 @@ export interface AccessLoaders {
 /**
  * Creates the access loaders of one request (held on the context with the other loaders). Every analysis
  * field of a request shares one snapshot, so the number of SQL statements a query issues does not grow with
- * the number of principals it asks about.
+ * the number of principals it asks about. The snapshot is taken as of the request's authorization version
+ * (`version`), the one check the request's caches share.
  */
-export function createAccessLoaders(database: Pick<Database, 'pool'>): AccessLoaders {
+export function createAccessLoaders(database: Pick<Database, 'pool'>, version: RequestVersion): AccessLoaders {
   let snapshot: Promise<IndexSnapshot> | null = null;
   return {
-    snapshot: () => (snapshot ??= getAuthorizationIndex(database.pool).current()),
+    snapshot: () => (snapshot ??= version.get().then((read) => getAuthorizationIndex(database.pool).current(read))),
     managedPolicyDocument: new DataLoader(async (arns) => {
       const { rows } = await database.pool.query<{ arn: string; document: string }>(
         'SELECT mp.arn, pv.document FROM managed_policy mp JOIN policy_version pv ON pv.policy_id = mp.id AND pv.is_default WHERE mp.arn = ANY($1::text[])',

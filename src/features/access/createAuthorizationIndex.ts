@@ -1,16 +1,15 @@
 import pg from 'pg';
 import {
-  assembleAuthorizationModel,
-  buildAnalysisAccounts,
-  compileAccountSlice,
   createAssumeRoleGraph,
-  type AccountSlice,
+  createModelState,
+  type AnalysisRole,
   type AssumeRoleGraph,
   type AuthorizationModel,
 } from '../../iam/analysis/index.js';
 import { listenForNotifications } from '../../db/listenForNotifications.js';
 import { loadAccountSlices } from './loadAccountSlices.js';
 import { loadOrganizationRows } from './loadOrganizationRows.js';
+import { AUTHORIZATION_VERSION_SQL } from '../cache/RequestVersion.js';
 import { AUTHORIZATION_CHANNEL, type AuthorizationScope } from './notifyAuthorizationChanged.js';
 
 /** Roles whose inbound hops are decided per event-loop turn while warming, so requests interleave. */
@@ -34,8 +33,11 @@ export interface RebuildInfo {
 
 /** The in-memory authorization index of one process. */
 export interface AuthorizationIndex {
-  /** The model as of the latest committed write: one `SELECT` of the version row, plus a refresh when behind. */
-  current(): Promise<IndexSnapshot>;
+  /**
+   * The model as of the latest committed write: one `SELECT` of the version row, plus a refresh when behind.
+   * Pass the request's version (`context.authorizationVersion`) to share its one check instead.
+   */
+  current(version?: number): Promise<IndexSnapshot>;
   /** Refreshes now (a full rebuild with `{ full: true }`), returning what it did. */
   refresh(options?: { full?: boolean }): Promise<RebuildInfo>;
   /** The last refresh, or null before the first. */
@@ -49,8 +51,9 @@ export interface AuthorizationIndex {
    * LISTENs for changes on another connection and refreshes ahead of the next reader; also polls the version
    * every `pollMs` (default 5 s), since embedded PGlite does not deliver NOTIFY across its socket and a
    * dropped connection loses notifications. Returns a stop function. Readers stay exact without it.
+   * `onVersion` hears every version announced or polled (the version-keyed caches free stale entries on it).
    */
-  listen(connectionString: string, options?: { pollMs?: number }): Promise<() => Promise<void>>;
+  listen(connectionString: string, options?: { pollMs?: number; onVersion?: (version: number) => void }): Promise<() => Promise<void>>;
 }
 
 /**
@@ -62,14 +65,13 @@ export interface AuthorizationIndex {
  */
 export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
   let snapshot: IndexSnapshot | null = null;
-  let slices = new Map<string, AccountSlice>();
-  let organizationsKey = '';
+  const state = createModelState();
   let inFlight: Promise<RebuildInfo> | null = null;
   let last: RebuildInfo | null = null;
   let warming: Promise<void> = Promise.resolve();
 
-  const warm = async (target: IndexSnapshot): Promise<void> => {
-    const roles = [...target.model.roles.values()];
+  /** Decides the inbound hops of `roles` (default: every role) in the background, a slice per event-loop turn. */
+  const warm = async (target: IndexSnapshot, roles: readonly AnalysisRole[] = [...target.model.roles.values()]): Promise<void> => {
     for (let i = 0; i < roles.length && snapshot === target; i += WARM_SLICE) {
       await new Promise((resolve) => setImmediate(resolve));
       for (const role of roles.slice(i, i + WARM_SLICE)) target.graph.inbound(role);
@@ -82,30 +84,32 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
     let info: RebuildInfo;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const version = Number((await client.query<{ version: string }>('SELECT version FROM authorization_version WHERE id = 1')).rows[0]?.version ?? 0);
-      let accounts: Set<string> | null = null;
-      if (!forceFull && snapshot !== null) accounts = await changedAccounts(client, snapshot.version, version);
+      const version = Number((await client.query<{ version: string }>(AUTHORIZATION_VERSION_SQL)).rows[0]?.version ?? 0);
+      const changes = !forceFull && snapshot !== null ? await readChanges(client, snapshot.version, version) : null;
+      if (changes !== null && snapshot !== null && changes.accounts.size === 0 && !changes.organization) {
+        // Only credentials changed (or nothing): the model at the new version is the same model.
+        await client.query('COMMIT');
+        snapshot = { ...snapshot, version };
+        last = { kind: 'incremental', accounts: 0, milliseconds: performance.now() - started, version };
+        return last;
+      }
+      const accounts = changes?.accounts ?? null;
       const organizations = await loadOrganizationRows(client);
-      const next = accounts === null ? new Map<string, AccountSlice>() : new Map(slices);
       if (accounts !== null) {
-        const known = new Set(organizations.accounts.map((account) => account.id));
-        for (const id of known) if (!next.has(id)) accounts.add(id);
-        for (const id of next.keys()) if (!known.has(id)) next.delete(id);
+        // Accounts new to the organization rows have no slice yet: load them too.
+        const loaded = state.model?.slices ?? new Map();
+        for (const { id } of organizations.accounts) if (!loaded.has(id)) accounts.add(id);
       }
-      if (accounts === null || accounts.size > 0) {
-        for (const raw of await loadAccountSlices(client, accounts === null ? null : [...accounts])) next.set(raw.accountId, compileAccountSlice(raw));
-      }
+      const rows = accounts === null || accounts.size > 0 ? await loadAccountSlices(client, accounts === null ? null : [...accounts]) : [];
       await client.query('COMMIT');
-      const invalid: string[] = [];
-      const model = assembleAuthorizationModel(buildAnalysisAccounts(organizations, invalid), next.values(), invalid);
+      const previous = snapshot;
+      const { model, organizationsChanged } = accounts === null ? state.rebuild(organizations, rows) : state.apply(organizations, rows);
       // Path decisions carry over when only some accounts' IAM data changed, not the organizations above them.
-      const key = JSON.stringify(organizations);
-      const carry = accounts !== null && snapshot !== null && key === organizationsKey ? { previous: snapshot.graph, changedAccounts: accounts } : undefined;
-      organizationsKey = key;
-      slices = next;
+      const carry = accounts !== null && previous !== null && !organizationsChanged ? { previous: previous.graph, changedAccounts: accounts } : undefined;
       snapshot = { version, model, graph: createAssumeRoleGraph(model, carry) };
-      warming = warm(snapshot);
-      info = { kind: accounts === null ? 'full' : 'incremental', accounts: accounts?.size ?? next.size, milliseconds: performance.now() - started, version };
+      // After a patch only the changed accounts' roles are decided ahead; the others' carried hops are reused on demand.
+      warming = warm(snapshot, carry === undefined ? undefined : [...accounts!].flatMap((id) => model.slices.get(id)?.roles ?? []));
+      info = { kind: accounts === null ? 'full' : 'incremental', accounts: accounts?.size ?? model.slices.size, milliseconds: performance.now() - started, version };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -122,9 +126,8 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
   };
 
   return {
-    async current() {
-      const { rows } = await pool.query<{ version: string }>('SELECT version FROM authorization_version WHERE id = 1');
-      const version = Number(rows[0]?.version ?? 0);
+    async current(known) {
+      const version = known ?? Number((await pool.query<{ version: string }>(AUTHORIZATION_VERSION_SQL)).rows[0]?.version ?? 0);
       while (snapshot === null || snapshot.version < version) await refresh();
       return snapshot;
     },
@@ -133,11 +136,12 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
     graphWarmed: () => warming,
     async listen(connectionString, options = {}) {
       const refreshIfBehind = (version: number) => {
+        options.onVersion?.(version);
         if (snapshot !== null && version > snapshot.version) refresh().catch(() => undefined);
       };
       const poll = () => {
         pool
-          .query<{ version: string }>('SELECT version FROM authorization_version WHERE id = 1')
+          .query<{ version: string }>(AUTHORIZATION_VERSION_SQL)
           .then(({ rows }) => refreshIfBehind(Number(rows[0]?.version ?? 0)))
           .catch(() => undefined);
       };
@@ -158,18 +162,23 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
   };
 }
 
-/** The accounts to reload since `from`, or null when only a full rebuild is safe (log gap, `all`). */
-async function changedAccounts(client: pg.PoolClient, from: number, to: number): Promise<Set<string> | null> {
-  if (to <= from) return new Set();
+/**
+ * What changed since `from`: the accounts to reload and whether the organizations changed; null when only a
+ * full rebuild is safe (a gap in the log, an `all` scope).
+ */
+async function readChanges(client: pg.PoolClient, from: number, to: number): Promise<{ accounts: Set<string>; organization: boolean } | null> {
+  if (to <= from) return { accounts: new Set(), organization: false };
   const { rows } = await client.query<{ scope: AuthorizationScope }>(
     'SELECT scope FROM authorization_change WHERE version > $1 AND version <= $2 ORDER BY version',
     [from, to],
   );
   if (rows.length !== to - from) return null;
   const accounts = new Set<string>();
+  let organization = false;
   for (const { scope } of rows) {
     if (scope.kind === 'all') return null;
     if (scope.kind === 'accounts') for (const id of scope.accountIds) accounts.add(id);
+    if (scope.kind === 'organization') organization = true;
   }
-  return accounts;
+  return { accounts, organization };
 }

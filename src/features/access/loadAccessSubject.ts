@@ -36,7 +36,12 @@ export async function loadAccessSubject(context: Context, ref: AccessPrincipalRe
   const managed = new Map(arns.map((arn, i) => [arn, typeof loaded[i] === 'string' ? (loaded[i] as string) : null]));
   const subject = describeSessionSubject(model, session, managed);
   if (subject === null) throw noSuchEntity(`The session ${session.id} no longer has a stored role or user.`);
-  const documents = new Map(model.policyDocuments);
+  // Only the texts of this subject's own policies: copying the model's would cost the whole organization.
+  const ids = [...subject.identityPolicies, ...(subject.permissionsBoundary ? [subject.permissionsBoundary] : [])].map((policy) => policy.sourcePolicyId);
+  const documents = new Map(ids.flatMap((id) => {
+    const text = model.policyDocuments.get(id);
+    return text === undefined ? [] : [[id, text] as const];
+  }));
   if (session.sessionPolicy !== null) documents.set(`${session.arn}:session-policy`, session.sessionPolicy);
   for (const [arn, text] of managed) if (text !== null) documents.set(arn, text);
   return { subject, documents };

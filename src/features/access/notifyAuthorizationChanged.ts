@@ -5,7 +5,9 @@
 export type AuthorizationScope =
   | { kind: 'accounts'; accountIds: string[] }
   | { kind: 'organization' }
-  | { kind: 'all' };
+  | { kind: 'all' }
+  /** Access keys or sessions were updated or deleted: credential caches drop entries, the index reloads nothing. */
+  | { kind: 'credentials' };
 
 /** A transaction handle: a Prisma interactive transaction client or a pg client inside BEGIN … COMMIT. */
 export type AuthorizationTransaction =

@@ -3,11 +3,13 @@ import type { Database } from '../../db/openDatabase.js';
 import { isAuthError } from './authErrors.js';
 import { authenticate, SESSION_TOKEN_HEADER } from './authenticate.js';
 import type { OperatorCredential } from './CredentialStore.js';
-import { createPrismaCredentialStore } from './createPrismaCredentialStore.js';
+import { getAuthorizationCaches } from '../cache/getAuthorizationCaches.js';
+import { createCachedCredentialStore } from './createCachedCredentialStore.js';
 import { isAccessKeyId } from './isAccessKeyId.js';
 import { parseBasicAuth } from './parseBasicAuth.js';
 import { isPresignedUrl } from './parsePresignedQuery.js';
 import type { SecretCipher } from './secretCipher.js';
+import type { RequestVersion } from '../cache/RequestVersion.js';
 import { readHeader, type AuthRequest } from './verifySigV4.js';
 
 /** What the authenticator needs from the composition root. */
@@ -33,14 +35,15 @@ function claimedAccessKeyId(request: AuthRequest): string | null {
  * session token and no presigned query at all is anonymous (null) so schema introspection and the explorer page work; every operation that needs
  * a caller then fails with MissingAuthenticationToken (see requireCaller in src/features/authorization). Every other failure is
  * written to the audit trail (event `Authenticate`, decision `Error`, as the audit feature names failures) and rethrown with AWS's code.
+ * Credentials come from version-keyed caches (src/features/cache): a cached caller costs the request's version check only.
  */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
-  return async (request: AuthRequest, database: Database) => {
+  return async (request: AuthRequest, database: Database, version: RequestVersion) => {
     const authorization = readHeader(request, 'authorization')?.trim();
     if ((authorization === undefined || authorization === '') && readHeader(request, SESSION_TOKEN_HEADER) === undefined && !isPresignedUrl(request.url)) {
       return null;
     }
-    const store = createPrismaCredentialStore(database.prisma, options.cipher, options.operator);
+    const store = createCachedCredentialStore(database.pool, options.cipher, options.operator, getAuthorizationCaches(database.pool), version);
     try {
       return await authenticate(request, store, options.now?.() ?? new Date());
     } catch (error) {

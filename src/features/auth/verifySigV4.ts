@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { NodeSha256 } from './NodeSha256.js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createAuthError } from './authErrors.js';
 import type { SigV4Authorization } from './parseSigV4Authorization.js';
@@ -149,7 +149,7 @@ export async function verifySigV4(
     },
     region: auth.region,
     service: auth.service,
-    sha256: Sha256,
+    sha256: NodeSha256,
     applyChecksum: false,
   });
   const signed = await signer.sign(

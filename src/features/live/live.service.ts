@@ -1,4 +1,4 @@
-import { createLoaders, type Context } from '../../context.js';
+import { createAuthorizationVersion, createLoaders, type Context } from '../../context.js';
 import type { AuditEvent, Session } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { authorizeAuditRead } from '../audit/audit.service.js';
@@ -70,9 +70,11 @@ export async function subscribeSessionEvents(context: Context, accountId: string
 }
 
 /**
- * Gives a long-lived subscription fresh DataLoaders for each event it delivers, so no row cached for an
- * earlier event is served with a later one (loaders are per request; a subscription is many).
+ * Gives a long-lived subscription fresh DataLoaders and a fresh authorization version for each event it
+ * delivers, so no row or decision cached for an earlier event is served with a later one (loaders and the
+ * version are per request; a subscription is many).
  */
 export function refreshLoaders(context: Context): void {
-  context.loaders = createLoaders(context.database);
+  context.authorizationVersion = createAuthorizationVersion(context.database);
+  context.loaders = createLoaders(context.database, context.authorizationVersion);
 }

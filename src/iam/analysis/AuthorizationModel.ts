@@ -1,5 +1,7 @@
 import type { CompiledPolicy } from '../evaluate/compilePolicy.js';
 import type { PolicyStatement } from '../policy/Policy.js';
+import type { AccountSlice } from './compileAccountSlice.js';
+import type { GrantIndex } from './createGrantIndex.js';
 
 /** An account as the analysis sees it: where it sits in its organization and the SCPs/RCPs above it. */
 export interface AnalysisAccount {
@@ -64,20 +66,27 @@ export interface AnalysisResource {
 /** Which roles' trust policies name a principal by its own ARN (so, in its account, it needs no Allow of its own). */
 export interface TrustIndex {
   /** User or role ARN → the roles whose trust policy names it in an Allow for sts:AssumeRole. */
-  byArn: Map<string, AnalysisRole[]>;
+  byArn: ReadonlyMap<string, readonly AnalysisRole[]>;
 }
 
-/** Everything the analysis needs, in memory: the authorization index's content. */
+/**
+ * Everything the analysis needs, in memory: the authorization index's content. Immutable once assembled: a change
+ * to some accounts makes a new model that shares every unchanged account's slice with this one.
+ */
 export interface AuthorizationModel {
-  accounts: Map<string, AnalysisAccount>;
+  accounts: ReadonlyMap<string, AnalysisAccount>;
+  /** The compiled slice of each account, the unit a change replaces. */
+  slices: ReadonlyMap<string, AccountSlice>;
   /** Users and roles by ARN. */
-  principals: Map<string, AnalysisUser | AnalysisRole>;
-  principalsByAccount: Map<string, (AnalysisUser | AnalysisRole)[]>;
-  roles: Map<string, AnalysisRole>;
-  resources: Map<string, AnalysisResource>;
+  principals: ReadonlyMap<string, AnalysisUser | AnalysisRole>;
+  principalsByAccount: ReadonlyMap<string, readonly (AnalysisUser | AnalysisRole)[]>;
+  roles: ReadonlyMap<string, AnalysisRole>;
+  resources: ReadonlyMap<string, AnalysisResource>;
   trust: TrustIndex;
+  /** Which principals' identity policies may allow an (action, resource): candidates for who-can questions. */
+  grants: GrantIndex;
   /** The text of every stored policy by its id, for the analyses that read statements (external access, effective permissions). */
-  policyDocuments: Map<string, string>;
+  policyDocuments: ReadonlyMap<string, string>;
   /** Stored policies that do not compile, each standing in as a Deny of everything (nothing stored should have them). */
   invalidPolicies: string[];
 }

@@ -1,5 +1,7 @@
 import { parsePrincipal } from '../arn/parsePrincipal.js';
+import type { MatchedStatement } from '../simulationTypes.js';
 import type { AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
+import { findIdentityCandidates } from './createGrantIndex.js';
 import { describeTarget, type AccessTarget } from './evaluateAccess.js';
 import { evaluateAssumeRoleHop, type AssumeRoleHop } from './evaluateAssumeRoleHop.js';
 import { evaluateLaunchHop, trustsLaunchingService } from './evaluateLaunchHop.js';
@@ -23,26 +25,25 @@ export interface GraphCarryOver {
  * Creates the lazy assume-role graph of a model. Candidates come from the trust policies: the principals
  * they name, the accounts they name (every user and role of the account: the caller's own policies must then
  * allow), or everyone for `*` and NotPrincipal; the engine then decides each candidate hop on both sides.
- * Hop results are memoised for the model's lifetime. With `carry`, a role of an unchanged account starts from
+ * Inbound hops are memoised per role for the model's lifetime (only the allowed hops are kept). With `carry`, a role of an unchanged account starts from
  * the previous graph's inbound hops: those whose caller is in an unchanged account still hold (a hop depends
  * only on the caller's and the role's accounts and the organizations), and only candidates in changed
  * accounts are decided again — which keeps an incremental index rebuild incremental for paths too.
  */
 export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCarryOver): AssumeRoleGraph {
   const carried = carry?.previous.decidedInbound();
-  const hops = new Map<AnalysisRole, Map<AnalysisUser | AnalysisRole, AssumeRoleHop | null>>();
   const inboundMemo = new Map<string, AssumeRoleHop[]>();
-  const targets = new Map<AnalysisRole, AccessTarget>();
-  const decide = (caller: AnalysisUser | AnalysisRole, role: AnalysisRole): AssumeRoleHop | null => {
-    let decided = hops.get(role);
-    if (decided === undefined) hops.set(role, (decided = new Map()));
-    let hop = decided.get(caller);
-    if (hop === undefined) {
-      let target = targets.get(role);
-      if (target === undefined) targets.set(role, (target = describeTarget(model, role.arn, 'sts:AssumeRole')));
-      hop = caller === role ? null : evaluateAssumeRoleHop(model, caller, role, target);
-      decided.set(caller, hop);
-    }
+  // A role's hops repeat the same few statements (its trust statement, its callers' shared policies): one
+  // object per distinct matched statement instead of one per hop keeps a large graph's memory down.
+  const statements = new Map<string, MatchedStatement>();
+  const intern = (hop: AssumeRoleHop): AssumeRoleHop => {
+    hop.matchedStatements = hop.matchedStatements.map((statement) => {
+      const key = `${statement.sourcePolicyType}\n${statement.sourcePolicyId}\n${statement.statementIndex}\n${statement.startPosition.line}:${statement.startPosition.column}`;
+      const known = statements.get(key);
+      if (known !== undefined) return known;
+      statements.set(key, statement);
+      return statement;
+    });
     return hop;
   };
   return {
@@ -53,6 +54,8 @@ export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCa
         const changed = carry?.changedAccounts;
         const previous = changed !== undefined && !changed.has(role.accountId) ? carried?.get(role.arn) : undefined;
         edges = [];
+        // Each (caller, role) pair is decided once: here, when the role's inbound hops are first asked for.
+        const target: AccessTarget = describeTarget(model, role.arn, 'sts:AssumeRole');
         if (previous !== undefined) {
           for (const hop of previous) {
             const caller = model.principals.get(hop.callerArn);
@@ -61,8 +64,8 @@ export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCa
         }
         for (const caller of trustCandidates(model, role)) {
           if (previous !== undefined && !changed!.has(caller.accountId)) continue;
-          const hop = decide(caller, role);
-          if (hop !== null) edges.push(hop);
+          const hop = caller === role ? null : evaluateAssumeRoleHop(model, caller, role, target);
+          if (hop !== null) edges.push(intern(hop));
         }
         // PassRole + launch: principals of the role's account that may hand it to a service it trusts.
         if (previous === undefined && trustsLaunchingService(role)) {
@@ -80,16 +83,24 @@ export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCa
   };
 }
 
-/** The stored principals a role's trust policy could admit, before the engine decides. */
+/**
+ * The stored principals a role's trust policy could admit, before the engine decides. A trust open to everyone
+ * (`*`, NotPrincipal) admits only callers whose own policies may allow sts:AssumeRole on the role (no ARN names
+ * them, so `evaluateAssumeRoleHop` needs their Allow): the grant index finds those without scanning everyone.
+ */
 function trustCandidates(model: AuthorizationModel, role: AnalysisRole): Iterable<AnalysisUser | AnalysisRole> {
   const found = new Set<AnalysisUser | AnalysisRole>();
+  let open = false;
   for (const { parsed, allowsAssumeRole } of role.trustStatements) {
     if (!allowsAssumeRole) continue;
-    if (parsed.notPrincipal !== null || parsed.principal === null || parsed.principal.wildcard) return model.principals.values();
+    if (parsed.notPrincipal !== null || parsed.principal === null || parsed.principal.wildcard) {
+      open = true;
+      continue;
+    }
     for (const value of parsed.principal.aws) {
       const name = parsePrincipal(value);
       if (name === null) continue;
-      if (name.kind === 'wildcard') return model.principals.values();
+      if (name.kind === 'wildcard') open = true;
       if (name.kind === 'root') for (const p of model.principalsByAccount.get(name.account) ?? []) found.add(p);
       else if (name.kind === 'user' || name.kind === 'role') {
         const principal = model.principals.get(name.arn);
@@ -97,5 +108,6 @@ function trustCandidates(model: AuthorizationModel, role: AnalysisRole): Iterabl
       }
     }
   }
+  if (open) for (const principal of findIdentityCandidates(model.grants, 'sts:AssumeRole', role.arn)) found.add(principal);
   return found;
 }

@@ -4,7 +4,7 @@ import type { CompiledPolicy } from '../evaluate/compilePolicy.js';
 import type { EnginePrincipal, EngineResource } from '../evaluate/EngineRequest.js';
 import { evaluateRequest } from '../evaluate/evaluateRequest.js';
 import type { EvaluationResult } from '../simulationTypes.js';
-import type { AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
+import type { AnalysisAccount, AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
 
 /** Who acts, with every identity-side policy: a stored user, a role (as one of its sessions) or a stored session. */
 export interface AccessSubject {
@@ -33,14 +33,18 @@ const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:tagsession', 'sts:setsourc
  * whatever a role does through a session.
  */
 export function describeSubject(model: AuthorizationModel, principal: AnalysisUser | AnalysisRole): AccessSubject {
-  // Subjects are asked about many times per query and across queries; a principal object lives exactly as
-  // long as the model that holds it, so the cache needs no invalidation.
-  let subject = subjects.get(principal);
-  if (subject === undefined) subjects.set(principal, (subject = buildSubject(model, principal)));
+  // Subjects are asked about many times per query and across queries. A principal object is shared by every
+  // model that keeps its account's slice, so the cached subject also remembers the account facts it was built
+  // from: a model whose organizations changed (new account objects) builds it again.
+  const account = model.accounts.get(principal.accountId);
+  const cached = subjects.get(principal);
+  if (cached !== undefined && cached.account === account) return cached.subject;
+  const subject = buildSubject(model, principal);
+  subjects.set(principal, { account, subject });
   return subject;
 }
 
-const subjects = new WeakMap<AnalysisUser | AnalysisRole, AccessSubject>();
+const subjects = new WeakMap<AnalysisUser | AnalysisRole, { account: AnalysisAccount | undefined; subject: AccessSubject }>();
 
 function buildSubject(model: AuthorizationModel, principal: AnalysisUser | AnalysisRole): AccessSubject {
   const account = model.accounts.get(principal.accountId);

@@ -2,6 +2,7 @@ import type { CompiledStatement } from '../evaluate/compilePolicy.js';
 import type { PrincipalIdentity } from '../match/matchPrincipal.js';
 import type { EvaluationResult } from '../simulationTypes.js';
 import type { AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
+import { findIdentityCandidates } from './createGrantIndex.js';
 import { describeSubject, describeTarget, evaluateAccess, mayIdentityAllow, type AccessTarget } from './evaluateAccess.js';
 
 /** A principal the engine allows to perform the action on the resource, with its decision. */
@@ -16,7 +17,10 @@ export interface DirectGrant {
  * two necessary conditions, each a few matcher calls: outside the resource's account (and for trust and key
  * policies, inside it too) the resource policy must hold an Allow for the action whose Principal names the
  * candidate; and unless a same-account resource policy names it, one of its identity policies must hold an
- * Allow for the action. So the engine runs only where a grant is possible.
+ * Allow for the action. So the engine runs only where a grant is possible. Candidates come from the grant index
+ * (principals whose identity policies hold an Allow filed under the action's service and a prefix of the
+ * resource) and, when the resource policy names principals for the action, the principals of the resource's
+ * own account: the cost follows the answer, not the organization.
  */
 export function findDirectGrants(model: AuthorizationModel, action: string, resourceArn: string): DirectGrant[] {
   const target = describeTarget(model, resourceArn, action);
@@ -26,7 +30,14 @@ export function findDirectGrants(model: AuthorizationModel, action: string, reso
     (statement) => statement.effect === 'Allow' && statement.matchesPrincipal !== null && statement.matchesAction(lowerAction),
   );
   const policyMustName = target.resource.kind !== 'other';
-  for (const principal of model.principals.values()) {
+  const candidates = findIdentityCandidates(model.grants, lowerAction, resourceArn);
+  if (naming.length > 0) {
+    // Only a same-account principal can be granted by the resource policy alone; an ARN with no account counts
+    // every principal as same-account (no stored resource has no policy, but stay exact if one ever does).
+    const account = target.resource.account;
+    for (const principal of account === null ? model.principals.values() : (model.principalsByAccount.get(account) ?? [])) candidates.add(principal);
+  }
+  for (const principal of candidates) {
     const sameAccount = target.resource.account === null || target.resource.account === principal.accountId;
     const subject = describeSubject(model, principal);
     const named = isNamed(naming, subject.principal);

@@ -61,12 +61,13 @@ export function findExternalAccess(model: AuthorizationModel, zone: TrustZone): 
       }
     }
   };
-  for (const role of model.roles.values()) {
-    if (!zone.accountIds.has(role.accountId)) continue;
+  // Only the zone's accounts are read: the cost follows the zone, not the organization.
+  const slices = [...model.slices.values()].filter((slice) => zone.accountIds.has(slice.accountId));
+  for (const role of slices.flatMap((slice) => slice.roles)) {
     scan(role.arn, 'role', role.accountId, `${role.arn}#trust`, role.trustStatements.map((s) => s.parsed));
   }
-  for (const resource of model.resources.values()) {
-    if (!zone.accountIds.has(resource.accountId) || resource.policy === null) continue;
+  for (const resource of slices.flatMap((slice) => slice.resources)) {
+    if (resource.policy === null) continue;
     const text = model.policyDocuments.get(resource.arn);
     const parsed = text === undefined ? null : parsePolicy(text, 'resource').policy;
     if (parsed !== null) scan(resource.arn, resource.resourceType, resource.accountId, resource.arn, parsed.statements);

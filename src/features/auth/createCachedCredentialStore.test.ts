@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSessionTags } from './createPrismaCredentialStore.js';
+import { readSessionTags } from './createCachedCredentialStore.js';
 
 describe('readSessionTags', () => {
   it('reads the stored `[{ key, value }]` JSON and drops anything malformed', () => {
