@@ -3,7 +3,8 @@ import { awsError } from '../../graphql/errors.js';
 import { createContextFromEntries, evaluateRequest, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
 import { accessDeniedMessage, denialReasonOf } from './accessDeniedMessage.js';
-import { assembleRequest, describePrincipal } from './assembleRequest.js';
+import { loadCachedCallerSide } from '../cache/cachedCallerFacts.js';
+import { assembleRequest } from './assembleRequest.js';
 
 /** One authorization question: may the caller perform `action` on `resourceArn`? */
 export interface AuthorizationCheck {
@@ -96,7 +97,8 @@ function checkKey(check: AuthorizationCheck): string {
 async function evaluateCheck(context: Context, caller: Caller, check: AuthorizationCheck): Promise<EvaluationResult | null> {
   if (caller.type === 'operator') return null;
   const state = context.authorization;
-  state.callerSide ??= describePrincipal(state.loaders, { kind: 'caller', caller });
+  // The caller's side is shared between requests through the version-keyed cache: no older than any committed write.
+  state.callerSide ??= loadCachedCallerSide(context, caller);
   const supplied = createContextFromEntries(check.context ?? []);
   if (!supplied.ok) throw awsError('ValidationError', supplied.errors.map((error) => error.message).join('; '));
   const target = { arn: check.resourceArn, accountId: check.resourceAccountId, kind: check.resourceKind ?? 'other', policy: check.resourcePolicy ?? null, tags: check.resourceTags ?? null };
