@@ -64,7 +64,12 @@ const config: CodegenConfig = {
       documents: 'examples/typed-client/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', JSON: 'unknown' }, emitLegacyCommonJSImports: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', JSON: 'unknown' },
+        emitLegacyCommonJSImports: false,
+      },
     },
   },
 };

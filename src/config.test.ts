@@ -33,12 +33,19 @@ describe('loadConfig', () => {
     const config = loadConfig({ PLAYGROUND_STATE_DIR: '/var/lib/iam-playground' });
     expect(config.stateDir).toBe('/var/lib/iam-playground');
     expect(config.database).toEqual({ embedded: { dataDir: '/var/lib/iam-playground/pglite' } });
-    expect(loadConfig({ PLAYGROUND_STATE_DIR: '/state', PGLITE_DATA_DIR: '/db' }).database).toEqual({ embedded: { dataDir: '/db' } });
+    expect(loadConfig({ PLAYGROUND_STATE_DIR: '/state', PGLITE_DATA_DIR: '/db' }).database).toEqual({
+      embedded: { dataDir: '/db' },
+    });
   });
 
   it('reads the query limits, refusing what is not a positive whole number', () => {
-    expect(loadConfig({ QUERY_MAX_DEPTH: '20', QUERY_TIMEOUT_MS: '5000' }).queryLimits).toMatchObject({ maxDepth: 20, executionTimeoutMs: 5000 });
-    expect(problemsOf({ QUERY_MAX_COST: 'lots' })).toEqual(['QUERY_MAX_COST must be a whole number of at least 1; got `lots`']);
+    expect(loadConfig({ QUERY_MAX_DEPTH: '20', QUERY_TIMEOUT_MS: '5000' }).queryLimits).toMatchObject({
+      maxDepth: 20,
+      executionTimeoutMs: 5000,
+    });
+    expect(problemsOf({ QUERY_MAX_COST: 'lots' })).toEqual([
+      'QUERY_MAX_COST must be a whole number of at least 1; got `lots`',
+    ]);
   });
 
   it('reads every setting', () => {

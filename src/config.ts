@@ -83,7 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxDepth: parseCount('QUERY_MAX_DEPTH', value('QUERY_MAX_DEPTH'), defaultQueryLimits.maxDepth, problems),
     maxAliases: parseCount('QUERY_MAX_ALIASES', value('QUERY_MAX_ALIASES'), defaultQueryLimits.maxAliases, problems),
     maxCost: parseCount('QUERY_MAX_COST', value('QUERY_MAX_COST'), defaultQueryLimits.maxCost, problems),
-    executionTimeoutMs: parseCount('QUERY_TIMEOUT_MS', value('QUERY_TIMEOUT_MS'), defaultQueryLimits.executionTimeoutMs, problems),
+    executionTimeoutMs: parseCount(
+      'QUERY_TIMEOUT_MS',
+      value('QUERY_TIMEOUT_MS'),
+      defaultQueryLimits.executionTimeoutMs,
+      problems,
+    ),
   };
   const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(logLevels as readonly string[]).includes(logLevel)) {
@@ -162,7 +167,9 @@ function parseOperatorCredential(
     return null;
   }
   if (!/^AKIA[A-Z0-9]{12,124}$/.test(accessKeyId)) {
-    problems.push(`PLAYGROUND_OPERATOR_ACCESS_KEY_ID must look like an access key id (AKIA + 12 or more A-Z/0-9); got \`${accessKeyId}\``);
+    problems.push(
+      `PLAYGROUND_OPERATOR_ACCESS_KEY_ID must look like an access key id (AKIA + 12 or more A-Z/0-9); got \`${accessKeyId}\``,
+    );
   }
   if (secretAccessKey.length < 16) {
     problems.push('PLAYGROUND_OPERATOR_SECRET_ACCESS_KEY must be at least 16 characters');
@@ -172,7 +179,10 @@ function parseOperatorCredential(
 
 function parseOrigins(raw: string | undefined, problems: string[]): string[] {
   if (raw === undefined) return [];
-  const origins = raw.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   for (const origin of origins) {
     if (origin === '*') continue;
     let parsed: URL | null = null;

@@ -21,7 +21,11 @@ import type { Logger } from './logger.js';
  * GraphQLError with AWS's code); the default answers null, an anonymous caller. `version` is the request's
  * authorization version, which version-keyed credential caches check.
  */
-export type Authenticate = (request: AuthRequest, database: Database, version: RequestVersion) => Promise<Caller | null>;
+export type Authenticate = (
+  request: AuthRequest,
+  database: Database,
+  version: RequestVersion,
+) => Promise<Caller | null>;
 
 /** The per-request DataLoaders, one group per feature. */
 export interface Loaders {
@@ -99,7 +103,9 @@ export function createAuthorizationVersion(database: Pick<Database, 'pool'>): Re
 /** Builds the context of one request: authenticates it, then creates fresh loaders. */
 export async function createContext(request: AuthRequest, dependencies: ContextDependencies): Promise<Context> {
   const authorizationVersion = createAuthorizationVersion(dependencies.database);
-  const caller = dependencies.authenticate ? await dependencies.authenticate(request, dependencies.database, authorizationVersion) : null;
+  const caller = dependencies.authenticate
+    ? await dependencies.authenticate(request, dependencies.database, authorizationVersion)
+    : null;
   return {
     caller,
     authorization: createAuthorizationState(dependencies.database.prisma),

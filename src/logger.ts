@@ -55,7 +55,13 @@ interface EndableDestination {
  */
 export async function closeLogger(logger: Logger): Promise<void> {
   const destination = (logger as unknown as Record<symbol, EndableDestination | undefined>)[pino.symbols.streamSym];
-  if (destination === undefined || destination.destroyed || typeof destination.end !== 'function' || typeof destination.once !== 'function') return;
+  if (
+    destination === undefined ||
+    destination.destroyed ||
+    typeof destination.end !== 'function' ||
+    typeof destination.once !== 'function'
+  )
+    return;
   await new Promise<void>((resolve) => {
     destination.once!('close', resolve);
     destination.end!();

@@ -48,21 +48,31 @@ try {
   database = await openDatabase(config.database);
   await checkDatabase(database);
   const databaseMs = performance.now() - phaseStart;
-  const { applied } = await migrate(database.pool, { onApplied: (name) => log.info({ migration: name }, 'migration applied') });
+  const { applied } = await migrate(database.pool, {
+    onApplied: (name) => log.info({ migration: name }, 'migration applied'),
+  });
   const migrationsMs = performance.now() - phaseStart - databaseMs;
   // Stored AWS managed policies follow the catalogue this build ships (AWS changes them; customers cannot).
   const refreshedPolicies = await refreshStoredAwsManagedPolicies(database.prisma);
-  if (refreshedPolicies > 0) log.info({ policies: refreshedPolicies }, 'AWS managed policies refreshed from the catalogue');
-  const auth = createAuth({ encryptionKey: config.encryptionKey, operatorCredential: config.operatorCredential, dataDir: config.stateDir });
+  if (refreshedPolicies > 0)
+    log.info({ policies: refreshedPolicies }, 'AWS managed policies refreshed from the catalogue');
+  const auth = createAuth({
+    encryptionKey: config.encryptionKey,
+    operatorCredential: config.operatorCredential,
+    dataDir: config.stateDir,
+  });
   if (auth.operatorGenerated) console.log(formatOperatorBanner(auth.operator));
   // SEED=<name>: load a scenario before listening, so the explorer opens with its example operations.
-  const seeded = config.seed === null ? null : await loadScenarioByName(database.prisma, config.seed, { cipher: auth.cipher });
+  const seeded =
+    config.seed === null ? null : await loadScenarioByName(database.prisma, config.seed, { cipher: auth.cipher });
   server = await createServer({
     database,
     logger,
     authenticate: auth.authenticate,
     cipher: auth.cipher,
-    routes: createDefaultRoutes(seeded === null ? {} : { examples: seeded.examples, scenario: { name: seeded.name, title: seeded.title } }),
+    routes: createDefaultRoutes(
+      seeded === null ? {} : { examples: seeded.examples, scenario: { name: seeded.name, title: seeded.title } },
+    ),
     introspection: config.introspection,
     corsOrigins: config.corsOrigins,
     queryLimits: config.queryLimits,
@@ -75,9 +85,19 @@ try {
   const address = httpServer.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const base = `http://${config.host}:${port}`;
-  const startupMs = { database: Math.round(databaseMs), migrations: Math.round(migrationsMs), total: Math.round(performance.now() - phaseStart) };
+  const startupMs = {
+    database: Math.round(databaseMs),
+    migrations: Math.round(migrationsMs),
+    total: Math.round(performance.now() - phaseStart),
+  };
   logger.info(
-    { url: `${base}/graphql`, explorer: `${base}/`, storage: database.kind, migrationsApplied: applied.length, startupMs },
+    {
+      url: `${base}/graphql`,
+      explorer: `${base}/`,
+      storage: database.kind,
+      migrationsApplied: applied.length,
+      startupMs,
+    },
     `IAM Playground listening on ${base}/graphql; open the explorer at ${base}/`,
   );
   if (seeded === null) logger.info({ hint: noScenarioHint }, noScenarioHint);
@@ -88,7 +108,9 @@ try {
   // The version-keyed caches (src/features/cache) free stale entries on the same announcements.
   const pool = database.pool;
   if (database.kind === 'postgres') {
-    stopListening = await getAuthorizationIndex(pool).listen(database.url, { onVersion: (version) => getAuthorizationCaches(pool).observe(version) });
+    stopListening = await getAuthorizationIndex(pool).listen(database.url, {
+      onVersion: (version) => getAuthorizationCaches(pool).observe(version),
+    });
   }
   started = true;
   if (stopSignal !== null) void shutdown(stopSignal);

@@ -17,7 +17,11 @@ import { createLiveEvents } from './features/live/createLiveEvents.js';
 import { createLiveRoute } from './features/live/createLiveRoute.js';
 import { createFormatError } from './graphql/formatError.js';
 import { createServiceUnavailablePlugin } from './graphql/createServiceUnavailablePlugin.js';
-import { retryAfterSeconds, serviceUnavailableError, serviceUnavailableMessage } from './graphql/serviceUnavailableError.js';
+import {
+  retryAfterSeconds,
+  serviceUnavailableError,
+  serviceUnavailableMessage,
+} from './graphql/serviceUnavailableError.js';
 import { resolvers } from './api/resolvers.js';
 import { createArgumentGuardPlugin } from './graphql/edge/createArgumentGuardPlugin.js';
 import { createLimitValidationRules } from './graphql/limits/createLimitValidationRules.js';
@@ -112,7 +116,11 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     cipher: options.cipher ?? createSecretCipher(randomBytes(32)),
     live,
   };
-  const liveRoute = createLiveRoute({ schema: makeExecutableSchema({ typeDefs, resolvers: resolvers as never }), contextDependencies, formatError });
+  const liveRoute = createLiveRoute({
+    schema: makeExecutableSchema({ typeDefs, resolvers: resolvers as never }),
+    contextDependencies,
+    formatError,
+  });
   // The AWS protocols answer at `/` before the explorer, which keeps browser GETs of `/` without an Action.
   const routes: Route[] = [
     createHealthRoute(database),
@@ -122,10 +130,17 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
     ...(options.routes ?? []),
   ];
 
-  const handleGraphql = async (req: IncomingMessage, res: ServerResponse, operation: { name?: string }, log: Logger) => {
+  const handleGraphql = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    operation: { name?: string },
+    log: Logger,
+  ) => {
     if (req.method !== 'GET' && req.method !== 'POST') {
       res.setHeader('Allow', 'GET, POST');
-      return sendJson(res, 405, { errors: [{ message: `method ${req.method} is not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+      return sendJson(res, 405, {
+        errors: [{ message: `method ${req.method} is not allowed`, extensions: { code: 'METHOD_NOT_ALLOWED' } }],
+      });
     }
     const raw = await readBody(req);
     const headers = toHeaderMap(req);
@@ -134,7 +149,9 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
-        return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        });
       }
     }
     const name = (body as { operationName?: unknown } | null)?.operationName;
@@ -145,7 +162,13 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       search: new URL(req.url ?? '/', 'http://localhost').search,
       body,
     };
-    const request = { method: req.method, url: req.url ?? '/', headers: req.headers, body: raw, sourceIp: req.socket.remoteAddress ?? null };
+    const request = {
+      method: req.method,
+      url: req.url ?? '/',
+      headers: req.headers,
+      body: raw,
+      sourceIp: req.socket.remoteAddress ?? null,
+    };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       // Authentication reads the database: an outage there is a 503, not "Context creation failed".
@@ -199,11 +222,16 @@ export async function createServer(options: ServerOptions): Promise<PlaygroundSe
       if (isDatabaseUnavailable(error) && !res.headersSent) {
         log.warn({ err: error }, 'database unavailable');
         res.setHeader('Retry-After', String(retryAfterSeconds));
-        sendJson(res, 503, { errors: [{ message: serviceUnavailableMessage, extensions: { code: 'ServiceUnavailable' } }] });
+        sendJson(res, 503, {
+          errors: [{ message: serviceUnavailableMessage, extensions: { code: 'ServiceUnavailable' } }],
+        });
         return;
       }
       log.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
       else res.destroy();
     }
   };

@@ -3,7 +3,12 @@ export interface GeneratedOrganization {
   organization: { id: string; managementAccountId: string };
   units: { id: string; parentId: string | null; name: string }[];
   accounts: { id: string; name: string; parentId: string }[];
-  organizationPolicies: { id: string; type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'; name: string; document: string }[];
+  organizationPolicies: {
+    id: string;
+    type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+    name: string;
+    document: string;
+  }[];
   organizationPolicyAttachments: { policyId: string; targetId: string }[];
   users: { id: string; accountId: string; name: string; arn: string }[];
   roles: { id: string; accountId: string; name: string; arn: string; trust: string; maxSessionDuration: number }[];

@@ -38,7 +38,10 @@ const time = async <T>(run: () => T | Promise<T>): Promise<[T, number]> => {
  * assumeRolePaths (depth 3) p50/p99, and canPerform over every role of one account in one GraphQL request
  * with the SQL statements it issued.
  */
-export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZATION, samples = 50): Promise<AccessFigure[]> {
+export async function runAccessBenchmark(
+  size: OrganizationSize = LARGE_ORGANIZATION,
+  samples = 50,
+): Promise<AccessFigure[]> {
   let statements = 0;
   const database = await createTestDatabase({ onQuery: () => void statements++ });
   const figures: AccessFigure[] = [];
@@ -63,14 +66,18 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
     add('index heap (model, before graph warm-up)', (heap() - heapBefore) / 1e6, 'MB');
 
     const buckets = org.resources.filter((resource) => resource.service === 's3');
-    const [, firstMs] = await time(() => findWhoCanAccess(snapshot.model, snapshot.graph, `${buckets[1]!.arn}/data.csv`, 's3:GetObject'));
+    const [, firstMs] = await time(() =>
+      findWhoCanAccess(snapshot.model, snapshot.graph, `${buckets[1]!.arn}/data.csv`, 's3:GetObject'),
+    );
     add('whoCanAccess first (while the graph warms)', firstMs, 'ms');
     const [, warmMs] = await time(() => index.graphWarmed());
     add('assume-role graph warm-up (background, after rebuild)', warmMs + firstMs, 'ms');
     const who: number[] = [];
     for (let i = 0; i < samples; i++) {
       const bucket = buckets[(i * 7919) % buckets.length]!;
-      const [, ms] = await time(() => findWhoCanAccess(snapshot.model, snapshot.graph, `${bucket.arn}/data.csv`, 's3:GetObject'));
+      const [, ms] = await time(() =>
+        findWhoCanAccess(snapshot.model, snapshot.graph, `${bucket.arn}/data.csv`, 's3:GetObject'),
+      );
       who.push(ms);
     }
     add('whoCanAccess p50', percentile(who, 50), 'ms', 200);
@@ -79,7 +86,10 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
 
     // Users allowed to assume cross-account roles: half in the hub account every xacct role trusts, half elsewhere.
     const hubUsers = org.users.filter((user, i) => i % 5 === 0 && user.accountId === org.accounts[1]!.id);
-    const users = [...hubUsers, ...org.users.filter((user, i) => i % 5 === 0 && user.accountId !== org.accounts[1]!.id).slice(0, hubUsers.length)];
+    const users = [
+      ...hubUsers,
+      ...org.users.filter((user, i) => i % 5 === 0 && user.accountId !== org.accounts[1]!.id).slice(0, hubUsers.length),
+    ];
     const chains = org.roles.filter((role) => role.name.startsWith('chain-'));
     const paths: number[] = [];
     let found = 0;
@@ -97,7 +107,10 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
     // The request is signed like a client's (Basic, as the operator): every read is authorized.
     const cipher = createSecretCipher(randomBytes(32));
     const operator = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
-    const authenticate = createAuthenticator({ cipher, operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } });
+    const authenticate = createAuthenticator({
+      cipher,
+      operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID },
+    });
     const authorization = `Basic ${Buffer.from(`${operator.accessKeyId}:${operator.secretAccessKey}`).toString('base64')}`;
     const server = await createServer({ database, logger: createLogger('silent'), cipher, authenticate });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
@@ -107,7 +120,11 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
       const query = `query($account: String!, $resource: String!) { account(accountId: $account) {
         roles(first: 500) { edges { node { arn canPerform(action: "s3:GetObject", resource: $resource) { allowed } } } } } }`;
       const post = (body: unknown) =>
-        fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(body) });
+        fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify(body),
+        });
       await post({ query: '{ __typename }' });
       const ask = async () => {
         statements = 0;
@@ -115,7 +132,8 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
           const reply = await post({ query, variables: { account, resource: `arn:aws:s3:::b-${account}-1/data.csv` } });
           return (await reply.json()) as { errors?: unknown[]; data?: { account: { roles: { edges: unknown[] } } } };
         });
-        if (response.errors) throw new Error(`canPerform request failed: ${JSON.stringify(response.errors).slice(0, 300)}`);
+        if (response.errors)
+          throw new Error(`canPerform request failed: ${JSON.stringify(response.errors).slice(0, 300)}`);
         return { roles: response.data!.account.roles.edges.length, ms };
       };
       const first = await ask();
@@ -129,11 +147,17 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
 
     await database.pool.query(`UPDATE inline_policy SET document = document WHERE role_id = $1`, [org.roles[0]!.id]);
     const [fresh, incrementalMs] = await time(() => index.current());
-    add(`index incremental rebuild (${index.lastRebuild()!.kind}, ${index.lastRebuild()!.accounts} account)`, incrementalMs, 'ms');
+    add(
+      `index incremental rebuild (${index.lastRebuild()!.kind}, ${index.lastRebuild()!.accounts} account)`,
+      incrementalMs,
+      'ms',
+    );
     const after: number[] = [];
     for (let i = 0; i < samples; i++) {
       const bucket = buckets[(i * 104729) % buckets.length]!;
-      const [, ms] = await time(() => findWhoCanAccess(fresh.model, fresh.graph, `${bucket.arn}/data.csv`, 's3:GetObject'));
+      const [, ms] = await time(() =>
+        findWhoCanAccess(fresh.model, fresh.graph, `${bucket.arn}/data.csv`, 's3:GetObject'),
+      );
       after.push(ms);
     }
     add('whoCanAccess p50 right after that rebuild (graph carried over)', percentile(after, 50), 'ms', 200);
@@ -147,7 +171,12 @@ export async function runAccessBenchmark(size: OrganizationSize = LARGE_ORGANIZA
 export function formatFigures(figures: readonly AccessFigure[]): string {
   return figures
     .map((f) => {
-      const verdict = f.target === undefined ? '' : f.value < f.target ? `  (target < ${f.target} ${f.unit}: met)` : `  (target < ${f.target} ${f.unit}: MISSED)`;
+      const verdict =
+        f.target === undefined
+          ? ''
+          : f.value < f.target
+            ? `  (target < ${f.target} ${f.unit}: met)`
+            : `  (target < ${f.target} ${f.unit}: MISSED)`;
       return `${f.name.padEnd(62)} ${String(f.value).padStart(10)} ${f.unit}${verdict}`;
     })
     .join('\n');

@@ -1,9 +1,16 @@
-import { createAssumeRoleGraph, createModelState, findWhoCanAccess, type AssumeRoleGraph, type AuthorizationModel } from '../../src/iam/analysis/index.js';
+import {
+  createAssumeRoleGraph,
+  createModelState,
+  findWhoCanAccess,
+  type AssumeRoleGraph,
+  type AuthorizationModel,
+} from '../../src/iam/analysis/index.js';
 import { generateOrganization, LARGE_ORGANIZATION } from './generateOrganization.js';
 import { toAuthorizationRows } from './toAuthorizationRows.js';
 import type { AccessFigure } from './runAccessBenchmark.js';
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
 
 /** The heap in use after a collection (under `node --expose-gc`; otherwise as it stands). */
 const heap = () => {
@@ -18,11 +25,20 @@ const time = <T>(run: () => T): [T, number] => {
 };
 
 /** whoCanAccess on sampled buckets' objects until `samples` are taken or `budgetMs` is spent. */
-function sampleWhoCanAccess(model: AuthorizationModel, graph: AssumeRoleGraph, buckets: readonly string[], samples: number, budgetMs: number, stride: number): number[] {
+function sampleWhoCanAccess(
+  model: AuthorizationModel,
+  graph: AssumeRoleGraph,
+  buckets: readonly string[],
+  samples: number,
+  budgetMs: number,
+  stride: number,
+): number[] {
   const times: number[] = [];
   const stop = performance.now() + budgetMs;
   for (let i = 0; i < samples && performance.now() < stop; i++) {
-    const [, ms] = time(() => findWhoCanAccess(model, graph, `${buckets[(i * stride) % buckets.length]!}/data.csv`, 's3:GetObject'));
+    const [, ms] = time(() =>
+      findWhoCanAccess(model, graph, `${buckets[(i * stride) % buckets.length]!}/data.csv`, 's3:GetObject'),
+    );
     times.push(ms);
   }
   return times;
@@ -38,7 +54,12 @@ function sampleWhoCanAccess(model: AuthorizationModel, graph: AssumeRoleGraph, b
 export function runScaleBenchmark(principals: number, budgetMs = 15_000): AccessFigure[] {
   const figures: AccessFigure[] = [];
   const add = (name: string, value: number, unit: AccessFigure['unit'], target?: number) =>
-    figures.push({ name: `${principals / 1000}k: ${name}`, value: Math.round(value * 10) / 10, unit, ...(target === undefined ? {} : { target }) });
+    figures.push({
+      name: `${principals / 1000}k: ${name}`,
+      value: Math.round(value * 10) / 10,
+      unit,
+      ...(target === undefined ? {} : { target }),
+    });
   const org = generateOrganization({ ...LARGE_ORGANIZATION, accounts: principals / 100 });
   const rows = toAuthorizationRows(org);
   const buckets = org.resources.filter((resource) => resource.service === 's3').map((resource) => resource.arn);
@@ -57,7 +78,11 @@ export function runScaleBenchmark(principals: number, budgetMs = 15_000): Access
     for (const role of roles) if (performance.now() < stop) graph.inbound(role);
   });
   const decided = graph.decidedInbound().size;
-  add(`assume-role graph decided (${decided === roles.length ? 'all' : `${decided} of ${roles.length}`} roles)`, warmMs, 'ms');
+  add(
+    `assume-role graph decided (${decided === roles.length ? 'all' : `${decided} of ${roles.length}`} roles)`,
+    warmMs,
+    'ms',
+  );
   add('heap, model + graph', (heap() - base) / 1e6, 'MB', 1000);
 
   const who = sampleWhoCanAccess(model, graph, buckets, 100, budgetMs, 7919);
@@ -66,10 +91,30 @@ export function runScaleBenchmark(principals: number, budgetMs = 15_000): Access
 
   // A write to one account: one more inline policy on one of its roles.
   const raw = rows.slices[3]!;
-  const changed = { ...raw, roles: raw.roles.map((role, i) => (i === 0 ? { ...role, policies: [...role.policies, { id: `${role.arn}:inline/Extra`, document: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}' }] } : role)) };
+  const changed = {
+    ...raw,
+    roles: raw.roles.map((role, i) =>
+      i === 0
+        ? {
+            ...role,
+            policies: [
+              ...role.policies,
+              {
+                id: `${role.arn}:inline/Extra`,
+                document:
+                  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+              },
+            ],
+          }
+        : role,
+    ),
+  };
   const [next, patchMs] = time(() => {
     const change = state.apply(rows.organizations, [changed]);
-    return { model: change.model, graph: createAssumeRoleGraph(change.model, { previous: graph, changedAccounts: new Set([raw.accountId]) }) };
+    return {
+      model: change.model,
+      graph: createAssumeRoleGraph(change.model, { previous: graph, changedAccounts: new Set([raw.accountId]) }),
+    };
   });
   graph = next.graph;
   add('one-account write reflected (patch + graph carried)', patchMs, 'ms', 100);

@@ -6,14 +6,20 @@ export interface DecisionFigure {
   p99Microseconds: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /**
  * Measures a decision function over a cycle of prepared inputs: throughput from one untimed tight loop (so
  * clock reads do not count against it), latency percentiles from individually timed calls. Results are summed
  * into a sink so the optimiser cannot drop the calls.
  */
-export function measureDecisions<T>(scenario: string, inputs: readonly T[], decide: (input: T) => unknown, durationMs = 1_500): DecisionFigure {
+export function measureDecisions<T>(
+  scenario: string,
+  inputs: readonly T[],
+  decide: (input: T) => unknown,
+  durationMs = 1_500,
+): DecisionFigure {
   let sink = 0;
   for (let i = 0; i < 20_000; i++) sink += decide(inputs[i % inputs.length]!) ? 1 : 0;
 
@@ -34,14 +40,33 @@ export function measureDecisions<T>(scenario: string, inputs: readonly T[], deci
   }
   samples.sort((a, b) => a - b);
   if (sink < 0) console.log(sink);
-  return { scenario, decisionsPerSecond, p50Microseconds: percentile(samples, 50), p99Microseconds: percentile(samples, 99) };
+  return {
+    scenario,
+    decisionsPerSecond,
+    p50Microseconds: percentile(samples, 50),
+    p99Microseconds: percentile(samples, 99),
+  };
 }
 
 /** Formats figures as an aligned table. */
 export function formatDecisionTable(figures: readonly DecisionFigure[]): string {
-  const rows = [['scenario', 'decisions/s', 'p50 µs', 'p99 µs'], ...figures.map((f) => [f.scenario, Math.round(f.decisionsPerSecond).toLocaleString('en-US'), f.p50Microseconds.toFixed(2), f.p99Microseconds.toFixed(2)])];
+  const rows = [
+    ['scenario', 'decisions/s', 'p50 µs', 'p99 µs'],
+    ...figures.map((f) => [
+      f.scenario,
+      Math.round(f.decisionsPerSecond).toLocaleString('en-US'),
+      f.p50Microseconds.toFixed(2),
+      f.p99Microseconds.toFixed(2),
+    ]),
+  ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r, i) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ') + (i === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '')).join('\n');
+  return rows
+    .map(
+      (r, i) =>
+        r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ') +
+        (i === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''),
+    )
+    .join('\n');
 }
 
 /**

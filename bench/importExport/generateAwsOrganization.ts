@@ -20,7 +20,10 @@ export const IMPORT_SCALE: OrganizationSize = {
  * patterns: team, service, cross-account, vendor and chain roles; bucket and key policies; SCPs by OU).
  * Returns the number of files and principals.
  */
-export function generateAwsOrganization(dir: string, size: OrganizationSize = IMPORT_SCALE): { files: number; principals: number } {
+export function generateAwsOrganization(
+  dir: string,
+  size: OrganizationSize = IMPORT_SCALE,
+): { files: number; principals: number } {
   const bundle = toAwsBundle(generateOrganization(size));
   const { files } = renderExport(bundle);
   for (const [path, content] of files) {
@@ -35,11 +38,18 @@ export function generateAwsOrganization(dir: string, size: OrganizationSize = IM
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [dir, accounts, perAccount] = process.argv.slice(2);
   if (dir === undefined) {
-    console.error('usage: npx tsx bench/importExport/generateAwsOrganization.ts OUT_DIR [ACCOUNTS=200] [PRINCIPALS_PER_ACCOUNT=250]');
+    console.error(
+      'usage: npx tsx bench/importExport/generateAwsOrganization.ts OUT_DIR [ACCOUNTS=200] [PRINCIPALS_PER_ACCOUNT=250]',
+    );
     process.exit(2);
   }
   const half = Math.floor(Number(perAccount ?? 250) / 2);
-  const size = { ...IMPORT_SCALE, accounts: Number(accounts ?? IMPORT_SCALE.accounts), usersPerAccount: half, rolesPerAccount: half };
+  const size = {
+    ...IMPORT_SCALE,
+    accounts: Number(accounts ?? IMPORT_SCALE.accounts),
+    usersPerAccount: half,
+    rolesPerAccount: half,
+  };
   const written = generateAwsOrganization(dir, size);
   console.log(`wrote ${written.files} files, ${size.accounts} accounts, ${written.principals} principals into ${dir}`);
 }

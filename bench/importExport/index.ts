@@ -3,7 +3,9 @@ import { formatImportFigures, runImportBenchmark } from './runImportBenchmark.js
 
 /** The import benchmark as a bench module (`npm run bench -- importExport`): prints its figures. */
 export async function run(): Promise<void> {
-  console.log('import/export (issue 14): 200 accounts, 50,000 principals as AWS CLI output → import → index → queries → export');
+  console.log(
+    'import/export (issue 14): 200 accounts, 50,000 principals as AWS CLI output → import → index → queries → export',
+  );
   console.log(formatImportFigures(await runImportBenchmark()));
 }
 

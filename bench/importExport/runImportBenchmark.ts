@@ -19,7 +19,8 @@ export interface ImportFigure {
   target?: number;
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const time = async <T>(run: () => T | Promise<T>): Promise<[T, number]> => {
   const started = performance.now();
   const result = await run();
@@ -32,7 +33,13 @@ const time = async <T>(run: () => T | Promise<T>): Promise<[T, number]> => {
  * then measures the authorization index's rebuild, whoCanAccess and assumeRolePaths on the imported model (the
  * access benchmark's targets: p50 < 200 ms and < 50 ms), and an export of everything.
  */
-export async function runImportBenchmark(size: OrganizationSize = { ...IMPORT_SCALE, accounts: Number(process.env.IMPORT_BENCH_ACCOUNTS ?? IMPORT_SCALE.accounts) }, samples = 50): Promise<ImportFigure[]> {
+export async function runImportBenchmark(
+  size: OrganizationSize = {
+    ...IMPORT_SCALE,
+    accounts: Number(process.env.IMPORT_BENCH_ACCOUNTS ?? IMPORT_SCALE.accounts),
+  },
+  samples = 50,
+): Promise<ImportFigure[]> {
   const figures: ImportFigure[] = [];
   const add = (name: string, value: number, unit: ImportFigure['unit'], target?: number) =>
     figures.push({ name, value: Math.round(value * 10) / 10, unit, ...(target === undefined ? {} : { target }) });
@@ -57,7 +64,11 @@ export async function runImportBenchmark(size: OrganizationSize = { ...IMPORT_SC
     const who: number[] = [];
     for (let i = 0; i < samples; i++) {
       const bucket = buckets[(i * 7919) % buckets.length]!;
-      who.push((await time(() => findWhoCanAccess(snapshot.model, snapshot.graph, `${bucket.arn}/data.csv`, 's3:GetObject')))[1]);
+      who.push(
+        (
+          await time(() => findWhoCanAccess(snapshot.model, snapshot.graph, `${bucket.arn}/data.csv`, 's3:GetObject'))
+        )[1],
+      );
     }
     add('whoCanAccess p50', percentile(who, 50), 'ms', 200);
     add('whoCanAccess p99', percentile(who, 99), 'ms');
@@ -86,7 +97,8 @@ export function formatImportFigures(figures: readonly ImportFigure[]): string {
   const width = Math.max(...figures.map((f) => f.name.length));
   return figures
     .map((f) => {
-      const verdict = f.target === undefined ? '' : `  (target < ${f.target} ${f.unit}: ${f.value < f.target ? 'met' : 'MISSED'})`;
+      const verdict =
+        f.target === undefined ? '' : `  (target < ${f.target} ${f.unit}: ${f.value < f.target ? 'met' : 'MISSED'})`;
       return `${f.name.padEnd(width)}  ${f.value.toLocaleString('en-US')} ${f.unit}${verdict}`;
     })
     .join('\n');

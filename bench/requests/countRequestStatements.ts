@@ -10,7 +10,9 @@ export type StatementCounts = Record<OperationName, { first: number; steady: num
  * `openDatabase`'s database (which must call `onQuery` for every statement): one request with cold caches,
  * then the mean of three more.
  */
-export async function countRequestStatements(openDatabase: (onQuery: (sql: string) => void) => Promise<Database>): Promise<StatementCounts> {
+export async function countRequestStatements(
+  openDatabase: (onQuery: (sql: string) => void) => Promise<Database>,
+): Promise<StatementCounts> {
   let count = 0;
   const database = await openDatabase(() => void count++);
   const playground = await startBenchPlayground(database);
@@ -19,9 +21,14 @@ export async function countRequestStatements(openDatabase: (onQuery: (sql: strin
     const send = async (name: OperationName) => {
       count = 0;
       const request = operations[name];
-      const response = await fetch(`${playground.url}/graphql`, { method: 'POST', headers: request.headers, body: request.body });
+      const response = await fetch(`${playground.url}/graphql`, {
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+      });
       const text = await response.text();
-      if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${name} failed: ${text.slice(0, 300)}`);
+      if (response.status !== 200 || text.includes('"errors"'))
+        throw new Error(`${name} failed: ${text.slice(0, 300)}`);
       return count;
     };
     const counts = {} as StatementCounts;

@@ -11,7 +11,11 @@ import { runLoad, type LoadResult } from './runLoad.js';
 import { signRequest, type BenchKey } from './signRequest.js';
 
 /** The issue's targets, as ratios to the empty Apollo Server's `{ __typename }` (assumeRole: requests per second). */
-const RATIO_TARGETS: Partial<Record<OperationName, number>> = { typename: 0.5, callerIdentity: 0.4, simulateCustomPolicy: 0.25 };
+const RATIO_TARGETS: Partial<Record<OperationName, number>> = {
+  typename: 0.5,
+  callerIdentity: 0.4,
+  simulateCustomPolicy: 0.25,
+};
 const ASSUME_ROLE_TARGET = 500;
 const MIXED_P50_TARGET_MS = 50;
 
@@ -27,14 +31,23 @@ interface Servers {
 
 /** Starts bench/requests/serveForBench.ts in a child process and waits for its URLs. */
 async function startServers(): Promise<Servers> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serveForBench.ts', import.meta.url))], {
-    stdio: ['pipe', 'pipe', 'inherit', 'pipe'],
-    env: process.env,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./serveForBench.ts', import.meta.url))],
+    {
+      stdio: ['pipe', 'pipe', 'inherit', 'pipe'],
+      env: process.env,
+    },
+  );
   // The server's log lines: drained and dropped, as a log collector would read them.
   child.stdout!.resume();
   const lines = createInterface({ input: child.stdio[3] as NodeJS.ReadableStream });
-  const [line] = (await Promise.race([once(lines, 'line'), once(child, 'exit').then(() => { throw new Error('bench server exited'); })])) as [string];
+  const [line] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(() => {
+      throw new Error('bench server exited');
+    }),
+  ])) as [string];
   const ready = JSON.parse(line) as Omit<Servers, 'stop'>;
   return {
     ...ready,
@@ -45,7 +58,8 @@ async function startServers(): Promise<Servers> {
   };
 }
 
-const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function describeLoad(name: string, result: LoadResult, baseline: number, note: string): string {
   const ratio = result.perSecond / baseline;
@@ -53,7 +67,10 @@ function describeLoad(name: string, result: LoadResult, baseline: number, note: 
 }
 
 function describeCounts(kind: string, counts: StatementCounts): string {
-  return OPERATION_NAMES.map((name) => `  ${kind.padEnd(9)} ${name.padEnd(22)} first ${String(counts[name].first).padStart(3)}   steady ${String(counts[name].steady).padStart(4)}`).join('\n');
+  return OPERATION_NAMES.map(
+    (name) =>
+      `  ${kind.padEnd(9)} ${name.padEnd(22)} first ${String(counts[name].first).padStart(3)}   steady ${String(counts[name].steady).padStart(4)}`,
+  ).join('\n');
 }
 
 /**
@@ -63,12 +80,19 @@ function describeCounts(kind: string, counts: StatementCounts): string {
  * server's `{ __typename }`, and 50 clients mixing every operation.
  */
 export async function run(): Promise<void> {
-  console.log(`request benchmark (issue 17): signed requests through the real authenticator, ${seconds} s per figure, loopback only`);
-  console.log(`server logs at info to a pipe, ${process.env.BENCH_SYNC_LOGS === '1' ? 'synchronous writes (BENCH_SYNC_LOGS=1)' : "pino's asynchronous destination"}`);
+  console.log(
+    `request benchmark (issue 17): signed requests through the real authenticator, ${seconds} s per figure, loopback only`,
+  );
+  console.log(
+    `server logs at info to a pipe, ${process.env.BENCH_SYNC_LOGS === '1' ? 'synchronous writes (BENCH_SYNC_LOGS=1)' : "pino's asynchronous destination"}`,
+  );
   console.log('SQL statements per request (first request with cold caches, then steady state):');
-  const pglite = await countRequestStatements(async (onQuery) => openDatabase({ embedded: { dataDir: null, loadDataDir: await loadMigratedTemplate() } }, { onQuery }));
+  const pglite = await countRequestStatements(async (onQuery) =>
+    openDatabase({ embedded: { dataDir: null, loadDataDir: await loadMigratedTemplate() } }, { onQuery }),
+  );
   console.log(describeCounts('PGlite', pglite));
-  if (process.env.DATABASE_URL) console.log(describeCounts('Postgres', await countRequestStatements((onQuery) => createTestDatabase({ onQuery }))));
+  if (process.env.DATABASE_URL)
+    console.log(describeCounts('Postgres', await countRequestStatements((onQuery) => createTestDatabase({ onQuery }))));
 
   const servers = await startServers();
   try {
@@ -76,10 +100,17 @@ export async function run(): Promise<void> {
     const emptyTypename = await signRequest(servers.emptyUrl, servers.alice, 'typename', '{ __typename }');
     // Both servers warm up first (JIT, pools, caches), so the first pair is measured like the others.
     await runLoad(servers.emptyUrl, [emptyTypename], 20, 1000);
-    await runLoad(servers.playgroundUrl, OPERATION_NAMES.map((name) => operations[name]), 20, 2000);
+    await runLoad(
+      servers.playgroundUrl,
+      OPERATION_NAMES.map((name) => operations[name]),
+      20,
+      2000,
+    );
     // On a shared machine the available CPU drifts: each figure is paired with an empty-server run just before it.
     const baseline = async () => runLoad(servers.emptyUrl, [emptyTypename], 20, seconds * 1000);
-    console.log(`\nthroughput, 20 clients, ${servers.storage === 'postgres' ? 'Postgres' : 'embedded PGlite'}; each ratio is to the empty Apollo Server's { __typename } measured just before it:`);
+    console.log(
+      `\nthroughput, 20 clients, ${servers.storage === 'postgres' ? 'Postgres' : 'embedded PGlite'}; each ratio is to the empty Apollo Server's { __typename } measured just before it:`,
+    );
     for (const name of OPERATION_NAMES) {
       const empty = await baseline();
       const result = await runLoad(servers.playgroundUrl, [operations[name]], 20, seconds * 1000);
@@ -95,9 +126,21 @@ export async function run(): Promise<void> {
       console.log(describeLoad(`playground ${name}`, result, empty.perSecond, note));
     }
     const empty = await baseline();
-    const mixed = await runLoad(servers.playgroundUrl, OPERATION_NAMES.map((name) => operations[name]), 50, seconds * 1000);
+    const mixed = await runLoad(
+      servers.playgroundUrl,
+      OPERATION_NAMES.map((name) => operations[name]),
+      50,
+      seconds * 1000,
+    );
     console.log(describeLoad('empty Apollo Server { __typename }', empty, empty.perSecond, ''));
-    console.log(describeLoad('playground, 50 clients mixed', mixed, empty.perSecond, `  (target p50 < ${MIXED_P50_TARGET_MS} ms: ${mixed.p50 < MIXED_P50_TARGET_MS ? 'met' : 'MISSED'})`));
+    console.log(
+      describeLoad(
+        'playground, 50 clients mixed',
+        mixed,
+        empty.perSecond,
+        `  (target p50 < ${MIXED_P50_TARGET_MS} ms: ${mixed.p50 < MIXED_P50_TARGET_MS ? 'met' : 'MISSED'})`,
+      ),
+    );
   } finally {
     await servers.stop();
   }

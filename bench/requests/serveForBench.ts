@@ -15,12 +15,20 @@ import { createTestDatabase } from '../../test/support/createTestDatabase.js';
 import { startBenchPlayground } from './startBenchPlayground.js';
 
 const database = await createTestDatabase({ poolSize: 10 });
-const logger = createLogger('info', process.env.BENCH_SYNC_LOGS === '1' ? pino.destination({ dest: 1, sync: true }) : undefined);
+const logger = createLogger(
+  'info',
+  process.env.BENCH_SYNC_LOGS === '1' ? pino.destination({ dest: 1, sync: true }) : undefined,
+);
 const playground = await startBenchPlayground(database, logger);
-const empty = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'hello' } } });
+const empty = new ApolloServer({
+  typeDefs: 'type Query { hello: String }',
+  resolvers: { Query: { hello: () => 'hello' } },
+});
 const { url: emptyUrl } = await startStandaloneServer(empty, { listen: { port: 0, host: '127.0.0.1' } });
 
-createWriteStream('', { fd: 3 }).end(`${JSON.stringify({ playgroundUrl: playground.url, emptyUrl: emptyUrl.replace(/\/$/, ''), alice: playground.alice, storage: database.kind })}\n`);
+createWriteStream('', { fd: 3 }).end(
+  `${JSON.stringify({ playgroundUrl: playground.url, emptyUrl: emptyUrl.replace(/\/$/, ''), alice: playground.alice, storage: database.kind })}\n`,
+);
 process.stdin.resume();
 process.stdin.on('end', () => {
   void (async () => {

@@ -20,7 +20,13 @@ export interface PreparedRequest {
  * holds for 15 minutes and carries no nonce, so the load generator replays it: clients then spend no CPU on
  * signing and the server still verifies every request in full.
  */
-export async function signRequest(baseUrl: string, key: BenchKey, name: string, query: string, variables: Record<string, unknown> = {}): Promise<PreparedRequest> {
+export async function signRequest(
+  baseUrl: string,
+  key: BenchKey,
+  name: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<PreparedRequest> {
   const url = new URL(`${baseUrl}/graphql`);
   const body = JSON.stringify({ query, variables });
   const signer = new SignatureV4({ credentials: key, region: 'us-east-1', service: 'appsync', sha256: Sha256 });

@@ -19,7 +19,13 @@ const BENCH_POLICY = JSON.stringify({
   Statement: [
     {
       Effect: 'Allow',
-      Action: ['iam:SimulateCustomPolicy', 'iam:ListUsers', 'iam:ListGroups', 'iam:ListRoles', 'organizations:DescribeAccount'],
+      Action: [
+        'iam:SimulateCustomPolicy',
+        'iam:ListUsers',
+        'iam:ListGroups',
+        'iam:ListRoles',
+        'organizations:DescribeAccount',
+      ],
       Resource: '*',
     },
   ],
@@ -38,7 +44,10 @@ export interface BenchPlayground {
  * loads the scenario, and gives alice (a user with a group policy, tags and an organization above her) the
  * policy the operations need — written through the API by the operator, as a person would.
  */
-export async function startBenchPlayground(database: Database, logger: Logger = createLogger('silent')): Promise<BenchPlayground> {
+export async function startBenchPlayground(
+  database: Database,
+  logger: Logger = createLogger('silent'),
+): Promise<BenchPlayground> {
   const cipher = createSecretCipher(randomBytes(32));
   const operator = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
   const loaded = await loadScenarioByName(database.prisma, BENCH_SCENARIO, { cipher });
@@ -47,7 +56,10 @@ export async function startBenchPlayground(database: Database, logger: Logger = 
   const server = await createServer({
     database,
     logger,
-    authenticate: createAuthenticator({ cipher, operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } }),
+    authenticate: createAuthenticator({
+      cipher,
+      operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID },
+    }),
     cipher,
   });
   await new Promise<void>((resolve, reject) => {
@@ -60,7 +72,8 @@ export async function startBenchPlayground(database: Database, logger: Logger = 
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: basic },
     body: JSON.stringify({
-      query: 'mutation($doc: String!) { putUserPolicy(userName: "alice", policyName: "Bench", policyDocument: $doc, actingAccountId: "100000000001") { name } }',
+      query:
+        'mutation($doc: String!) { putUserPolicy(userName: "alice", policyName: "Bench", policyDocument: $doc, actingAccountId: "100000000001") { name } }',
       variables: { doc: BENCH_POLICY },
     }),
   });

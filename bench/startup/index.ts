@@ -26,7 +26,8 @@ async function measureStart(env: Record<string, string>): Promise<StartupFigures
     child.stdout.on('data', (chunk) => {
       stdout += String(chunk);
       const line = stdout.split('\n').find((text) => text.includes('"startupMs"'));
-      if (line) resolve({ wallMs: performance.now() - started, startupMs: (JSON.parse(line) as StartupFigures).startupMs });
+      if (line)
+        resolve({ wallMs: performance.now() - started, startupMs: (JSON.parse(line) as StartupFigures).startupMs });
     });
     child.on('close', (code) => reject(new Error(`dist/main.js exited with ${code}:\n${stdout}`)));
   });
@@ -56,7 +57,11 @@ export async function run(): Promise<void> {
     print('embedded PGlite, new data directory', await measureStart(embedded));
     print('embedded PGlite, existing data directory', await measureStart(embedded));
     const url = process.env.DATABASE_URL;
-    if (url) print('Postgres (DATABASE_URL), migrated', await measureStart({ DATABASE_URL: url, PLAYGROUND_STATE_DIR: stateDir, PLAYGROUND_ENCRYPTION_KEY: key }));
+    if (url)
+      print(
+        'Postgres (DATABASE_URL), migrated',
+        await measureStart({ DATABASE_URL: url, PLAYGROUND_STATE_DIR: stateDir, PLAYGROUND_ENCRYPTION_KEY: key }),
+      );
   } finally {
     await rm(stateDir, { recursive: true, force: true });
   }

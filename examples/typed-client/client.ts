@@ -40,7 +40,11 @@ export async function request<TData, TVariables>(
     authorization: `Basic ${Buffer.from(`${credentials.accessKeyId}:${credentials.secretAccessKey}`).toString('base64')}`,
   };
   if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken;
-  const response = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query: print(document), variables }) });
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: print(document), variables }),
+  });
   const body = (await response.json()) as { data?: TData | null; errors?: PlaygroundError[] };
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }
@@ -54,9 +58,20 @@ export async function listLastRoles(endpoint: string, credentials: Credentials, 
 }
 
 /** The mutation: a role its own account may assume; returns its ARN and global id. */
-export async function createSameAccountRole(endpoint: string, credentials: Credentials, accountId: string, roleName: string) {
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'sts:AssumeRole' }] };
-  const { data, errors } = await request(endpoint, credentials, CreateRoleDocument, { roleName, assumeRolePolicyDocument: JSON.stringify(trust) });
+export async function createSameAccountRole(
+  endpoint: string,
+  credentials: Credentials,
+  accountId: string,
+  roleName: string,
+) {
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'sts:AssumeRole' }],
+  };
+  const { data, errors } = await request(endpoint, credentials, CreateRoleDocument, {
+    roleName,
+    assumeRolePolicyDocument: JSON.stringify(trust),
+  });
   if (!data) throw new Error(errors[0]?.message ?? 'createRole failed');
   return { id: data.createRole.id, arn: data.createRole.arn };
 }

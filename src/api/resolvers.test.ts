@@ -15,6 +15,8 @@ describe('mergeResolvers', () => {
 
   it('merges the real feature maps without clashes', () => {
     expect(() => mergeResolvers(featureResolvers)).not.toThrow();
-    expect(Object.keys(resolvers.Query ?? {})).toEqual(expect.arrayContaining(['node', 'nodes', 'accounts', 'role', 'sessions']));
+    expect(Object.keys(resolvers.Query ?? {})).toEqual(
+      expect.arrayContaining(['node', 'nodes', 'accounts', 'role', 'sessions']),
+    );
   });
 });

@@ -18,11 +18,20 @@ export async function runCli(args: readonly string[], deps: CliDependencies): Pr
   let code: number = EXIT.ok;
   const setExit = (value: number) => void (code = value);
   const program = new Command('iam-playground')
-    .description('IAM Playground on the command line: import and export real IAM data, seed scenarios, simulate, and ask who can do what')
+    .description(
+      'IAM Playground on the command line: import and export real IAM data, seed scenarios, simulate, and ask who can do what',
+    )
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => deps.output.out(s.trimEnd()), writeErr: (s) => deps.output.err(s.trimEnd()) });
-  for (const register of [registerImportCommand, registerExportCommand, registerSeedCommand, registerSimulateCommand, registerWhoCanCommand, registerPathsCommand]) {
+  for (const register of [
+    registerImportCommand,
+    registerExportCommand,
+    registerSeedCommand,
+    registerSimulateCommand,
+    registerWhoCanCommand,
+    registerPathsCommand,
+  ]) {
     register(program, deps, setExit);
   }
   for (const command of program.commands) command.exitOverride();
@@ -32,7 +41,9 @@ export async function runCli(args: readonly string[], deps: CliDependencies): Pr
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are answers, not errors; anything else commander refuses is a usage error.
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help'
+        ? EXIT.ok
+        : EXIT.usage;
     }
     deps.output.err(describeCliError(error));
     return EXIT.failed;

@@ -9,7 +9,12 @@ import { ScenarioNotFoundError } from '../features/scenarios/readScenario.js';
  * AWS-style error (`NoSuchEntity: …`) from a service, or a database or configuration problem in the server's words.
  */
 export function describeCliError(error: unknown): string {
-  if (error instanceof ImportInvalidError || error instanceof ScenarioInvalidError || error instanceof ScenarioNotFoundError) return error.message;
+  if (
+    error instanceof ImportInvalidError ||
+    error instanceof ScenarioInvalidError ||
+    error instanceof ScenarioNotFoundError
+  )
+    return error.message;
   if (error instanceof GraphQLError) {
     const code = error.extensions.code;
     return typeof code === 'string' ? `${code}: ${error.message}` : error.message;

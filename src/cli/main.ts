@@ -11,4 +11,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = await runCli(process.argv.slice(2), { output: createProcessOutput(), openDatabase: () => openConfiguredDatabase() });
+process.exitCode = await runCli(process.argv.slice(2), {
+  output: createProcessOutput(),
+  openDatabase: () => openConfiguredDatabase(),
+});

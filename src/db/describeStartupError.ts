@@ -8,7 +8,8 @@ import { MigrationError } from './migrate.js';
  * migration, a port already in use. Anything else falls back to its message.
  */
 export function describeStartupError(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DataDirectoryLockedError) return error.message;
+  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DataDirectoryLockedError)
+    return error.message;
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   switch (code) {

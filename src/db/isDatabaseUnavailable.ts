@@ -1,5 +1,14 @@
 /** Node socket errors that mean the database server cannot be reached or went away. */
-const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const socketCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * Prisma's codes for an unreachable or overloaded database: can't reach (P1001), timed out (P1002), server
@@ -17,7 +26,8 @@ function isUnavailableSqlState(code: string): boolean {
 }
 
 /** pg's messages for a connection lost or never made (it gives them no code). */
-const unavailableMessage = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Can't reach database server/i;
+const unavailableMessage =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Can't reach database server/i;
 
 /**
  * Whether an error (or any error it wraps: `cause`, `originalError`, Prisma's driver adapter error) says the

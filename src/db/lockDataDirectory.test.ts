@@ -41,7 +41,10 @@ describe('lockDataDirectory', () => {
 
   it('takes over a lock naming its own pid that it does not hold (PID 1 again, in a restarted container)', () => {
     const dir = dataDir();
-    writeFileSync(lockFileOf(dir), JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: 'before the restart' }));
+    writeFileSync(
+      lockFileOf(dir),
+      JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: 'before the restart' }),
+    );
     const release = lockDataDirectory(dir);
     expect(() => lockDataDirectory(dir)).toThrow(DataDirectoryLockedError);
     release();

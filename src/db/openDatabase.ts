@@ -61,7 +61,10 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
   // Transactions queue for the pool's connections (on PGlite, its one connection): wait up to
   // transactionMaxWaitMs for one rather than Prisma's 2 s, so contention is absorbed instead of failing
   // with P2028 (which, if it still happens, is answered as a retryable 503 — see isDatabaseUnavailable).
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: transactionMaxWaitMs } });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: transactionMaxWaitMs },
+  });
   let closed = false;
   return {
     prisma,

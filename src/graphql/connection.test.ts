@@ -24,7 +24,12 @@ describe('cursor connections', () => {
 
   it('gives an empty page with null cursors for first: 0', () => {
     const page = connectionFromSortedList(items, { first: 0 }, keyOf);
-    expect(page).toEqual({ edges: [], nodes: [], totalCount: 5, pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
+    expect(page).toEqual({
+      edges: [],
+      nodes: [],
+      totalCount: 5,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
   });
 
   it('pages backward with last/before, in list order, without gaps or repeats', () => {
@@ -41,7 +46,11 @@ describe('cursor connections', () => {
   });
 
   it('bounds a page by both cursors and counts the whole list', () => {
-    const page = connectionFromSortedList(items, { after: encodeCursor(['a', 0]), before: encodeCursor(['e', 4]) }, keyOf);
+    const page = connectionFromSortedList(
+      items,
+      { after: encodeCursor(['a', 0]), before: encodeCursor(['e', 4]) },
+      keyOf,
+    );
     expect(page.nodes.map((node) => node.name)).toEqual(['b', 'c', 'd']);
     expect(page.totalCount).toBe(5);
   });

@@ -72,7 +72,11 @@ export function encodeCursor(key: SortKey): string {
 function decodeCursor(cursor: string): SortKey {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length > 0 && key.every((part) => typeof part === 'string' || typeof part === 'number')) {
+    if (
+      Array.isArray(key) &&
+      key.length > 0 &&
+      key.every((part) => typeof part === 'string' || typeof part === 'number')
+    ) {
       return key as SortKey;
     }
   } catch {
@@ -113,11 +117,17 @@ export function connectionFromRows<T>(
  * Pages an in-memory list already sorted by `keyOf` (children loaded in one batch by a DataLoader): the
  * items between the cursors, the first `first` or the last `last` of them.
  */
-export function connectionFromSortedList<T>(items: readonly T[], args: PageArgs, keyOf: (item: T) => SortKey): Connection<T> {
+export function connectionFromSortedList<T>(
+  items: readonly T[],
+  args: PageArgs,
+  keyOf: (item: T) => SortKey,
+): Connection<T> {
   const request = readPageArgs(args);
   const { after, before } = request;
   const inRange = items.filter(
-    (item) => (after === null || compareKeys(keyOf(item), after) > 0) && (before === null || compareKeys(keyOf(item), before) < 0),
+    (item) =>
+      (after === null || compareKeys(keyOf(item), after) > 0) &&
+      (before === null || compareKeys(keyOf(item), before) < 0),
   );
   const directed = request.backward ? inRange.slice(-(request.size + 1)).reverse() : inRange.slice(0, request.size + 1);
   return connectionFromRows(directed, request, keyOf, items.length);

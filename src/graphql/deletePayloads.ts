@@ -7,6 +7,9 @@ export interface DeletedNodePayload {
 }
 
 /** The payload of a delete of a node of `type`, from the row the service deleted. */
-export function deletedNode(type: 'User' | 'Group' | 'Role' | 'ManagedPolicy', row: { id: string; arn: string }): DeletedNodePayload {
+export function deletedNode(
+  type: 'User' | 'Group' | 'Role' | 'ManagedPolicy',
+  row: { id: string; arn: string },
+): DeletedNodePayload {
   return { deletedId: toGlobalId(type, row.id), arn: row.arn };
 }

@@ -20,7 +20,10 @@ function setup() {
 /** What Apollo hands formatError for an error thrown in a resolver: a GraphQLError wrapping it. */
 function thrownInResolver(error: Error) {
   const wrapped = new GraphQLError(error.message, { originalError: error, path: ['role'] });
-  return { formatted: { ...wrapped.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, wrapped };
+  return {
+    formatted: { ...wrapped.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+    wrapped,
+  };
 }
 
 describe('formatError', () => {
@@ -28,7 +31,12 @@ describe('formatError', () => {
     const { formatError } = setup();
     const { formatted, wrapped } = thrownInResolver(awsError('NoSuchEntity', 'The role with name x cannot be found.'));
     const result = formatError({ ...formatted, extensions: { code: 'NoSuchEntity', stacktrace: ['at y'] } }, wrapped);
-    expect(result).toEqual({ message: 'The role with name x cannot be found.', path: ['role'], locations: undefined, extensions: { code: 'NoSuchEntity' } });
+    expect(result).toEqual({
+      message: 'The role with name x cannot be found.',
+      path: ['role'],
+      locations: undefined,
+      extensions: { code: 'NoSuchEntity' },
+    });
   });
 
   it('keeps AWS status hints for the HTTP layer', () => {
@@ -42,9 +50,18 @@ describe('formatError', () => {
     const { formatError, lines } = setup();
     const { formatted, wrapped } = thrownInResolver(new Error('connection string postgres://secret@db leaked'));
     const result = formatError(formatted, wrapped);
-    expect(result).toEqual({ message: 'Internal server error', path: ['role'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result).toEqual({
+      message: 'Internal server error',
+      path: ['role'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 50, msg: 'unexpected error in a GraphQL operation', err: { message: 'connection string postgres://secret@db leaked' } });
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      msg: 'unexpected error in a GraphQL operation',
+      err: { message: 'connection string postgres://secret@db leaked' },
+    });
   });
 
   it('translates database constraint errors into AWS codes', () => {

@@ -16,7 +16,9 @@ export const internalErrorCode = 'INTERNAL_SERVER_ERROR';
  * they are, minus any stack trace; database constraint errors become AWS codes; anything else is logged
  * with its cause and masked as INTERNAL_SERVER_ERROR, so no internals reach the client.
  */
-export function createFormatError(logger: Logger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+export function createFormatError(
+  logger: Logger,
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
@@ -34,7 +36,10 @@ export function createFormatError(logger: Logger): (formatted: GraphQLFormattedE
     if (translated !== null) {
       return { ...base, message: translated.message, extensions: { ...translated.extensions } };
     }
-    (requestLogger() ?? logger).error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    (requestLogger() ?? logger).error(
+      { err: original, path: formatted.path },
+      'unexpected error in a GraphQL operation',
+    );
     return { ...base, message: 'Internal server error', extensions: { code: internalErrorCode } };
   };
 }

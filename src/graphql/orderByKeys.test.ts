@@ -14,6 +14,13 @@ describe('DataLoader result ordering', () => {
       { owner: 'b', n: 3 },
       { owner: null, n: 4 },
     ];
-    expect(groupByKeys(['a', 'b', 'c'], rows, (row) => row.owner)).toEqual([[{ owner: 'a', n: 2 }], [{ owner: 'b', n: 1 }, { owner: 'b', n: 3 }], []]);
+    expect(groupByKeys(['a', 'b', 'c'], rows, (row) => row.owner)).toEqual([
+      [{ owner: 'a', n: 2 }],
+      [
+        { owner: 'b', n: 1 },
+        { owner: 'b', n: 3 },
+      ],
+      [],
+    ]);
   });
 });

@@ -7,8 +7,11 @@ import { serviceUnavailableError } from './serviceUnavailableError.js';
 describe('database contention and outages in formatError', () => {
   const formatError = createFormatError(createLogger('silent'));
 
-  it("reports Prisma's \"Unable to start a transaction\" (P2028) as the retryable ServiceUnavailable, not INTERNAL_SERVER_ERROR", () => {
-    const contention = Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' });
+  it('reports Prisma\'s "Unable to start a transaction" (P2028) as the retryable ServiceUnavailable, not INTERNAL_SERVER_ERROR', () => {
+    const contention = Object.assign(
+      new Error('Transaction API error: Unable to start a transaction in the given time.'),
+      { code: 'P2028' },
+    );
     const wrapped = new GraphQLError(contention.message, { originalError: contention, path: ['createUser'] });
     expect(formatError({ message: contention.message, path: ['createUser'] }, wrapped)).toEqual({
       locations: undefined,

@@ -6,7 +6,8 @@ import { awsError } from './errors.js';
 export const retryAfterSeconds = 5;
 
 /** AWS's words for ServiceUnavailable, with the reason. */
-export const serviceUnavailableMessage = 'Service is unable to handle request: its database does not answer. Retry the request later.';
+export const serviceUnavailableMessage =
+  'Service is unable to handle request: its database does not answer. Retry the request later.';
 
 /**
  * The error a request gets while the database is out of reach or too busy: AWS's retryable

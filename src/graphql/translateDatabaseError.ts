@@ -41,8 +41,10 @@ function readFacts(error: unknown): DatabaseErrorFacts | null {
   const message = typeof record.message === 'string' ? record.message : '';
   if (typeof record.code === 'string' && /^P\d{4}$/.test(record.code)) {
     // Prisma's driver adapters keep the Postgres error under meta.driverAdapterError.cause.
-    const cause = (record.meta as { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown } } } | undefined)
-      ?.driverAdapterError?.cause;
+    const cause = (
+      record.meta as
+        { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown } } } | undefined
+    )?.driverAdapterError?.cause;
     return {
       prismaCode: record.code,
       sqlState: typeof cause?.originalCode === 'string' ? cause.originalCode : undefined,

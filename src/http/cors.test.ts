@@ -22,7 +22,11 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 const preflight = (origin: string) =>
   fetch(url, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type, authorization',
+    },
   });
 
 describe('createCors', () => {

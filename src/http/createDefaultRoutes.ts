@@ -8,7 +8,9 @@ import type { Route } from './Route.js';
  * tests run what production runs: the explorer (GET / and browser GETs of /graphql, assets under /explorer/),
  * opening with a seeded scenario's `examples` (and naming the `scenario`) when there is one.
  */
-export function createDefaultRoutes(options: { examples?: readonly ExplorerExample[]; scenario?: ExplorerScenario } = {}): Route[] {
+export function createDefaultRoutes(
+  options: { examples?: readonly ExplorerExample[]; scenario?: ExplorerScenario } = {},
+): Route[] {
   return [
     createExplorerRoutes({
       ...(options.examples === undefined ? {} : { examples: options.examples }),

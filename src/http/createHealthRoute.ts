@@ -21,7 +21,11 @@ export function createHealthRoute(database: Pick<Database, 'pool' | 'kind'>): Ro
       // Liveness does not ask the database: restarting the process would not bring a lost database back.
       const live = pathname === '/health/live';
       const up = live || (await databaseAnswers(database));
-      const body = JSON.stringify(live ? { status: 'ok' } : { status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down', storage: database.kind });
+      const body = JSON.stringify(
+        live
+          ? { status: 'ok' }
+          : { status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down', storage: database.kind },
+      );
       res.statusCode = up ? 200 : 503;
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');

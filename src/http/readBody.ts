@@ -11,7 +11,8 @@ export class BodyTooLargeError extends Error {
 /** Reads a request body whole (SigV4 signs the exact bytes, so they are kept raw). */
 export async function readBody(req: IncomingMessage, limit: number = maxBodyBytes): Promise<Buffer> {
   // A declared length over the limit is refused before a byte of the body is read.
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError(`request body exceeds ${limit} bytes`);
+  if (Number(req.headers['content-length'] ?? 0) > limit)
+    throw new BodyTooLargeError(`request body exceeds ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

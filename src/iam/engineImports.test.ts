@@ -14,10 +14,14 @@ const sourceFiles = (dir: string): string[] =>
 
 /** Why an import is forbidden in the pure engine, or null when it is fine. */
 const forbidden = (file: string, specifier: string): string | null => {
-  if (specifier.startsWith('node:') || ['fs', 'path', 'http', 'net', 'child_process', 'os', 'crypto'].includes(specifier)) {
+  if (
+    specifier.startsWith('node:') ||
+    ['fs', 'path', 'http', 'net', 'child_process', 'os', 'crypto'].includes(specifier)
+  ) {
     return ALLOWED_NODE_MODULES.has(specifier) ? null : 'node I/O';
   }
-  if (/^(graphql|@apollo\/|@prisma\/|prisma|pg|dataloader|@electric-sql\/)/.test(specifier)) return 'framework or database';
+  if (/^(graphql|@apollo\/|@prisma\/|prisma|pg|dataloader|@electric-sql\/)/.test(specifier))
+    return 'framework or database';
   if (specifier.startsWith('.')) {
     const target = join(file, '..', specifier);
     if (relative(ROOT, target).startsWith('..')) return 'outside src/iam';
@@ -31,7 +35,9 @@ describe('src/iam imports', () => {
     const violations: string[] = [];
     for (const file of sourceFiles(ROOT)) {
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      for (const match of text.matchAll(
+        /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+      )) {
         const specifier = match[1] ?? match[2]!;
         const reason = forbidden(file, specifier);
         if (reason !== null) violations.push(`${relative(ROOT, file)}: ${specifier} (${reason})`);

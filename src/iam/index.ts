@@ -38,31 +38,71 @@ export { parseResourceArn, type ResourceName } from './arn/parseResourceArn.js';
 export { describeResourceArn } from './arn/describeResourceArn.js';
 export { formatRoleSessionArn, isSessionOfRole, roleArnFromSessionArn } from './arn/roleSessionArn.js';
 export type { ContextValue, RequestContext } from './conditions/RequestContext.js';
-export { compilePolicy, type CompiledPolicy, type CompiledStatement, type CompilePolicyResult } from './evaluate/compilePolicy.js';
+export {
+  compilePolicy,
+  type CompiledPolicy,
+  type CompiledStatement,
+  type CompilePolicyResult,
+} from './evaluate/compilePolicy.js';
 export { compileStoredPolicy, INVALID_STORED_POLICY_SID } from './evaluate/compileStoredPolicy.js';
 export { createContextFromEntries, type ContextFromEntries } from './evaluate/createContextFromEntries.js';
-export { createPrincipalFromArn, DEFAULT_SIMULATION_ACCOUNT, parseResourceOwner } from './evaluate/createPrincipalFromArn.js';
+export {
+  createPrincipalFromArn,
+  DEFAULT_SIMULATION_ACCOUNT,
+  parseResourceOwner,
+} from './evaluate/createPrincipalFromArn.js';
 export type { EnginePrincipal, EngineRequest, EngineResource } from './evaluate/EngineRequest.js';
 export { evaluateRequest, type EvaluateOptions } from './evaluate/evaluateRequest.js';
 export { simulate } from './evaluate/simulate.js';
 export { listContextKeys } from './evaluate/listContextKeys.js';
-export { isGovernedByResourceControlPolicies, isServiceGovernedByResourceControlPolicies } from './evaluate/resourceControlPolicyScope.js';
+export {
+  isGovernedByResourceControlPolicies,
+  isServiceGovernedByResourceControlPolicies,
+} from './evaluate/resourceControlPolicyScope.js';
 export type { PrincipalIdentity, PrincipalMatch } from './match/matchPrincipal.js';
 export { parsePolicy, type ParsePolicyResult } from './policy/parsePolicy.js';
-export type { Policy, PolicyCondition, PolicyIssue, PolicyKind, PolicyPrincipal, PolicyStatement, PolicyWarning, PolicyWarningCode } from './policy/Policy.js';
+export type {
+  Policy,
+  PolicyCondition,
+  PolicyIssue,
+  PolicyKind,
+  PolicyPrincipal,
+  PolicyStatement,
+  PolicyWarning,
+  PolicyWarningCode,
+} from './policy/Policy.js';
 export { countPolicyCharacters, validatePolicy, type PolicyValidation } from './policy/validatePolicy.js';
 export { listNamedPrincipals } from './policy/listNamedPrincipals.js';
 export { POLICY_KIND_RULES, type PolicyKindRules } from './policy/policyKindRules.js';
 export {
-  checkConditionKey, findAction, findService, getCatalogueSource, isRcpSupportedService, listAllActions, listRcpSupportedServices,
-  listServicePrefixes, type AccessLevel, type CatalogueAction, type CatalogueService,
+  checkConditionKey,
+  findAction,
+  findService,
+  getCatalogueSource,
+  isRcpSupportedService,
+  listAllActions,
+  listRcpSupportedServices,
+  listServicePrefixes,
+  type AccessLevel,
+  type CatalogueAction,
+  type CatalogueService,
 } from './catalogue/awsServiceCatalogue.js';
 export {
-  awsManagedPolicyId, findAwsManagedPolicy, findAwsManagedPolicyById, getManagedPolicySource, isAwsManagedPolicyArn, listAwsManagedPolicies,
+  awsManagedPolicyId,
+  findAwsManagedPolicy,
+  findAwsManagedPolicyById,
+  getManagedPolicySource,
+  isAwsManagedPolicyArn,
+  listAwsManagedPolicies,
   type AwsManagedPolicy,
 } from './catalogue/awsManagedPolicies.js';
 export {
-  isAwsManagedKmsAlias, isProtectedRole, isReservedTagKey, refuseAwsManagedKmsAliasWrite, refuseAwsManagedPolicyWrite, refuseProtectedRoleWrite,
+  isAwsManagedKmsAlias,
+  isProtectedRole,
+  isReservedTagKey,
+  refuseAwsManagedKmsAliasWrite,
+  refuseAwsManagedPolicyWrite,
+  refuseProtectedRoleWrite,
   type Refusal,
 } from './rules/protectedEntities.js';
 export { refuseRootAssumeRole, refuseTemporaryCredentialsAction, type StsCaller } from './rules/stsCallerRules.js';

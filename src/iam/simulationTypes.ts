@@ -17,14 +17,7 @@
 export type Decision = 'allowed' | 'explicitDeny' | 'implicitDeny';
 
 /** Where a policy sits in the evaluation. */
-export type PolicyType =
-  | 'identity'
-  | 'permissionsBoundary'
-  | 'session'
-  | 'scp'
-  | 'rcp'
-  | 'resource'
-  | 'trust';
+export type PolicyType = 'identity' | 'permissionsBoundary' | 'session' | 'scp' | 'rcp' | 'resource' | 'trust';
 
 /** The value types AWS's simulator accepts for context entries. */
 export type ContextKeyType =
@@ -93,11 +86,7 @@ export interface PolicyTypeDecision {
 
 /** Why one statement did or did not apply to the request. */
 export type StatementOutcome =
-  | 'matched'
-  | 'actionNotMatched'
-  | 'resourceNotMatched'
-  | 'principalNotMatched'
-  | 'conditionNotMatched';
+  'matched' | 'actionNotMatched' | 'resourceNotMatched' | 'principalNotMatched' | 'conditionNotMatched';
 
 /** The explanation of one statement, built in the same pass as the decision. */
 export interface StatementExplanation {

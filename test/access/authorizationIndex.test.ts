@@ -38,7 +38,9 @@ describe('createAuthorizationIndex', () => {
     expect(second.version).toBeGreaterThan(first.version);
     expect(second.model.roles.get(`arn:aws:iam::${B}:role/Hop`)!.tags).toEqual({ team: 'blue' });
     // Unchanged accounts keep their compiled principals.
-    expect(second.model.principals.get(`arn:aws:iam::${A}:user/alice`)).toBe(first.model.principals.get(`arn:aws:iam::${A}:user/alice`));
+    expect(second.model.principals.get(`arn:aws:iam::${A}:user/alice`)).toBe(
+      first.model.principals.get(`arn:aws:iam::${A}:user/alice`),
+    );
   });
 
   it('answers no query from data older than a write committed through another process', async () => {
@@ -48,7 +50,10 @@ describe('createAuthorizationIndex', () => {
     const client = await otherPool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`INSERT INTO iam_user (id, account_id, name, name_key, arn) VALUES ('AIDACAROL000000000001', $1, 'carol', 'carol', $2)`, [A, `arn:aws:iam::${A}:user/carol`]);
+      await client.query(
+        `INSERT INTO iam_user (id, account_id, name, name_key, arn) VALUES ('AIDACAROL000000000001', $1, 'carol', 'carol', $2)`,
+        [A, `arn:aws:iam::${A}:user/carol`],
+      );
       await client.query('COMMIT');
     } finally {
       client.release();
@@ -82,7 +87,9 @@ describe('createAuthorizationIndex', () => {
     const before = await index.current();
     const stop = await index.listen(database.url, { pollMs: 200 });
     try {
-      await otherPool.query(`UPDATE iam_role SET description = 'notified' WHERE arn = $1`, [`arn:aws:iam::${B}:role/Hop`]);
+      await otherPool.query(`UPDATE iam_role SET description = 'notified' WHERE arn = $1`, [
+        `arn:aws:iam::${B}:role/Hop`,
+      ]);
       await expect.poll(() => index.lastRebuild()?.version ?? 0, { timeout: 5000 }).toBeGreaterThan(before.version);
     } finally {
       await stop();
@@ -96,7 +103,9 @@ describe('the assume-role graph after an incremental rebuild', () => {
     await index.current();
     await index.graphWarmed();
     // When: the hop role in B no longer allows assuming anything, and a new user in A may assume Hop
-    await database.pool.query(`DELETE FROM inline_policy WHERE role_id = (SELECT id FROM iam_role WHERE arn = $1)`, [`arn:aws:iam::${B}:role/Hop`]);
+    await database.pool.query(`DELETE FROM inline_policy WHERE role_id = (SELECT id FROM iam_role WHERE arn = $1)`, [
+      `arn:aws:iam::${B}:role/Hop`,
+    ]);
     await database.pool.query(
       `INSERT INTO iam_user (id, account_id, name, name_key, arn) VALUES ('AIDAFRANK000000000001', $1, 'frank', 'frank', $2)`,
       [A, `arn:aws:iam::${A}:user/frank`],
@@ -111,17 +120,25 @@ describe('the assume-role graph after an incremental rebuild', () => {
     const fresh = createAssumeRoleGraph(model);
     const callers = (hops: { callerArn: string }[]) => hops.map((hop) => hop.callerArn).sort();
     for (const role of model.roles.values()) expect(callers(graph.inbound(role))).toEqual(callers(fresh.inbound(role)));
-    expect(callers(graph.inbound(model.roles.get(`arn:aws:iam::${B}:role/Hop`)!))).toContain(`arn:aws:iam::${A}:user/frank`);
+    expect(callers(graph.inbound(model.roles.get(`arn:aws:iam::${B}:role/Hop`)!))).toContain(
+      `arn:aws:iam::${A}:user/frank`,
+    );
   });
 });
 
 describe('authorization triggers', () => {
   it('record one change per statement, scoped to the accounts it touched', async () => {
-    const version = async () => Number((await database.pool.query<{ version: string }>('SELECT version FROM authorization_version')).rows[0]!.version);
+    const version = async () =>
+      Number(
+        (await database.pool.query<{ version: string }>('SELECT version FROM authorization_version')).rows[0]!.version,
+      );
     const before = await version();
     await database.pool.query(`UPDATE iam_user SET path = '/x/' WHERE account_id IN ($1, $2)`, [A, B]);
     expect(await version()).toBe(before + 1);
-    const { rows } = await database.pool.query<{ scope: unknown }>('SELECT scope FROM authorization_change WHERE version = $1', [before + 1]);
+    const { rows } = await database.pool.query<{ scope: unknown }>(
+      'SELECT scope FROM authorization_change WHERE version = $1',
+      [before + 1],
+    );
     expect(rows[0]!.scope).toEqual({ kind: 'accounts', accountIds: [A] });
     // A statement that touches no row records nothing.
     await database.pool.query(`UPDATE iam_role SET path = '/y/' WHERE account_id = 'none'`);

@@ -3,7 +3,14 @@ import { generateOrganization } from '../../bench/access/generateOrganization.js
 import { writeOrganization } from '../../bench/access/writeOrganization.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 
-const org = generateOrganization({ accounts: 3, usersPerAccount: 4, rolesPerAccount: 20, managedPoliciesPerAccount: 5, resourcesPerAccount: 5, seed: 7 });
+const org = generateOrganization({
+  accounts: 3,
+  usersPerAccount: 4,
+  rolesPerAccount: 20,
+  managedPoliciesPerAccount: 5,
+  resourcesPerAccount: 5,
+  seed: 7,
+});
 const account = org.accounts[1]!.id;
 let server: TestServer;
 let statements: string[] = [];
@@ -20,13 +27,18 @@ afterAll(async () => {
 /** Runs canPerform on the first `count` roles of one account and returns the SQL statements the request issued. */
 async function countStatements(count: number): Promise<{ statements: number; decisions: boolean[] }> {
   statements = [];
-  const response = await server.query<{ account: { roles: { edges: { node: { canPerform: { allowed: boolean } } }[] } } }>(
+  const response = await server.query<{
+    account: { roles: { edges: { node: { canPerform: { allowed: boolean } } }[] } };
+  }>(
     `query($account: String!, $first: Int!, $resource: String!) { account(accountId: $account) {
       roles(first: $first) { edges { node { arn canPerform(action: "s3:GetObject", resource: $resource) { allowed } } } } } }`,
     { account, first: count, resource: `arn:aws:s3:::b-${account}-1/object` },
   );
   expect(response.errors).toBeUndefined();
-  return { statements: statements.length, decisions: response.data!.account.roles.edges.map((edge) => edge.node.canPerform.allowed) };
+  return {
+    statements: statements.length,
+    decisions: response.data!.account.roles.edges.map((edge) => edge.node.canPerform.allowed),
+  };
 }
 
 describe('canPerform on many principals', () => {

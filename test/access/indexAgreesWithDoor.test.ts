@@ -9,8 +9,26 @@ import { startTestServer, type TestServer } from '../support/startTestServer.js'
 // The analysis index (bulk-loaded, for whole-model questions) and the runtime door (assembleRequest through
 // per-request loaders, behind canPerform) must decide alike: for every sampled principal × resource × action
 // of a generated organization — with SCPs, an RCP, bucket and key policies, trust policies — the same decision.
-const org = generateOrganization({ accounts: 4, usersPerAccount: 3, rolesPerAccount: 10, managedPoliciesPerAccount: 4, resourcesPerAccount: 6, seed: 11 });
-const ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteBucket', 'sts:AssumeRole', 'kms:Decrypt', 'sqs:SendMessage', 'ec2:DescribeInstances', 'iam:CreateUser', 'logs:PutLogEvents'];
+const org = generateOrganization({
+  accounts: 4,
+  usersPerAccount: 3,
+  rolesPerAccount: 10,
+  managedPoliciesPerAccount: 4,
+  resourcesPerAccount: 6,
+  seed: 11,
+});
+const ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  's3:DeleteBucket',
+  'sts:AssumeRole',
+  'kms:Decrypt',
+  'sqs:SendMessage',
+  'ec2:DescribeInstances',
+  'iam:CreateUser',
+  'logs:PutLogEvents',
+];
 const DECISIONS = { ALLOWED: 'allowed', EXPLICIT_DENY: 'explicitDeny', IMPLICIT_DENY: 'implicitDeny' } as const;
 
 let server: TestServer;
@@ -20,7 +38,18 @@ beforeAll(async () => {
   await writeOrganization(server.database.pool, org);
   // An RCP on the root: it governs S3 in the member accounts, but not in the management account.
   const prisma = server.database.prisma;
-  await prisma.organizationPolicy.create({ data: { id: 'p-rcpnoput', organizationId: org.organization.id, type: 'RESOURCE_CONTROL_POLICY', name: 'NoPut', document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: '*' }] }) } });
+  await prisma.organizationPolicy.create({
+    data: {
+      id: 'p-rcpnoput',
+      organizationId: org.organization.id,
+      type: 'RESOURCE_CONTROL_POLICY',
+      name: 'NoPut',
+      document: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: '*' }],
+      }),
+    },
+  });
   await prisma.organizationPolicyAttachment.create({ data: { policyId: 'p-rcpnoput', targetId: org.units[0]!.id } });
 });
 afterAll(() => server?.close());
@@ -47,17 +76,24 @@ describe('the analysis index agrees with the runtime door', () => {
       ...org.roles.map((role) => role.arn),
       ...org.accounts.map((account) => `arn:aws:sqs:us-east-1:${account.id}:jobs`),
     ];
-    const principals = [...org.users.map((user) => ({ type: 'User' as const, ...user })), ...org.roles.map((role) => ({ type: 'Role' as const, ...role }))];
+    const principals = [
+      ...org.users.map((user) => ({ type: 'User' as const, ...user })),
+      ...org.roles.map((role) => ({ type: 'Role' as const, ...role })),
+    ];
     const tally = { compared: 0, allowed: 0 };
     const disagreements: string[] = [];
     for (const principal of principals) {
       // Half the questions about the principal's own account, where most grants are.
-      const own = resources.filter((arn) => arn.includes(principal.accountId) || arn.includes(`b-${principal.accountId}`));
+      const own = resources.filter(
+        (arn) => arn.includes(principal.accountId) || arn.includes(`b-${principal.accountId}`),
+      );
       const questions = Array.from({ length: 12 }, (_, i) => {
         const pool = i % 2 === 0 && own.length > 0 ? own : resources;
         return { action: ACTIONS[random(ACTIONS.length)]!, resource: pool[random(pool.length)]! };
       });
-      const fields = questions.map((q, i) => `q${i}: canPerform(action: "${q.action}", resource: "${q.resource}") { decision }`).join(' ');
+      const fields = questions
+        .map((q, i) => `q${i}: canPerform(action: "${q.action}", resource: "${q.resource}") { decision }`)
+        .join(' ');
       const response = await server.query<{ node: Record<string, { decision: keyof typeof DECISIONS }> }>(
         `query($id: ID!) { node(id: $id) { ... on ${principal.type} { ${fields} } } }`,
         { id: toGlobalId(principal.type, principal.id) },
@@ -65,11 +101,17 @@ describe('the analysis index agrees with the runtime door', () => {
       expect(response.errors).toBeUndefined();
       const analysed = model.principals.get(principal.arn)!;
       questions.forEach((q, i) => {
-        const index = evaluateAccess(model, describeSubject(model, analysed), q.action, describeTarget(model, q.resource, q.action)).evalDecision;
+        const index = evaluateAccess(
+          model,
+          describeSubject(model, analysed),
+          q.action,
+          describeTarget(model, q.resource, q.action),
+        ).evalDecision;
         const door = DECISIONS[response.data!.node[`q${i}`]!.decision];
         tally.compared += 1;
         if (door === 'allowed') tally.allowed += 1;
-        if (index !== door) disagreements.push(`${principal.arn} ${q.action} ${q.resource}: index ${index}, door ${door}`);
+        if (index !== door)
+          disagreements.push(`${principal.arn} ${q.action} ${q.resource}: index ${index}, door ${door}`);
       });
     }
     expect(disagreements).toEqual([]);

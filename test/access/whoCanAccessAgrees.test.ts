@@ -22,7 +22,11 @@ import {
 function referenceWhoCanAccess(model: AuthorizationModel, resourceArn: string, action: string): Set<string> {
   const target = describeTarget(model, resourceArn, action);
   const principals = [...model.principals.values()];
-  const reached = new Set(principals.filter((p) => decidePrincipalAccess(model, p, action, target).evalDecision === 'allowed').map((p) => p.arn));
+  const reached = new Set(
+    principals
+      .filter((p) => decidePrincipalAccess(model, p, action, target).evalDecision === 'allowed')
+      .map((p) => p.arn),
+  );
   let frontier = [...reached].filter((arn) => model.roles.has(arn));
   for (let depth = 0; depth < WHO_CAN_ACCESS_MAX_DEPTH && frontier.length > 0; depth++) {
     const next: string[] = [];
@@ -31,7 +35,9 @@ function referenceWhoCanAccess(model: AuthorizationModel, resourceArn: string, a
       const trustTarget = describeTarget(model, roleArn, 'sts:AssumeRole');
       for (const caller of principals) {
         if (reached.has(caller.arn) || caller === role) continue;
-        const direct = evaluateAccess(model, describeSubject(model, caller), 'sts:AssumeRole', trustTarget).evalDecision === 'allowed';
+        const direct =
+          evaluateAccess(model, describeSubject(model, caller), 'sts:AssumeRole', trustTarget).evalDecision ===
+          'allowed';
         if (!direct && evaluateAssumeRoleHop(model, caller, role) === null) continue;
         reached.add(caller.arn);
         if (model.roles.has(caller.arn)) next.push(caller.arn);
@@ -50,17 +56,29 @@ describe('whoCanAccess', () => {
         fc.integer({ min: 2, max: 4 }),
         fc.integer({ min: 0, max: 100 }),
         (seed, accounts, pick) => {
-          const org = generateOrganization({ accounts, usersPerAccount: 3, rolesPerAccount: 20, managedPoliciesPerAccount: 4, resourcesPerAccount: 5, seed });
+          const org = generateOrganization({
+            accounts,
+            usersPerAccount: 3,
+            rolesPerAccount: 20,
+            managedPoliciesPerAccount: 4,
+            resourcesPerAccount: 5,
+            seed,
+          });
           const { organizations, slices } = toAuthorizationRows(org);
           const model = buildAuthorizationModel(organizations, slices);
           const resource = org.resources[pick % org.resources.length]!;
-          const [resourceArn, action] = resource.service === 'kms' ? [resource.arn, 'kms:Decrypt'] : [`${resource.arn}/file`, 's3:GetObject'];
+          const [resourceArn, action] =
+            resource.service === 'kms' ? [resource.arn, 'kms:Decrypt'] : [`${resource.arn}/file`, 's3:GetObject'];
           const fast = findWhoCanAccess(model, createAssumeRoleGraph(model), resourceArn, action);
-          expect(new Set(fast.map((grant) => grant.principal.arn))).toEqual(referenceWhoCanAccess(model, resourceArn, action));
+          expect(new Set(fast.map((grant) => grant.principal.arn))).toEqual(
+            referenceWhoCanAccess(model, resourceArn, action),
+          );
           for (const grant of fast) {
             const direct = grant.path.hops.length === 0;
             const target = describeTarget(model, resourceArn, action);
-            expect(decidePrincipalAccess(model, grant.principal, action, target).evalDecision === 'allowed').toBe(direct);
+            expect(decidePrincipalAccess(model, grant.principal, action, target).evalDecision === 'allowed').toBe(
+              direct,
+            );
           }
         },
       ),

@@ -15,7 +15,19 @@ const LOOKUP = `query($filter: AuditEventFilter, $first: Int, $after: String) {
 
 interface Lookup {
   auditEvents: {
-    edges: { cursor: string; node: { eventId: string; eventTime: string; eventName: string; accountId: string | null; principalArn: string | null; action: string | null; decision: string; errorCode: string | null } }[];
+    edges: {
+      cursor: string;
+      node: {
+        eventId: string;
+        eventTime: string;
+        eventName: string;
+        accountId: string | null;
+        principalArn: string | null;
+        action: string | null;
+        decision: string;
+        errorCode: string | null;
+      };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -24,11 +36,22 @@ beforeAll(async () => {
   env = await startManagementServer();
   a = await env.createAccount('audit-a');
   b = await env.createAccount('audit-b');
-  for (const name of ['u1', 'u2', 'u3']) dataOf(await env.call(a.root, `mutation { createUser(userName: "${name}") { name } }`));
+  for (const name of ['u1', 'u2', 'u3'])
+    dataOf(await env.call(a.root, `mutation { createUser(userName: "${name}") { name } }`));
   dataOf(await env.call(b.root, 'mutation { createUser(userName: "other") { name } }'));
-  alice = dataOf(await env.call<{ createAccessKey: Key }>(a.root, 'mutation { createAccessKey(userName: "u1") { accessKeyId secretAccessKey } }')).createAccessKey;
+  alice = dataOf(
+    await env.call<{ createAccessKey: Key }>(
+      a.root,
+      'mutation { createAccessKey(userName: "u1") { accessKeyId secretAccessKey } }',
+    ),
+  ).createAccessKey;
   errorOf(await env.call(alice, 'mutation { createGroup(groupName: "g") { name } }'));
-  errorOf(await env.call({ accessKeyId: alice.accessKeyId, secretAccessKey: 'wrong' }, 'mutation { createGroup(groupName: "g") { name } }'));
+  errorOf(
+    await env.call(
+      { accessKeyId: alice.accessKeyId, secretAccessKey: 'wrong' },
+      'mutation { createGroup(groupName: "g") { name } }',
+    ),
+  );
 });
 afterAll(() => env?.server.close());
 
@@ -48,11 +71,21 @@ describe('audit events (CloudTrail LookupEvents)', () => {
   });
 
   it('filters by event name, principal and time, newest first', async () => {
-    const users = dataOf(await env.call<Lookup>(a.root, LOOKUP, { filter: { eventName: 'CreateUser', principalArn: `arn:aws:iam::${a.accountId}:root` } }));
-    expect(users.auditEvents.edges.map((e) => e.node.action)).toEqual(['iam:CreateUser', 'iam:CreateUser', 'iam:CreateUser']);
+    const users = dataOf(
+      await env.call<Lookup>(a.root, LOOKUP, {
+        filter: { eventName: 'CreateUser', principalArn: `arn:aws:iam::${a.accountId}:root` },
+      }),
+    );
+    expect(users.auditEvents.edges.map((e) => e.node.action)).toEqual([
+      'iam:CreateUser',
+      'iam:CreateUser',
+      'iam:CreateUser',
+    ]);
     const ids = users.auditEvents.edges.map((e) => Number(e.node.eventId));
     expect([...ids].sort((x, y) => y - x)).toEqual(ids);
-    const future = dataOf(await env.call<Lookup>(a.root, LOOKUP, { filter: { startTime: new Date(Date.now() + 60_000).toISOString() } }));
+    const future = dataOf(
+      await env.call<Lookup>(a.root, LOOKUP, { filter: { startTime: new Date(Date.now() + 60_000).toISOString() } }),
+    );
     expect(future.auditEvents.edges).toEqual([]);
   });
 
@@ -60,7 +93,9 @@ describe('audit events (CloudTrail LookupEvents)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: Lookup = dataOf(await env.call<Lookup>(a.root, LOOKUP, { filter: { eventName: 'CreateUser' }, first: 2, after }));
+      const page: Lookup = dataOf(
+        await env.call<Lookup>(a.root, LOOKUP, { filter: { eventName: 'CreateUser' }, first: 2, after }),
+      );
       seen.push(...page.auditEvents.edges.map((e) => e.node.eventId));
       after = page.auditEvents.pageInfo.hasNextPage ? page.auditEvents.pageInfo.endCursor : null;
     } while (after !== null);
@@ -73,10 +108,14 @@ describe('audit events (CloudTrail LookupEvents)', () => {
     expect(own.auditEvents.edges.every((e) => e.node.accountId === b.accountId)).toBe(true);
     expect(errorOf(await env.call(b.root, LOOKUP, { filter: { accountId: a.accountId } })).code).toBe('AccessDenied');
     const failures = dataOf(await env.call<Lookup>(env.operator, LOOKUP, { filter: { eventName: 'Authenticate' } }));
-    expect(failures.auditEvents.edges.map((e) => e.node)).toEqual([expect.objectContaining({ decision: 'ERROR', errorCode: 'SignatureDoesNotMatch' })]);
+    expect(failures.auditEvents.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ decision: 'ERROR', errorCode: 'SignatureDoesNotMatch' }),
+    ]);
   });
 
   it('needs cloudtrail:LookupEvents', async () => {
-    expect(errorOf(await env.call(alice, LOOKUP, {})).message).toContain('is not authorized to perform: cloudtrail:LookupEvents');
+    expect(errorOf(await env.call(alice, LOOKUP, {})).message).toContain(
+      'is not authorized to perform: cloudtrail:LookupEvents',
+    );
   });
 });

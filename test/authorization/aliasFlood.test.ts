@@ -10,17 +10,32 @@ let limited: Awaited<ReturnType<typeof startManagementServer>>;
 
 async function arrange(env: typeof unlimited): Promise<{ root: Key; roleArn: string }> {
   const account = await env.createAccount('aliases');
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: account.accountId }, Action: 'sts:AssumeRole' }] });
-  dataOf(await env.call(account.root, 'mutation($t: String!) { createRole(roleName: "app", assumeRolePolicyDocument: $t) { arn } }', { t: trust }));
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: account.accountId }, Action: 'sts:AssumeRole' }],
+  });
+  dataOf(
+    await env.call(
+      account.root,
+      'mutation($t: String!) { createRole(roleName: "app", assumeRolePolicyDocument: $t) { arn } }',
+      { t: trust },
+    ),
+  );
   return { root: account.root, roleArn: `arn:aws:iam::${account.accountId}:role/app` };
 }
 
-const aliased = (count: number) => `query($arn: String!) { ${Array.from({ length: count }, (_, i) => `a${i}: role(arn: $arn) { name }`).join(' ')} }`;
+const aliased = (count: number) =>
+  `query($arn: String!) { ${Array.from({ length: count }, (_, i) => `a${i}: role(arn: $arn) { name }`).join(' ')} }`;
 
 beforeAll(async () => {
   [unlimited, limited] = await Promise.all([
     startManagementServer({
-      queryLimits: { ...defaultQueryLimits, maxAliases: Number.POSITIVE_INFINITY, maxTokens: Number.POSITIVE_INFINITY, maxCost: Number.POSITIVE_INFINITY },
+      queryLimits: {
+        ...defaultQueryLimits,
+        maxAliases: Number.POSITIVE_INFINITY,
+        maxTokens: Number.POSITIVE_INFINITY,
+        maxCost: Number.POSITIVE_INFINITY,
+      },
     }),
     startManagementServer(),
   ]);

@@ -12,7 +12,11 @@ export async function startAwsTestServer(options: { onQuery?: (sql: string) => v
   const config = (key: Key) => ({
     endpoint: management.server.url,
     region: 'us-east-1',
-    credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, ...(key.sessionToken ? { sessionToken: key.sessionToken } : {}) },
+    credentials: {
+      accessKeyId: key.accessKeyId,
+      secretAccessKey: key.secretAccessKey,
+      ...(key.sessionToken ? { sessionToken: key.sessionToken } : {}),
+    },
     maxAttempts: 1,
   });
   return {
@@ -24,7 +28,9 @@ export async function startAwsTestServer(options: { onQuery?: (sql: string) => v
 }
 
 /** Runs a call expected to fail and returns the SDK's error (its `name` is AWS's code, `$metadata` the status). */
-export async function failureOf(call: Promise<unknown>): Promise<Error & { name: string; $metadata: { httpStatusCode?: number }; Code?: string; Type?: string }> {
+export async function failureOf(
+  call: Promise<unknown>,
+): Promise<Error & { name: string; $metadata: { httpStatusCode?: number }; Code?: string; Type?: string }> {
   try {
     await call;
   } catch (error) {

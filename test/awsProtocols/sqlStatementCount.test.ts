@@ -1,4 +1,13 @@
-import { AttachRolePolicyCommand, CreateRoleCommand, CreateUserCommand, GetAccountAuthorizationDetailsCommand, ListPoliciesCommand, ListRolesCommand, PutUserPolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
+import {
+  AttachRolePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetAccountAuthorizationDetailsCommand,
+  ListPoliciesCommand,
+  ListRolesCommand,
+  PutUserPolicyCommand,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allow } from '../management/managementTestServer.js';
 import { startAwsTestServer } from './awsTestServer.js';
@@ -16,12 +25,19 @@ async function arrange(size: number) {
   aws = await startAwsTestServer({ onQuery: (sql) => counter.on && statements.push(sql) });
   const { accountId, root } = await aws.createAccount(`sql-${size}`);
   const iam: IAMClient = aws.iam(root);
-  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: accountId }, Action: 'sts:AssumeRole' }] });
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: accountId }, Action: 'sts:AssumeRole' }],
+  });
   for (let i = 0; i < size; i += 1) {
     await iam.send(new CreateRoleCommand({ RoleName: `role-${i}`, AssumeRolePolicyDocument: trust }));
-    await iam.send(new AttachRolePolicyCommand({ RoleName: `role-${i}`, PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await iam.send(
+      new AttachRolePolicyCommand({ RoleName: `role-${i}`, PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }),
+    );
     await iam.send(new CreateUserCommand({ UserName: `user-${i}` }));
-    await iam.send(new PutUserPolicyCommand({ UserName: `user-${i}`, PolicyName: 'p', PolicyDocument: allow('s3:GetObject') }));
+    await iam.send(
+      new PutUserPolicyCommand({ UserName: `user-${i}`, PolicyName: 'p', PolicyDocument: allow('s3:GetObject') }),
+    );
   }
   /** Runs one call and returns how many SQL statements it sent. */
   const count = async (call: () => Promise<unknown>) => {

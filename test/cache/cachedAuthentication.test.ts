@@ -50,7 +50,10 @@ describe('authentication from version-keyed caches (signed requests through the 
     expect(second.statements).toEqual([expect.stringMatching(VERSION_CHECK)]);
 
     // And callerIdentity, which reads nothing stored, costs the same
-    const identity = await send<{ callerIdentity: { arn: string } }>(alice, '{ callerIdentity { arn account userId } }');
+    const identity = await send<{ callerIdentity: { arn: string } }>(
+      alice,
+      '{ callerIdentity { arn account userId } }',
+    );
     expect(identity.response.data?.callerIdentity.arn).toBe(alice.arn);
     expect(identity.statements).toEqual([expect.stringMatching(VERSION_CHECK)]);
   });
@@ -60,9 +63,15 @@ describe('authentication from version-keyed caches (signed requests through the 
     await iam.account('171000000002');
     const bob = await iam.user('171000000002', 'bob', [iam.allowAll]);
     const role = await iam.role('171000000002', 'Worker', trustPolicy(bob.arn));
-    const assumed = await send<AssumeRoleData>(bob, ASSUME_ROLE, { input: { roleArn: role.arn, roleSessionName: 's1' } });
+    const assumed = await send<AssumeRoleData>(bob, ASSUME_ROLE, {
+      input: { roleArn: role.arn, roleSessionName: 's1' },
+    });
     const credentials = assumed.response.data!.assumeRole.credentials;
-    const session: TestKey = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken };
+    const session: TestKey = {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    };
 
     // When the session signs callerIdentity twice
     const first = await send<{ callerIdentity: { arn: string } }>(session, '{ callerIdentity { arn } }');
@@ -80,10 +89,17 @@ describe('authentication from version-keyed caches (signed requests through the 
     const carol = await iam.user('171000000003', 'carol', [iam.allowAll]);
     const dave = await iam.user('171000000003', 'dave', [iam.allowAll]);
     const role = await iam.role('171000000003', 'Worker', trustPolicy(carol.arn));
-    const assumed = await send<AssumeRoleData>(carol, ASSUME_ROLE, { input: { roleArn: role.arn, roleSessionName: 's1' } });
+    const assumed = await send<AssumeRoleData>(carol, ASSUME_ROLE, {
+      input: { roleArn: role.arn, roleSessionName: 's1' },
+    });
     const c = assumed.response.data!.assumeRole.credentials;
-    const session: TestKey = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
-    for (const key of [carol, dave, session]) expect((await send(key, '{ callerIdentity { arn } }')).response.errors).toBeUndefined();
+    const session: TestKey = {
+      accessKeyId: c.accessKeyId,
+      secretAccessKey: c.secretAccessKey,
+      sessionToken: c.sessionToken,
+    };
+    for (const key of [carol, dave, session])
+      expect((await send(key, '{ callerIdentity { arn } }')).response.errors).toBeUndefined();
 
     // When other writers (plain SQL, as another process would) deactivate a key, delete one and end the session
     await server.database.pool.query(`UPDATE access_key SET status = 'Inactive' WHERE id = $1`, [carol.accessKeyId]);
@@ -100,8 +116,14 @@ describe('authentication from version-keyed caches (signed requests through the 
   it('sees a renamed principal at once', async () => {
     await iam.account('171000000004');
     const erin = await iam.user('171000000004', 'erin', [iam.allowAll]);
-    expect((await send<{ callerIdentity: { arn: string } }>(erin, '{ callerIdentity { arn } }')).response.data?.callerIdentity.arn).toBe(erin.arn);
-    await server.database.pool.query(`UPDATE iam_user SET arn = $2 WHERE id = $1`, [erin.id, 'arn:aws:iam::171000000004:user/team/erin']);
+    expect(
+      (await send<{ callerIdentity: { arn: string } }>(erin, '{ callerIdentity { arn } }')).response.data
+        ?.callerIdentity.arn,
+    ).toBe(erin.arn);
+    await server.database.pool.query(`UPDATE iam_user SET arn = $2 WHERE id = $1`, [
+      erin.id,
+      'arn:aws:iam::171000000004:user/team/erin',
+    ]);
     const after = await send<{ callerIdentity: { arn: string } }>(erin, '{ callerIdentity { arn } }');
     expect(after.response.data?.callerIdentity.arn).toBe('arn:aws:iam::171000000004:user/team/erin');
   });
@@ -114,7 +136,9 @@ describe('authentication from version-keyed caches (signed requests through the 
     await send(frank, '{ __typename }');
 
     // When a session is issued (an INSERT into session) and the caller signs again
-    const assumed = await send<AssumeRoleData>(frank, ASSUME_ROLE, { input: { roleArn: role.arn, roleSessionName: 's1' } });
+    const assumed = await send<AssumeRoleData>(frank, ASSUME_ROLE, {
+      input: { roleArn: role.arn, roleSessionName: 's1' },
+    });
     expect(assumed.response.errors).toBeUndefined();
     const next = await send(frank, '{ __typename }');
 

@@ -29,7 +29,8 @@ function contextOf(key: TestKey) {
   );
 }
 
-const policy = (action: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+const policy = (action: string) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
 
 describe('the caller facts the door needs, from version-keyed caches', () => {
   it('loads a caller once per authorization version, and reflects a committed write at once', async () => {
@@ -52,7 +53,9 @@ describe('the caller facts the door needs, from version-keyed caches', () => {
 
     // Then the whole request issued the version check and, for the RCP levels not yet cached, their load only
     expect(cached).toBe(loaded);
-    expect(callerStatements).toEqual([expect.stringMatching(/^SELECT version FROM authorization_version WHERE id = 1$/)]);
+    expect(callerStatements).toEqual([
+      expect.stringMatching(/^SELECT version FROM authorization_version WHERE id = 1$/),
+    ]);
     expect(statements.length).toBe(rcpStatements);
 
     // And after another writer adds a policy, the next request sees it
@@ -62,6 +65,9 @@ describe('the caller facts the door needs, from version-keyed caches', () => {
     );
     const third = await contextOf(grace);
     const fresh = await loadCachedCallerSide(third, third.caller!);
-    expect(fresh.identityPolicies.map((p) => p.sourcePolicyId).sort()).toEqual([`${grace.arn}:inline/p0`, `${grace.arn}:inline/p1`]);
+    expect(fresh.identityPolicies.map((p) => p.sourcePolicyId).sort()).toEqual([
+      `${grace.arn}:inline/p0`,
+      `${grace.arn}:inline/p1`,
+    ]);
   });
 });

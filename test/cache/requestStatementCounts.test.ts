@@ -39,7 +39,10 @@ async function steadyStatements(query: string, variables: Record<string, unknown
 }
 
 const SIMULATE = `query($input: SimulateCustomPolicyInput!) { simulateCustomPolicy(input: $input) { evaluationResults { evalDecision } } }`;
-const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+const POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+});
 
 // Statement counts of signed requests of a cached caller, the shape each request has with authentication on. The
 // door's operations (simulateCustomPolicy, assumeRole) still load the caller's policies per request and audit
@@ -47,12 +50,16 @@ const POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Al
 // rows (issue 10): their bounds are today's counts, to be tightened then.
 describe('SQL statements per signed request (authentication on)', () => {
   it('{ __typename } and callerIdentity cost the version check only', async () => {
-    expect(await steadyStatements('{ __typename }')).toEqual([expect.stringMatching(/^SELECT version FROM authorization_version WHERE id = 1$/)]);
+    expect(await steadyStatements('{ __typename }')).toEqual([
+      expect.stringMatching(/^SELECT version FROM authorization_version WHERE id = 1$/),
+    ]);
     expect(await steadyStatements('{ callerIdentity { arn account userId } }')).toHaveLength(1);
   });
 
   it('simulateCustomPolicy and assumeRole authenticate with the version check and stay within their bounds', async () => {
-    const simulate = await steadyStatements(SIMULATE, { input: { policyInputList: [POLICY], actionNames: ['s3:GetObject'] } });
+    const simulate = await steadyStatements(SIMULATE, {
+      input: { policyInputList: [POLICY], actionNames: ['s3:GetObject'] },
+    });
     expect(simulate[0]).toMatch(/^SELECT version FROM authorization_version/);
     expect(simulate.filter((sql) => /access_key|"session"/.test(sql) && /^SELECT/.test(sql))).toEqual([]);
     expect(simulate.length).toBeLessThanOrEqual(21);

@@ -54,23 +54,41 @@ describe('iam-playground as a process', () => {
   });
 
   it('answers who-can and paths from the configured database, exit 3 when the answer is no', async () => {
-    const who = await cli(['who-can', 'arn:aws:s3:::example-prod-ledger/2026/q1.csv', 's3:GetObject', '--json'], db.url);
+    const who = await cli(
+      ['who-can', 'arn:aws:s3:::example-prod-ledger/2026/q1.csv', 's3:GetObject', '--json'],
+      db.url,
+    );
     expect(who.code).toBe(0);
-    const alice = JSON.parse(who.stdout).find((g: { principalArn: string }) => g.principalArn === 'arn:aws:iam::444444444444:user/alice');
-    expect(alice.path.map((h: { roleArn: string; requirements: { mfa: boolean } }) => [h.roleArn, h.requirements.mfa])).toEqual([['arn:aws:iam::222222222222:role/SecurityAudit', true]]);
+    const alice = JSON.parse(who.stdout).find(
+      (g: { principalArn: string }) => g.principalArn === 'arn:aws:iam::444444444444:user/alice',
+    );
+    expect(
+      alice.path.map((h: { roleArn: string; requirements: { mfa: boolean } }) => [h.roleArn, h.requirements.mfa]),
+    ).toEqual([['arn:aws:iam::222222222222:role/SecurityAudit', true]]);
 
     const nobody = await cli(['who-can', 'arn:aws:sqs:eu-west-1:999999999999:elsewhere', 'sqs:SendMessage'], db.url);
     expect(nobody.code).toBe(3);
     expect(nobody.stdout).toContain('No stored principal can perform sqs:SendMessage');
 
-    const paths = await cli(['paths', 'arn:aws:iam::444444444444:user/alice', 'arn:aws:iam::222222222222:role/SecurityAudit'], db.url);
+    const paths = await cli(
+      ['paths', 'arn:aws:iam::444444444444:user/alice', 'arn:aws:iam::222222222222:role/SecurityAudit'],
+      db.url,
+    );
     expect(paths.code).toBe(0);
     expect(paths.stdout).toContain('→ arn:aws:iam::222222222222:role/SecurityAudit [MFA]');
-    const none = await cli(['paths', 'arn:aws:iam::444444444444:user/mallory', 'arn:aws:iam::222222222222:role/SecurityAudit', '--json'], db.url);
+    const none = await cli(
+      ['paths', 'arn:aws:iam::444444444444:user/mallory', 'arn:aws:iam::222222222222:role/SecurityAudit', '--json'],
+      db.url,
+    );
     expect([none.code, JSON.parse(none.stdout)]).toEqual([3, []]);
-    const unknown = await cli(['paths', 'arn:aws:iam::444444444444:user/nobody', 'arn:aws:iam::222222222222:role/SecurityAudit'], db.url);
+    const unknown = await cli(
+      ['paths', 'arn:aws:iam::444444444444:user/nobody', 'arn:aws:iam::222222222222:role/SecurityAudit'],
+      db.url,
+    );
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('NoSuchEntity: the principal with ARN arn:aws:iam::444444444444:user/nobody cannot be found.');
+    expect(unknown.stderr).toContain(
+      'NoSuchEntity: the principal with ARN arn:aws:iam::444444444444:user/nobody cannot be found.',
+    );
   });
 
   it('exports the model into the layout import reads', async () => {
@@ -80,7 +98,9 @@ describe('iam-playground as a process', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ organizationId: 'o-a1b2c3d4e5', accounts: 4, skippedResources: [] });
-    const details = JSON.parse(readFileSync(join(out, 'accounts/444444444444/get-account-authorization-details.json'), 'utf8'));
+    const details = JSON.parse(
+      readFileSync(join(out, 'accounts/444444444444/get-account-authorization-details.json'), 'utf8'),
+    );
     expect(details.UserDetailList.map((u: { UserName: string }) => u.UserName)).toEqual(['alice', 'mallory']);
     expect(existsSync(join(out, 'organization/parents/r-a1b2/list-organizational-units-for-parent.json'))).toBe(true);
   });
@@ -91,7 +111,10 @@ describe('iam-playground as a process', () => {
     const file = join(broken, 'organization/list-accounts.json');
     writeFileSync(file, '{"Accounts": [{"Id": "222222222222", "Name": 5}]}');
     // A change that would show had anything been written.
-    writeFileSync(join(broken, 'accounts/444444444444/list-account-aliases.json'), '{"AccountAliases": ["changed-alias"]}');
+    writeFileSync(
+      join(broken, 'accounts/444444444444/list-account-aliases.json'),
+      '{"AccountAliases": ["changed-alias"]}',
+    );
 
     const run = await cli(['import', broken], db.url);
 
@@ -99,25 +122,68 @@ describe('iam-playground as a process', () => {
     expect(run.stderr).toContain('import rejected, nothing was written:');
     expect(run.stderr).toContain(`${file}: $.Accounts[0].Name: expected a string, found the number \`5\``);
     expect(run.stdout).toBe('');
-    expect((await db.prisma.account.findUniqueOrThrow({ where: { id: '444444444444' } })).alias).toBe('example-security');
+    expect((await db.prisma.account.findUniqueOrThrow({ where: { id: '444444444444' } })).alias).toBe(
+      'example-security',
+    );
   });
 
   it('simulates with the engine alone, from policy files, without a database', async () => {
     const policy = join(work, 'read.json');
-    writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }] }));
+    writeFileSync(
+      policy,
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/*' }],
+      }),
+    );
     const scp = join(work, 'deny-eu.json');
-    writeFileSync(scp, JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'OnlyEu', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotLike: { 'aws:RequestedRegion': 'eu-*' } } }] }));
+    writeFileSync(
+      scp,
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'OnlyEu',
+            Effect: 'Deny',
+            Action: '*',
+            Resource: '*',
+            Condition: { StringNotLike: { 'aws:RequestedRegion': 'eu-*' } },
+          },
+        ],
+      }),
+    );
     const full = join(work, 'full.json');
-    writeFileSync(full, JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }));
+    writeFileSync(
+      full,
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+    );
 
-    const allowed = await cli(['simulate', '--policy', policy, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::data/a.csv', '--json'], null);
+    const allowed = await cli(
+      ['simulate', '--policy', policy, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::data/a.csv', '--json'],
+      null,
+    );
     expect(allowed.code).toBe(0);
-    expect(JSON.parse(allowed.stdout).evaluationResults[0]).toMatchObject({ evalDecision: 'allowed', matchedStatements: [{ statementId: 'Read' }] });
+    expect(JSON.parse(allowed.stdout).evaluationResults[0]).toMatchObject({
+      evalDecision: 'allowed',
+      matchedStatements: [{ statementId: 'Read' }],
+    });
 
-    const denied = await cli([
-      'simulate', '--policy', policy, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::data/a.csv',
-      '--scp', `${full},${scp}`, '--context', 'aws:RequestedRegion=us-east-1',
-    ], null);
+    const denied = await cli(
+      [
+        'simulate',
+        '--policy',
+        policy,
+        '--action',
+        's3:GetObject',
+        '--resource',
+        'arn:aws:s3:::data/a.csv',
+        '--scp',
+        `${full},${scp}`,
+        '--context',
+        'aws:RequestedRegion=us-east-1',
+      ],
+      null,
+    );
     expect(denied.code).toBe(3);
     expect(denied.stdout).toMatch(/s3:GetObject +arn:aws:s3:::data\/a\.csv +explicitDeny/);
 
@@ -134,6 +200,9 @@ describe('iam-playground as a process', () => {
 
     const list = await cli(['seed', '--list', '--json'], null);
     expect(list.code).toBe(0);
-    expect(JSON.parse(list.stdout)).toContainEqual({ name: 'cross-account-auditor', title: 'Cross-account read-only auditor' });
+    expect(JSON.parse(list.stdout)).toContainEqual({
+      name: 'cross-account-auditor',
+      title: 'Cross-account read-only auditor',
+    });
   });
 });

@@ -34,33 +34,51 @@ describe('database constraints', () => {
   });
 
   it('accepts only 12-digit account ids', async () => {
-    expect(await codeOf(() => database.prisma.account.create({ data: { id: '12345', name: 'short' } }))).toBe('ValidationError');
-    expect(await codeOf(() => database.prisma.account.create({ data: { id: '12345678901a', name: 'letter' } }))).toBe('ValidationError');
+    expect(await codeOf(() => database.prisma.account.create({ data: { id: '12345', name: 'short' } }))).toBe(
+      'ValidationError',
+    );
+    expect(await codeOf(() => database.prisma.account.create({ data: { id: '12345678901a', name: 'letter' } }))).toBe(
+      'ValidationError',
+    );
   });
 
   it('makes role names unique case-insensitively per account', async () => {
     const { prisma } = database;
     expect(await codeOf(() => prisma.role.create({ data: role('Deployer') }))).toBe('ok');
-    expect(await codeOf(() => prisma.role.create({ data: { ...role('DEPLOYER'), arn: `arn:aws:iam::${accountId}:role/DEPLOYER` } }))).toBe(
-      'EntityAlreadyExists',
-    );
+    expect(
+      await codeOf(() =>
+        prisma.role.create({ data: { ...role('DEPLOYER'), arn: `arn:aws:iam::${accountId}:role/DEPLOYER` } }),
+      ),
+    ).toBe('EntityAlreadyExists');
   });
 
   it('enforces IAM name patterns, lower-cased name keys, paths and session durations', async () => {
     const { prisma } = database;
     expect(await codeOf(() => prisma.role.create({ data: role('bad name') }))).toBe('ValidationError');
-    expect(await codeOf(() => prisma.role.create({ data: { ...role('Mixed'), nameKey: 'Mixed' } }))).toBe('ValidationError');
+    expect(await codeOf(() => prisma.role.create({ data: { ...role('Mixed'), nameKey: 'Mixed' } }))).toBe(
+      'ValidationError',
+    );
     expect(await codeOf(() => prisma.role.create({ data: role('a'.repeat(65)) }))).toBe('ValidationError');
-    expect(await codeOf(() => prisma.role.create({ data: role('pathless', { path: 'no-slash' }) }))).toBe('ValidationError');
+    expect(await codeOf(() => prisma.role.create({ data: role('pathless', { path: 'no-slash' }) }))).toBe(
+      'ValidationError',
+    );
     expect(await codeOf(() => prisma.role.create({ data: role('deep', { path: '/a/b/' }) }))).toBe('ok');
-    expect(await codeOf(() => prisma.role.create({ data: role('short', { maxSessionDuration: 3599 }) }))).toBe('ValidationError');
+    expect(await codeOf(() => prisma.role.create({ data: role('short', { maxSessionDuration: 3599 }) }))).toBe(
+      'ValidationError',
+    );
     expect(await codeOf(() => prisma.role.create({ data: role('long', { maxSessionDuration: 43200 }) }))).toBe('ok');
   });
 
   it('allows at most one default version per policy and only v<N> version ids', async () => {
     const { prisma } = database;
     await prisma.managedPolicy.create({
-      data: { id: 'ANPAONEDEFAULT', accountId, name: 'OneDefault', nameKey: 'onedefault', arn: `arn:aws:iam::${accountId}:policy/OneDefault` },
+      data: {
+        id: 'ANPAONEDEFAULT',
+        accountId,
+        name: 'OneDefault',
+        nameKey: 'onedefault',
+        arn: `arn:aws:iam::${accountId}:policy/OneDefault`,
+      },
     });
     const version = (versionId: string, isDefault: boolean) =>
       prisma.policyVersion.create({ data: { policyId: 'ANPAONEDEFAULT', versionId, document: '{}', isDefault } });
@@ -78,23 +96,35 @@ describe('database constraints', () => {
     expect(await codeOf(() => inline({}))).toBe('ValidationError');
     expect(await codeOf(() => inline({ principalKind: 'USER', roleId: owner.id }))).toBe('ValidationError');
     expect(await codeOf(() => inline({ roleId: owner.id }))).toBe('ok');
-    expect(await codeOf(() => prisma.tag.create({ data: { key: 'Team', keyLower: 'team', value: 'x' } }))).toBe('ValidationError');
-    expect(await codeOf(() => prisma.tag.create({ data: { roleId: owner.id, key: 'Team', keyLower: 'Team', value: 'x' } }))).toBe(
+    expect(await codeOf(() => prisma.tag.create({ data: { key: 'Team', keyLower: 'team', value: 'x' } }))).toBe(
       'ValidationError',
     );
-    expect(await codeOf(() => prisma.tag.create({ data: { roleId: owner.id, key: 'Team', keyLower: 'team', value: 'x' } }))).toBe('ok');
-    expect(await codeOf(() => prisma.tag.create({ data: { roleId: owner.id, key: 'TEAM', keyLower: 'team', value: 'y' } }))).toBe(
-      'EntityAlreadyExists',
-    );
+    expect(
+      await codeOf(() => prisma.tag.create({ data: { roleId: owner.id, key: 'Team', keyLower: 'Team', value: 'x' } })),
+    ).toBe('ValidationError');
+    expect(
+      await codeOf(() => prisma.tag.create({ data: { roleId: owner.id, key: 'Team', keyLower: 'team', value: 'x' } })),
+    ).toBe('ok');
+    expect(
+      await codeOf(() => prisma.tag.create({ data: { roleId: owner.id, key: 'TEAM', keyLower: 'team', value: 'y' } })),
+    ).toBe('EntityAlreadyExists');
   });
 
   it('refuses to delete a managed policy that is still attached', async () => {
     const { prisma } = database;
     const attachedTo = await prisma.role.create({ data: role('Attached') });
     await prisma.managedPolicy.create({
-      data: { id: 'ANPAATTACHED', accountId, name: 'Attached', nameKey: 'attached', arn: `arn:aws:iam::${accountId}:policy/Attached` },
+      data: {
+        id: 'ANPAATTACHED',
+        accountId,
+        name: 'Attached',
+        nameKey: 'attached',
+        arn: `arn:aws:iam::${accountId}:policy/Attached`,
+      },
     });
-    await prisma.policyAttachment.create({ data: { policyId: 'ANPAATTACHED', principalKind: 'ROLE', roleId: attachedTo.id } });
+    await prisma.policyAttachment.create({
+      data: { policyId: 'ANPAATTACHED', principalKind: 'ROLE', roleId: attachedTo.id },
+    });
     expect(await codeOf(() => prisma.managedPolicy.delete({ where: { id: 'ANPAATTACHED' } }))).toBe('DeleteConflict');
   });
 });

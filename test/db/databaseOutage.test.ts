@@ -27,7 +27,10 @@ beforeAll(async () => {
   server = await startTestServer({
     database: proxied,
     cipher,
-    authenticate: createAuthenticator({ cipher, operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } }),
+    authenticate: createAuthenticator({
+      cipher,
+      operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID },
+    }),
   });
 });
 afterAll(async () => {
@@ -43,7 +46,11 @@ async function post(key: { accessKeyId: string; secretAccessKey: string }, query
     headers: { 'content-type': 'application/json', ...basicAuth(key) },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: (await response.json()) as { errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 describe('a database outage', () => {
@@ -74,6 +81,8 @@ describe('a database outage', () => {
     // And once it is back, the same requests succeed without a restart of the service
     await proxy.start();
     expect((await post(operator, '{ organizations { edges { node { organizationId } } } }')).status).toBe(200);
-    expect((await post(stranger, '{ callerIdentity { arn } }')).body.errors?.[0]?.extensions?.code).toBe('InvalidClientTokenId');
+    expect((await post(stranger, '{ callerIdentity { arn } }')).body.errors?.[0]?.extensions?.code).toBe(
+      'InvalidClientTokenId',
+    );
   });
 });

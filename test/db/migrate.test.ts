@@ -26,7 +26,9 @@ async function migrationsCopy(): Promise<string> {
 }
 
 async function tableExists(pool: pg.Pool, table: string): Promise<boolean> {
-  const { rows } = await pool.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [`public.${table}`]);
+  const { rows } = await pool.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+    `public.${table}`,
+  ]);
   return rows[0]!.exists;
 }
 
@@ -92,9 +94,10 @@ describe('migrate', () => {
     await expect(run).rejects.toThrow(/migration `29990101000000_broken` failed and was rolled back: .*no_such_table/);
     expect(await tableExists(database.pool, 'half_done')).toBe(false);
     expect(await tableExists(database.pool, 'iam_role')).toBe(true);
-    const { rows } = await database.pool.query('SELECT migration_name FROM _prisma_migrations WHERE migration_name = $1', [
-      '29990101000000_broken',
-    ]);
+    const { rows } = await database.pool.query(
+      'SELECT migration_name FROM _prisma_migrations WHERE migration_name = $1',
+      ['29990101000000_broken'],
+    );
     expect(rows).toEqual([]);
   });
 

@@ -68,7 +68,9 @@ describe('the migrated database matches prisma/schema.prisma', () => {
 
   it('has the primary keys, unique indexes and indexes of the schema, named as Prisma names them', () => {
     const prismaIndexes = Object.fromEntries(
-      [...actual.indexes].filter(([name, index]) => index.table !== historyTable && !(name in rawSqlPartialUniqueIndexes)),
+      [...actual.indexes].filter(
+        ([name, index]) => index.table !== historyTable && !(name in rawSqlPartialUniqueIndexes),
+      ),
     );
     expect(prismaIndexes).toEqual(Object.fromEntries(expected.indexes));
   });

@@ -7,14 +7,25 @@ const cases = loadCases(fileURLToPath(new URL('../cases', import.meta.url)));
 
 /** Projects an engine result onto the fields a case pins, so absent expectations are not checked. */
 function project(result: EvaluationResult, expected: ExpectedResult): Record<string, unknown> {
-  const actual: Record<string, unknown> = { action: result.evalActionName, resource: result.evalResourceName, decision: result.evalDecision };
+  const actual: Record<string, unknown> = {
+    action: result.evalActionName,
+    resource: result.evalResourceName,
+    decision: result.evalDecision,
+  };
   if (expected.matchedStatements !== undefined) {
     actual.matchedStatements = result.matchedStatements
       .map((m) => ({ policy: m.sourcePolicyId, statement: m.statementIndex }))
       .sort((a, b) => `${a.policy}#${a.statement}`.localeCompare(`${b.policy}#${b.statement}`));
   }
-  if (expected.missingContextValues !== undefined) actual.missingContextValues = [...result.missingContextValues].map((k) => k.toLowerCase()).sort();
-  for (const key of ['allowedByOrganizations', 'allowedByResourceControlPolicies', 'allowedByPermissionsBoundary', 'allowedBySessionPolicy', 'crossAccount'] as const) {
+  if (expected.missingContextValues !== undefined)
+    actual.missingContextValues = [...result.missingContextValues].map((k) => k.toLowerCase()).sort();
+  for (const key of [
+    'allowedByOrganizations',
+    'allowedByResourceControlPolicies',
+    'allowedByPermissionsBoundary',
+    'allowedBySessionPolicy',
+    'crossAccount',
+  ] as const) {
     if (expected[key] !== undefined) actual[key] = result[key];
   }
   return actual;
@@ -23,9 +34,12 @@ function project(result: EvaluationResult, expected: ExpectedResult): Record<str
 function normalise(expected: ExpectedResult): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...expected };
   if (expected.matchedStatements !== undefined) {
-    copy.matchedStatements = [...expected.matchedStatements].sort((a, b) => `${a.policy}#${a.statement}`.localeCompare(`${b.policy}#${b.statement}`));
+    copy.matchedStatements = [...expected.matchedStatements].sort((a, b) =>
+      `${a.policy}#${a.statement}`.localeCompare(`${b.policy}#${b.statement}`),
+    );
   }
-  if (expected.missingContextValues !== undefined) copy.missingContextValues = expected.missingContextValues.map((k) => k.toLowerCase()).sort();
+  if (expected.missingContextValues !== undefined)
+    copy.missingContextValues = expected.missingContextValues.map((k) => k.toLowerCase()).sort();
   return copy;
 }
 

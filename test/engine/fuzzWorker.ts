@@ -11,7 +11,12 @@ parentPort?.on('message', (job: FuzzJob) => {
   try {
     validatePolicy(job.text, job.kind);
     parsePolicy(job.text, job.kind);
-    simulate({ policyInputList: [job.text], resourcePolicy: job.text, actionNames: ['s3:GetObject'], resourceArns: ['arn:aws:s3:::b/x'] });
+    simulate({
+      policyInputList: [job.text],
+      resourcePolicy: job.text,
+      actionNames: ['s3:GetObject'],
+      resourceArns: ['arn:aws:s3:::b/x'],
+    });
     parentPort!.postMessage({ ok: true });
   } catch (error) {
     parentPort!.postMessage({ ok: false, error: String(error) });

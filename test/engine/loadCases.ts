@@ -50,8 +50,13 @@ export interface NamedCase {
  */
 export function loadCases(root: string): NamedCase[] {
   const named: NamedCase[] = [];
-  for (const topic of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    for (const file of readdirSync(join(root, topic)).filter((f) => f.endsWith('.json')).sort()) {
+  for (const topic of readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
+    for (const file of readdirSync(join(root, topic))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const path = join(root, topic, file);
       const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
       const cases = (Array.isArray(parsed) ? parsed : [parsed]) as ConformanceCase[];
@@ -61,7 +66,9 @@ export function loadCases(root: string): NamedCase[] {
           throw new Error(`${relative(root, path)}: a case needs description, source and input`);
         }
         if ((c.expected === undefined) === (c.expectedErrors === undefined)) {
-          throw new Error(`${relative(root, path)}: case "${c.description}" needs exactly one of expected or expectedErrors`);
+          throw new Error(
+            `${relative(root, path)}: case "${c.description}" needs exactly one of expected or expectedErrors`,
+          );
         }
         named.push({ name: `${topic}/${file.replace(/\.json$/, '')}: ${c.description}`, case: c });
       }
@@ -79,14 +86,19 @@ const asText = (policy: PolicyInCase): string => (typeof policy === 'string' ? p
 function policiesAsText(input: SimulateCustomPolicyInput): SimulateCustomPolicyInput {
   const raw = input as unknown as Record<string, unknown>;
   const list = (value: unknown) => (Array.isArray(value) ? (value as PolicyInCase[]).map(asText) : value);
-  const levels = (value: unknown) => (Array.isArray(value) ? (value as PolicyInCase[][]).map((level) => level.map(asText)) : value);
+  const levels = (value: unknown) =>
+    Array.isArray(value) ? (value as PolicyInCase[][]).map((level) => level.map(asText)) : value;
   return {
     ...input,
     policyInputList: list(raw.policyInputList) as string[],
     permissionsBoundaryPolicyInputList: list(raw.permissionsBoundaryPolicyInputList) as string[] | undefined,
-    sessionPolicy: raw.sessionPolicy == null ? (raw.sessionPolicy as null | undefined) : asText(raw.sessionPolicy as PolicyInCase),
+    sessionPolicy:
+      raw.sessionPolicy == null ? (raw.sessionPolicy as null | undefined) : asText(raw.sessionPolicy as PolicyInCase),
     organizationPolicyInputList: levels(raw.organizationPolicyInputList) as string[][] | undefined,
     resourceControlPolicyInputList: levels(raw.resourceControlPolicyInputList) as string[][] | undefined,
-    resourcePolicy: raw.resourcePolicy == null ? (raw.resourcePolicy as null | undefined) : asText(raw.resourcePolicy as PolicyInCase),
+    resourcePolicy:
+      raw.resourcePolicy == null
+        ? (raw.resourcePolicy as null | undefined)
+        : asText(raw.resourcePolicy as PolicyInCase),
   };
 }

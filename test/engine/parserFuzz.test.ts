@@ -14,11 +14,32 @@ const KINDS: PolicyKind[] = ['identity', 'permissionsBoundary', 'session', 'scp'
 const VALID = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'Read', Effect: 'Allow', Action: ['s3:Get*', 's3:List*'], Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/${aws:username}/*'], Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' }, IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } },
-    { Effect: 'Deny', NotAction: 'iam:*', NotResource: '*', Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': ['x*'] }, Null: { 'aws:TokenIssueTime': 'true' } } },
+    {
+      Sid: 'Read',
+      Effect: 'Allow',
+      Action: ['s3:Get*', 's3:List*'],
+      Resource: ['arn:aws:s3:::b', 'arn:aws:s3:::b/${aws:username}/*'],
+      Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' }, IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+    },
+    {
+      Effect: 'Deny',
+      NotAction: 'iam:*',
+      NotResource: '*',
+      Condition: { 'ForAnyValue:StringLike': { 'aws:TagKeys': ['x*'] }, Null: { 'aws:TokenIssueTime': 'true' } },
+    },
   ],
 });
-const VALID_RESOURCE = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
+const VALID_RESOURCE = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/*',
+    },
+  ],
+});
 
 /**
  * The text as a String object behind a proxy that counts every read of it (characters, length, methods): the
@@ -43,7 +64,15 @@ function exercise(text: string, kind: PolicyKind): void {
   expect(Array.isArray(validation.errors) && Array.isArray(validation.warnings)).toBe(true);
   const parsed = parsePolicy(text, kind);
   expect(parsed.policy !== null || parsed.errors.length > 0).toBe(true);
-  const outcome = simulate({ policyInputList: [text], permissionsBoundaryPolicyInputList: [text], sessionPolicy: text, organizationPolicyInputList: [[text]], resourcePolicy: text, actionNames: ['s3:GetObject'], resourceArns: ['arn:aws:s3:::b/alice/x'] });
+  const outcome = simulate({
+    policyInputList: [text],
+    permissionsBoundaryPolicyInputList: [text],
+    sessionPolicy: text,
+    organizationPolicyInputList: [[text]],
+    resourcePolicy: text,
+    actionNames: ['s3:GetObject'],
+    resourceArns: ['arn:aws:s3:::b/alice/x'],
+  });
   expect(outcome.ok ? outcome.result.evaluationResults.length : outcome.errors.length).toBeGreaterThan(0);
   if (!outcome.ok) for (const error of outcome.errors) expect(typeof error.message).toBe('string');
 }
@@ -90,28 +119,71 @@ const mutationArb = fc.oneof(
     [chars[i], chars[j]] = [chars[j]!, chars[i]!];
     return chars.join('');
   }),
-  fc.tuple(fc.nat(), fc.string({ unit: 'grapheme', maxLength: 5 })).map(([n, s]) => VALID.slice(0, n % VALID.length) + s + VALID.slice(n % VALID.length)),
+  fc
+    .tuple(fc.nat(), fc.string({ unit: 'grapheme', maxLength: 5 }))
+    .map(([n, s]) => VALID.slice(0, n % VALID.length) + s + VALID.slice(n % VALID.length)),
   fc.nat().map((n) => VALID.slice(0, n % VALID.length) + VALID.slice((n % VALID.length) + 1)),
 );
 
 describe('parser fuzzing: never throws, never hangs', () => {
   it('random strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...KINDS), exercise), { numRuns: 500, seed: 1 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...KINDS), exercise), {
+      numRuns: 500,
+      seed: 1,
+    });
   });
 
   it('random JSON values', () => {
-    fc.assert(fc.property(fc.json({ depthSize: 'medium' }), fc.constantFrom(...KINDS), exercise), { numRuns: 500, seed: 2 });
+    fc.assert(fc.property(fc.json({ depthSize: 'medium' }), fc.constantFrom(...KINDS), exercise), {
+      numRuns: 500,
+      seed: 2,
+    });
   });
 
   it('random policy-shaped JSON', () => {
     const anything = fc.anything({ maxDepth: 3 });
-    const shaped = fc.record({ Version: fc.oneof(fc.constant('2012-10-17'), anything), Statement: fc.oneof(anything, fc.array(fc.dictionary(fc.constantFrom('Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition', 'Sid'), anything))) });
-    fc.assert(fc.property(shaped.map((p) => JSON.stringify(p) ?? 'null'), fc.constantFrom(...KINDS), exercise), { numRuns: 500, seed: 3 });
+    const shaped = fc.record({
+      Version: fc.oneof(fc.constant('2012-10-17'), anything),
+      Statement: fc.oneof(
+        anything,
+        fc.array(
+          fc.dictionary(
+            fc.constantFrom(
+              'Effect',
+              'Action',
+              'NotAction',
+              'Resource',
+              'NotResource',
+              'Principal',
+              'NotPrincipal',
+              'Condition',
+              'Sid',
+            ),
+            anything,
+          ),
+        ),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        shaped.map((p) => JSON.stringify(p) ?? 'null'),
+        fc.constantFrom(...KINDS),
+        exercise,
+      ),
+      { numRuns: 500, seed: 3 },
+    );
   });
 
   it('mutations of valid policies', () => {
     fc.assert(fc.property(mutationArb, fc.constantFrom(...KINDS), exercise), { numRuns: 1000, seed: 4 });
-    fc.assert(fc.property(mutationArb.map((t) => t.replace(VALID, VALID_RESOURCE)), fc.constantFrom('resource', 'trust', 'rcp'), exercise), { numRuns: 200, seed: 5 });
+    fc.assert(
+      fc.property(
+        mutationArb.map((t) => t.replace(VALID, VALID_RESOURCE)),
+        fc.constantFrom('resource', 'trust', 'rcp'),
+        exercise,
+      ),
+      { numRuns: 200, seed: 5 },
+    );
   });
 
   it('10,000 levels of nesting', () => {
@@ -119,7 +191,10 @@ describe('parser fuzzing: never throws, never hangs', () => {
       exercise('['.repeat(10_000) + ']'.repeat(10_000), kind);
       exercise('{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000), kind);
       exercise(`{"Version":"2012-10-17","Statement":${'['.repeat(10_000)}`, kind);
-      exercise(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"k":${'['.repeat(10_000)}"v"${']'.repeat(10_000)}}}}]}`, kind);
+      exercise(
+        `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"k":${'['.repeat(10_000)}"v"${']'.repeat(10_000)}}}}]}`,
+        kind,
+      );
     }
   });
 
@@ -127,7 +202,12 @@ describe('parser fuzzing: never throws, never hangs', () => {
   it('a 1,000,000-character text', () => exercise(huge, 'identity'));
   it('parsing work grows linearly with the text (reads counted at two sizes)', () => {
     const readsFor = (n: number) => {
-      const counted = countingText(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'a'.repeat(n)}` }] }));
+      const counted = countingText(
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'a'.repeat(n)}` }],
+        }),
+      );
       const parsed = parsePolicy(counted.text, 'identity');
       expect(parsed.errors).toEqual([]);
       return counted.reads();
@@ -140,11 +220,29 @@ describe('parser fuzzing: never throws, never hangs', () => {
     expect(large / small).toBeLessThan(2.5);
   });
   it('a 1,000,000-character resource in a policy', () =>
-    exercise(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${huge}` }] }), 'identity'));
+    exercise(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${huge}` }],
+      }),
+      'identity',
+    ));
   it('patterns of 5,000 wildcards', () =>
-    exercise(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `s3:${'*a'.repeat(5_000)}`, Resource: `${'*b'.repeat(5_000)}` }] }), 'identity'));
+    exercise(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: `s3:${'*a'.repeat(5_000)}`, Resource: `${'*b'.repeat(5_000)}` }],
+      }),
+      'identity',
+    ));
   it('a policy of 5,000 statements', () =>
-    exercise(JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 5_000 }, (_, i) => ({ Effect: 'Allow', Action: `s3:A${i}`, Resource: '*' })) }), 'resource'));
+    exercise(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: Array.from({ length: 5_000 }, (_, i) => ({ Effect: 'Allow', Action: `s3:A${i}`, Resource: '*' })),
+      }),
+      'resource',
+    ));
   it('a string of 50,000 escaped NUL characters', () => exercise(`"${'\\u0000'.repeat(50_000)}"`, 'scp'));
 
   it('unicode, control characters and lone surrogates', () => {
@@ -166,11 +264,19 @@ describe('parser fuzzing: never throws, never hangs', () => {
     const texts = [
       '['.repeat(100_000),
       '{"a":'.repeat(50_000),
-      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `s3:${'*a'.repeat(20_000)}`, Resource: `arn:aws:s3:::${'*b'.repeat(20_000)}` }] }),
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: `s3:${'*a'.repeat(20_000)}`, Resource: `arn:aws:s3:::${'*b'.repeat(20_000)}` },
+        ],
+      }),
       `"${'\\'.repeat(200_000)}"`,
       ...fc.sample(mutationArb, { numRuns: 50, seed: 9 }),
     ];
-    const failures = await runInWorker(texts.flatMap((text) => kinds.map((kind) => ({ text, kind }))), 60_000);
+    const failures = await runInWorker(
+      texts.flatMap((text) => kinds.map((kind) => ({ text, kind }))),
+      60_000,
+    );
     expect(failures).toEqual([]);
   }, 300_000);
 
@@ -178,8 +284,23 @@ describe('parser fuzzing: never throws, never hangs', () => {
   it('wildcard patterns built to cause backtracking answer correctly', () => {
     const pattern = `arn:aws:s3:::${'*a'.repeat(40)}*b`;
     const resource = `arn:aws:s3:::${'a'.repeat(5_000)}`;
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: pattern, Condition: { StringLike: { 'aws:PrincipalTag/x': pattern } } }] });
-    const outcome = simulate({ policyInputList: [policy], actionNames: ['s3:GetObject'], resourceArns: [resource], contextEntries: [{ key: 'aws:PrincipalTag/x', values: [resource] }] });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: pattern,
+          Condition: { StringLike: { 'aws:PrincipalTag/x': pattern } },
+        },
+      ],
+    });
+    const outcome = simulate({
+      policyInputList: [policy],
+      actionNames: ['s3:GetObject'],
+      resourceArns: [resource],
+      contextEntries: [{ key: 'aws:PrincipalTag/x', values: [resource] }],
+    });
     expect(outcome.ok && outcome.result.evaluationResults[0]!.evalDecision).toBe('implicitDeny');
   });
 });

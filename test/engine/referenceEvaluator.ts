@@ -121,8 +121,15 @@ function applies(statement: Statement, request: ReferenceRequest): boolean {
   );
 }
 
-function hasStatement(policies: unknown[], effect: 'Allow' | 'Deny', request: ReferenceRequest, where: (s: Statement) => boolean = () => true): boolean {
-  return policies.some((policy) => statementsOf(policy).some((s) => s.Effect === effect && applies(s, request) && where(s)));
+function hasStatement(
+  policies: unknown[],
+  effect: 'Allow' | 'Deny',
+  request: ReferenceRequest,
+  where: (s: Statement) => boolean = () => true,
+): boolean {
+  return policies.some((policy) =>
+    statementsOf(policy).some((s) => s.Effect === effect && applies(s, request) && where(s)),
+  );
 }
 
 /** A statement named by its policy id (as in `simulate`'s output) and 0-based index. */
@@ -137,15 +144,41 @@ export interface ReferenceStatement {
  */
 export function findMatchingDenies(request: ReferenceRequest): ReferenceStatement[] {
   const account = request.principalArn.split(':')[4];
-  const namesPrincipal = (s: Statement) => namedPrincipals(s).some((p) => p === '*' || p === request.principalArn || p === account || p === `arn:aws:iam::${account}:root`);
+  const namesPrincipal = (s: Statement) =>
+    namedPrincipals(s).some(
+      (p) => p === '*' || p === request.principalArn || p === account || p === `arn:aws:iam::${account}:root`,
+    );
   const named: [string, unknown, (s: Statement) => boolean][] = [
-    ...request.identityPolicies.map((p, i) => [`PolicyInputList.${i + 1}`, p, () => true] as [string, unknown, (s: Statement) => boolean]),
-    ...(request.permissionsBoundary === null ? [] : [['PermissionsBoundaryPolicyInputList.1', request.permissionsBoundary, () => true] as [string, unknown, (s: Statement) => boolean]]),
-    ...request.scpLevels.flatMap((level, l) => level.map((p, i) => [`OrganizationPolicyInputList.${l + 1}.${i + 1}`, p, () => true] as [string, unknown, (s: Statement) => boolean])),
-    ...(request.resourcePolicy === null ? [] : [['ResourcePolicy', request.resourcePolicy, namesPrincipal] as [string, unknown, (s: Statement) => boolean]]),
+    ...request.identityPolicies.map(
+      (p, i) => [`PolicyInputList.${i + 1}`, p, () => true] as [string, unknown, (s: Statement) => boolean],
+    ),
+    ...(request.permissionsBoundary === null
+      ? []
+      : [
+          ['PermissionsBoundaryPolicyInputList.1', request.permissionsBoundary, () => true] as [
+            string,
+            unknown,
+            (s: Statement) => boolean,
+          ],
+        ]),
+    ...request.scpLevels.flatMap((level, l) =>
+      level.map(
+        (p, i) =>
+          [`OrganizationPolicyInputList.${l + 1}.${i + 1}`, p, () => true] as [
+            string,
+            unknown,
+            (s: Statement) => boolean,
+          ],
+      ),
+    ),
+    ...(request.resourcePolicy === null
+      ? []
+      : [['ResourcePolicy', request.resourcePolicy, namesPrincipal] as [string, unknown, (s: Statement) => boolean]]),
   ];
   return named.flatMap(([id, policy, where]) =>
-    statementsOf(policy).flatMap((s, index) => (s.Effect === 'Deny' && applies(s, request) && where(s) ? [{ policy: id, statement: index }] : [])),
+    statementsOf(policy).flatMap((s, index) =>
+      s.Effect === 'Deny' && applies(s, request) && where(s) ? [{ policy: id, statement: index }] : [],
+    ),
   );
 }
 
@@ -160,7 +193,10 @@ export function findMatchingDenies(request: ReferenceRequest): ReferenceStatemen
  */
 export function evaluateReference(request: ReferenceRequest): Decision {
   const account = request.principalArn.split(':')[4];
-  const namesPrincipal = (s: Statement) => namedPrincipals(s).some((p) => p === '*' || p === request.principalArn || p === account || p === `arn:aws:iam::${account}:root`);
+  const namesPrincipal = (s: Statement) =>
+    namedPrincipals(s).some(
+      (p) => p === '*' || p === request.principalArn || p === account || p === `arn:aws:iam::${account}:root`,
+    );
   const namesUserItself = (s: Statement) => namedPrincipals(s).some((p) => p === '*' || p === request.principalArn);
 
   const boundary = request.permissionsBoundary === null ? [] : [request.permissionsBoundary];

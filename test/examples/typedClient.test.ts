@@ -20,7 +20,12 @@ async function compileExample(extra?: string): Promise<string> {
       files.push('extra.ts');
     }
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', include: files }));
-    const result = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir]).then(
+    const result = await run(process.execPath, [
+      join(root, 'node_modules/typescript/bin/tsc'),
+      '--noEmit',
+      '-p',
+      dir,
+    ]).then(
       () => '',
       (error: { stdout?: string }) => error.stdout ?? String(error),
     );
@@ -60,7 +65,10 @@ export const wrong: string = result.data?.account?.roles.nodez ?? '';
       const created = await createSameAccountRole(endpoint, rootKey, accountId, 'FromTypedClient');
       expect(created.arn).toBe(`arn:aws:iam::${accountId}:role/FromTypedClient`);
       await createSameAccountRole(endpoint, rootKey, accountId, 'Second');
-      expect(await listLastRoles(endpoint, rootKey, accountId, 1)).toEqual({ total: 2, arns: [`arn:aws:iam::${accountId}:role/Second`] });
+      expect(await listLastRoles(endpoint, rootKey, accountId, 1)).toEqual({
+        total: 2,
+        arns: [`arn:aws:iam::${accountId}:role/Second`],
+      });
     });
   });
 });

@@ -14,13 +14,21 @@ describe('the explorer default examples', () => {
       const field = operation.selectionSet.selections[0];
       return field?.kind === 'Field' ? field.name.value : null;
     });
-    expect(rootFields).toEqual(['assumeRole', 'callerIdentity', 'simulatePrincipalPolicy', 'whoCanAccess', 'assumeRolePaths']);
+    expect(rootFields).toEqual([
+      'assumeRole',
+      'callerIdentity',
+      'simulatePrincipalPolicy',
+      'whoCanAccess',
+      'assumeRolePaths',
+    ]);
   });
 
   for (const example of defaultExplorerExamples) {
     it(`"${example.title}" is one named operation, valid against schema.graphql`, () => {
       const document = parse(example.query);
-      const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+      const operations = document.definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+      );
       expect(operations.map((operation) => operation.name?.value)).toEqual([expect.any(String)]);
       expect(validate(schema, document).map((error) => error.message)).toEqual([]);
       const declared = operations[0]?.variableDefinitions?.map((definition) => definition.variable.name.value) ?? [];
@@ -42,6 +50,10 @@ describe('the README names tabs the explorer shows', () => {
     );
     expect(named.length).toBeGreaterThan(3);
     expect(named.filter((name) => !operationNames.has(name))).toEqual([]);
-    expect(defaults).toEqual(defaultExplorerExamples.map((example) => (parse(example.query).definitions[0] as OperationDefinitionNode).name?.value));
+    expect(defaults).toEqual(
+      defaultExplorerExamples.map(
+        (example) => (parse(example.query).definitions[0] as OperationDefinitionNode).name?.value,
+      ),
+    );
   });
 });

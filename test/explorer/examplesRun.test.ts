@@ -17,18 +17,26 @@ const loaded = new Map<string, LoadedScenario>();
 
 beforeAll(async () => {
   server = await startTestServer({ cipher, authenticate: createAuthenticator({ cipher, operator: null }) });
-  for (const name of listScenarioNames()) loaded.set(name, await loadScenarioByName(server.database.prisma, name, { cipher }));
+  for (const name of listScenarioNames())
+    loaded.set(name, await loadScenarioByName(server.database.prisma, name, { cipher }));
 });
 
 afterAll(async () => {
   await server?.close();
 });
 
-const requestErrorCodes = ['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'INTERNAL_SERVER_ERROR'];
+const requestErrorCodes = [
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'INTERNAL_SERVER_ERROR',
+];
 
 describe('example tabs run as they open', () => {
   it(`the default tabs answer without errors once ${defaultExampleScenario} is loaded, signed in as alice`, async () => {
-    const alice = loaded.get(defaultExampleScenario)?.accessKeys.find((key) => key.principalArn.endsWith(':user/alice'));
+    const alice = loaded
+      .get(defaultExampleScenario)
+      ?.accessKeys.find((key) => key.principalArn.endsWith(':user/alice'));
     if (!alice) throw new Error(`${defaultExampleScenario} has no access key for alice`);
     for (const example of defaultExplorerExamples) {
       const response = await postSigned(server.url, alice, example.query, example.variables ?? {});
@@ -38,13 +46,17 @@ describe('example tabs run as they open', () => {
       // answer, naming her and the prod role she reaches it through (not an empty list filtered to nothing).
       if (response.data && 'whoCanAccess' in response.data) {
         const grants = response.data.whoCanAccess as { principalArn: string; path: { roleArn: string }[] }[];
-        expect(grants.map((grant) => grant.principalArn), example.title).toContain(alice.principalArn);
+        expect(
+          grants.map((grant) => grant.principalArn),
+          example.title,
+        ).toContain(alice.principalArn);
       }
-      if (response.data && 'assumeRolePaths' in response.data) expect(response.data.assumeRolePaths, example.title).not.toEqual([]);
+      if (response.data && 'assumeRolePaths' in response.data)
+        expect(response.data.assumeRolePaths, example.title).not.toEqual([]);
     }
   });
 
-  it('every scenario tab, run as the scenario\'s first key, is a well-formed request with its variables', async () => {
+  it("every scenario tab, run as the scenario's first key, is a well-formed request with its variables", async () => {
     let ran = 0;
     for (const [name, scenario] of loaded) {
       const key = scenario.accessKeys[0];
@@ -52,7 +64,10 @@ describe('example tabs run as they open', () => {
       for (const example of scenario.examples) {
         const response = await postSigned(server.url, key, example.query, example.variables ?? {});
         const codes = (response.errors ?? []).map((error) => String(error.extensions?.code));
-        expect(codes.filter((code) => requestErrorCodes.includes(code)), `${name}: ${example.title}: ${JSON.stringify(response.errors)}`).toEqual([]);
+        expect(
+          codes.filter((code) => requestErrorCodes.includes(code)),
+          `${name}: ${example.title}: ${JSON.stringify(response.errors)}`,
+        ).toEqual([]);
         ran += 1;
       }
     }

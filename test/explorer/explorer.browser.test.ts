@@ -24,7 +24,10 @@ let tinkerer: { accessKeyId: string; secretAccessKey: string; principalArn: stri
 
 const pingExample = { title: 'Ping', query: 'query Ping {\n  __typename\n}' };
 // A read alice may not make (another account's role), to be refused and asked "why?".
-const deniedExample = { title: 'Denied', query: 'query DeniedRead {\n  role(arn: "arn:aws:iam::100000000002:role/SecurityAudit") { arn }\n}' };
+const deniedExample = {
+  title: 'Denied',
+  query: 'query DeniedRead {\n  role(arn: "arn:aws:iam::100000000002:role/SecurityAudit") { arn }\n}',
+};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -42,7 +45,12 @@ beforeAll(async () => {
     logger: createLogger('silent'),
     cipher,
     authenticate: createAuthenticator({ cipher, operator: null }),
-    routes: [createExplorerRoutes({ examples: [...scenario.examples, pingExample, deniedExample], scenario: { name: scenario.name, title: scenario.title } })],
+    routes: [
+      createExplorerRoutes({
+        examples: [...scenario.examples, pingExample, deniedExample],
+        scenario: { name: scenario.name, title: scenario.title },
+      }),
+    ],
   });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
@@ -115,13 +123,18 @@ async function runTab(operationName: string, expected: string): Promise<GraphqlR
     const [response] = await Promise.all([
       page.waitForResponse((candidate) => {
         const request = candidate.request();
-        return request.method() === 'POST' && candidate.url().endsWith('/graphql') && !(request.postData() ?? '').includes('__schema');
+        return (
+          request.method() === 'POST' &&
+          candidate.url().endsWith('/graphql') &&
+          !(request.postData() ?? '').includes('__schema')
+        );
       }),
       page.locator('.graphiql-execute-button').click(),
     ]);
     const sent = response.request().postDataJSON() as { operationName?: string };
     if (sent.operationName === operationName) break;
-    if (attempt === 3) throw new Error(`GraphiQL kept sending operation ${sent.operationName} for tab ${operationName}`);
+    if (attempt === 3)
+      throw new Error(`GraphiQL kept sending operation ${sent.operationName} for tab ${operationName}`);
   }
   // Polling the result (rather than waiting on the pane) makes a failure show what the pane held instead.
   await expect.poll(readResult, { timeout: 30_000, interval: 100 }).toContain(expected);
@@ -133,16 +146,30 @@ async function runTab(operationName: string, expected: string): Promise<GraphqlR
 function readResult(): Promise<string> {
   return page.evaluate(() => {
     // GraphiQL keeps its Monaco instance here; its result model is named …response.json.
-    const monaco = (globalThis as { __MONACO?: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } }).__MONACO;
-    return monaco?.editor.getModels().find((model) => model.uri.path.endsWith('response.json'))?.getValue() ?? '';
+    const monaco = (
+      globalThis as { __MONACO?: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } }
+    ).__MONACO;
+    return (
+      monaco?.editor
+        .getModels()
+        .find((model) => model.uri.path.endsWith('response.json'))
+        ?.getValue() ?? ''
+    );
   });
 }
 
 /** The text of one of GraphiQL's Monaco models, by the end of its name (…variables.json, …operation.graphql). */
 function readModel(suffix: string): Promise<string> {
   return page.evaluate((end) => {
-    const monaco = (globalThis as { __MONACO?: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } }).__MONACO;
-    return monaco?.editor.getModels().find((model) => model.uri.path.endsWith(end))?.getValue() ?? '';
+    const monaco = (
+      globalThis as { __MONACO?: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } }
+    ).__MONACO;
+    return (
+      monaco?.editor
+        .getModels()
+        .find((model) => model.uri.path.endsWith(end))
+        ?.getValue() ?? ''
+    );
   }, suffix);
 }
 
@@ -163,8 +190,12 @@ describe('the explorer in headless Chromium', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('AccessDenied');
     // When she draws the decision, it shows the same request as AWS's evaluation flow: no identity policy allows
     await page.getByRole('button', { name: 'draw the decision' }).click();
-    await expect.poll(() => page.locator('.explorer-flow-final').innerText(), { timeout: 30_000 }).toContain('Implicitly denied');
-    expect(await page.locator('.explorer-flow-step[data-decisive="true"]').innerText()).toContain('Identity-based policies');
+    await expect
+      .poll(() => page.locator('.explorer-flow-final').innerText(), { timeout: 30_000 })
+      .toContain('Implicitly denied');
+    expect(await page.locator('.explorer-flow-step[data-decisive="true"]').innerText()).toContain(
+      'Identity-based policies',
+    );
     // When, back in the query view, she asks why
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Query' }).click();
     await page.getByRole('button', { name: 'why?' }).click();
@@ -192,10 +223,18 @@ describe('the explorer in headless Chromium', () => {
     // Then the flow shows the explicit deny as decisive, the SCP step denying, the identity policies allowing.
     // RCPs do not apply: AWS's RCPs govern only the services they support (S3, STS, KMS, SQS, Secrets Manager
     // ...), not EC2, so the engine reports no RCP verdict (allowedByResourceControlPolicies null).
-    await expect.poll(() => page.locator('.explorer-flow-final').innerText(), { timeout: 30_000 }).toContain('Explicitly denied');
-    const steps = await page.locator('.explorer-flow-step[data-outcome]').evaluateAll((items) =>
-      items.map((item) => [item.querySelector('strong')?.textContent, item.getAttribute('data-outcome'), item.getAttribute('data-decisive')]),
-    );
+    await expect
+      .poll(() => page.locator('.explorer-flow-final').innerText(), { timeout: 30_000 })
+      .toContain('Explicitly denied');
+    const steps = await page
+      .locator('.explorer-flow-step[data-outcome]')
+      .evaluateAll((items) =>
+        items.map((item) => [
+          item.querySelector('strong')?.textContent,
+          item.getAttribute('data-outcome'),
+          item.getAttribute('data-decisive'),
+        ]),
+      );
     expect(steps).toEqual([
       ['Explicit deny', 'deny', 'true'],
       ['SCPs', 'deny', 'false'],
@@ -208,7 +247,9 @@ describe('the explorer in headless Chromium', () => {
     // And the deciding statement is marked in the SCP's text, as a deny
     const mark = page.locator('.explorer-decision mark.explorer-statement-deny');
     expect(await mark.innerText()).toContain('DenyOutsideEurope');
-    expect(await page.locator('.explorer-decision figcaption').first().innerText()).toMatch(/scp policy p-\w+ — DenyOutsideEurope — statement at line \d+, column \d+/);
+    expect(await page.locator('.explorer-decision figcaption').first().innerText()).toMatch(
+      /scp policy p-\w+ — DenyOutsideEurope — statement at line \d+, column \d+/,
+    );
     await screenshot('explorer-decision');
   });
 
@@ -232,7 +273,12 @@ describe('the explorer in headless Chromium', () => {
   it('has an offline guard that catches any request to another host', async () => {
     // The page's own CSP (connect-src 'self') already stops scripts from fetching elsewhere...
     await openExplorer();
-    const fetched = await page.evaluate(() => fetch('http://192.0.2.1/cdn/graphiql.js').then(() => 'reached', () => 'refused'));
+    const fetched = await page.evaluate(() =>
+      fetch('http://192.0.2.1/cdn/graphiql.js').then(
+        () => 'reached',
+        () => 'refused',
+      ),
+    );
     expect(fetched).toBe('refused');
     // ...and the test's guard catches what a CSP would not, such as a navigation.
     await expect(page.goto('http://192.0.2.1/cdn/graphiql.html')).rejects.toThrow();
@@ -263,7 +309,9 @@ describe('the explorer in headless Chromium', () => {
     // When she runs the example assumeRole into the dev account
     const assumed = await runTab('AssumeRole', 'assumedRoleUser');
     expect(assumed.errors).toBeUndefined();
-    expect(assumed.data?.assumeRole.assumedRoleUser.arn).toBe('arn:aws:sts::100000000003:assumed-role/SecurityAudit/alice');
+    expect(assumed.data?.assumeRole.assumedRoleUser.arn).toBe(
+      'arn:aws:sts::100000000003:assumed-role/SecurityAudit/alice',
+    );
     const issued = assumed.data?.assumeRole.credentials;
     expect(issued.accessKeyId).toMatch(/^ASIA/);
 
@@ -296,10 +344,18 @@ describe('the explorer in headless Chromium', () => {
     await page.fill('input[name="accountId"]', '100000000002');
     await page.getByRole('button', { name: 'Draw' }).click();
     // Then its principals, groups, resources and policies are drawn in their boxes
-    await expect.poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 30_000 }).toMatch(/^\d+ nodes · \d+ edges · 0 highlighted$/);
+    await expect
+      .poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 30_000 })
+      .toMatch(/^\d+ nodes · \d+ edges · 0 highlighted$/);
     await expect.poll(async () => (await graphState()).nodes.length).toBeGreaterThan(5);
     const drawn = await graphState();
-    expect(drawn.nodes).toEqual(expect.arrayContaining(['account:100000000002', 'arn:aws:iam::100000000002:role/SecurityAudit', 'arn:aws:iam::100000000001:user/alice']));
+    expect(drawn.nodes).toEqual(
+      expect.arrayContaining([
+        'account:100000000002',
+        'arn:aws:iam::100000000002:role/SecurityAudit',
+        'arn:aws:iam::100000000001:user/alice',
+      ]),
+    );
     expect(drawn.parents['arn:aws:iam::100000000002:role/SecurityAudit']).toBe('account:100000000002');
     expect(await paintedPixels('#1a7f37')).toBeGreaterThan(50);
     await screenshot('explorer-graph');
@@ -307,13 +363,28 @@ describe('the explorer in headless Chromium', () => {
     await page.fill('input[name="focus"]', 'alice');
     await page.press('input[name="focus"]', 'Enter');
     await expect
-      .poll(() => page.evaluate(() => (globalThis as { __IAM_GRAPH__?: { elements(selector: string): { length: number } } }).__IAM_GRAPH__?.elements('.unfocused').length ?? 0))
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (
+              globalThis as { __IAM_GRAPH__?: { elements(selector: string): { length: number } } }
+            ).__IAM_GRAPH__?.elements('.unfocused').length ?? 0,
+        ),
+      )
       .toBeGreaterThan(0);
     const [dimmed, kept] = await page.evaluate(() => {
-      const cy = (globalThis as { __IAM_GRAPH__?: { elements(selector: string): { map<T>(f: (e: { id(): string }) => T): T[] } } }).__IAM_GRAPH__!;
+      const cy = (
+        globalThis as { __IAM_GRAPH__?: { elements(selector: string): { map<T>(f: (e: { id(): string }) => T): T[] } } }
+      ).__IAM_GRAPH__!;
       return [cy.elements('node.unfocused').map((e) => e.id()), cy.elements('node:not(.unfocused)').map((e) => e.id())];
     });
-    expect(kept).toEqual(expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit', 'account:100000000002']));
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        'arn:aws:iam::100000000001:user/alice',
+        'arn:aws:iam::100000000002:role/SecurityAudit',
+        'account:100000000002',
+      ]),
+    );
     expect(dimmed).toContain('arn:aws:s3:::auditor-prod-ledger');
 
     // When she asks who can read the ledger (prefilled from the scenario's tab)
@@ -321,17 +392,25 @@ describe('the explorer in headless Chromium', () => {
     expect(await page.inputValue('input[name="resourceArn"]')).toBe('arn:aws:s3:::auditor-prod-ledger/2026/q1.csv');
     await page.getByRole('button', { name: 'Draw' }).click();
     // Then the answer is highlighted: alice, the role she assumes and the ledger, in the highlight colour
-    await expect.poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 30_000 }).toMatch(/[1-9]\d* highlighted$/);
+    await expect
+      .poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 30_000 })
+      .toMatch(/[1-9]\d* highlighted$/);
     await expect.poll(async () => (await graphState()).highlighted.length).toBeGreaterThan(0);
     const answer = await graphState();
     expect(answer.highlighted).toEqual(
-      expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit', 'arn:aws:s3:::auditor-prod-ledger/2026/q1.csv']),
+      expect.arrayContaining([
+        'arn:aws:iam::100000000001:user/alice',
+        'arn:aws:iam::100000000002:role/SecurityAudit',
+        'arn:aws:s3:::auditor-prod-ledger/2026/q1.csv',
+      ]),
     );
     expect(await paintedPixels('#e0115f')).toBeGreaterThan(100);
     await screenshot('explorer-graph-who-can');
 
     // When she clicks the highlighted assume-role edge
-    const edge = answer.edges.find((candidate) => candidate.id.startsWith('canAssume:arn:aws:iam::100000000001:user/alice->'));
+    const edge = answer.edges.find((candidate) =>
+      candidate.id.startsWith('canAssume:arn:aws:iam::100000000001:user/alice->'),
+    );
     expect(edge).toBeDefined();
     const box = (await page.getByTestId('graph-canvas').boundingBox())!;
     await page.mouse.click(box.x + edge!.x, box.y + edge!.y);
@@ -339,7 +418,10 @@ describe('the explorer in headless Chromium', () => {
     await expect.poll(() => page.locator('.explorer-graph-side h3').innerText()).toBe('can assume (MFA)');
     // (both sides made the hop: alice's group policy and the role's trust policy, each statement marked)
     const marked = await page.locator('.explorer-graph-side mark').allInnerTexts();
-    expect(marked).toEqual([expect.stringContaining('AssumeAuditRoleEverywhere'), expect.stringContaining('TrustSecurityAccountWithMfa')]);
+    expect(marked).toEqual([
+      expect.stringContaining('AssumeAuditRoleEverywhere'),
+      expect.stringContaining('TrustSecurityAccountWithMfa'),
+    ]);
     await screenshot('explorer-graph-edge');
   });
 
@@ -352,9 +434,14 @@ describe('the explorer in headless Chromium', () => {
     // When she draws the answer
     await page.getByRole('button', { name: 'draw this answer as a graph' }).click();
     // Then the graph view shows the hop from alice to the prod role, highlighted
-    await expect.poll(async () => (await graphState()).highlighted, { timeout: 30_000 }).toEqual(
-      expect.arrayContaining(['arn:aws:iam::100000000001:user/alice', 'arn:aws:iam::100000000002:role/SecurityAudit']),
-    );
+    await expect
+      .poll(async () => (await graphState()).highlighted, { timeout: 30_000 })
+      .toEqual(
+        expect.arrayContaining([
+          'arn:aws:iam::100000000001:user/alice',
+          'arn:aws:iam::100000000002:role/SecurityAudit',
+        ]),
+      );
     expect((await graphState()).edges.map((edge) => edge.id)).toEqual([
       'canAssume:arn:aws:iam::100000000001:user/alice->arn:aws:iam::100000000002:role/SecurityAudit',
     ]);
@@ -374,7 +461,10 @@ describe('the explorer in headless Chromium', () => {
     const call = (query: string) =>
       fetch(`${baseUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${tinkerer.accessKeyId}:${tinkerer.secretAccessKey}`).toString('base64')}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${Buffer.from(`${tinkerer.accessKeyId}:${tinkerer.secretAccessKey}`).toString('base64')}`,
+        },
         body: JSON.stringify({ query }),
       });
     // (until the stream is in place, an event may pass before the feed hears of it: call until one arrives)
@@ -389,7 +479,9 @@ describe('the explorer in headless Chromium', () => {
       .toBeGreaterThan(0);
     // Then the feed shows the audited GetUser decision, as it happened (the feed's own start, audited as
     // cloudtrail:LookupEvents like CloudTrail records its lookups, may arrive as a row of its own around it)
-    expect(await page.locator('.explorer-live-table tbody tr', { hasText: 'iam:GetUser' }).first().innerText()).toMatch(/GetUser\s+ALLOW\s+arn:aws:iam::150000000003:user\/tinkerer\s+iam:GetUser/);
+    expect(await page.locator('.explorer-live-table tbody tr', { hasText: 'iam:GetUser' }).first().innerText()).toMatch(
+      /GetUser\s+ALLOW\s+arn:aws:iam::150000000003:user\/tinkerer\s+iam:GetUser/,
+    );
     await screenshot('explorer-live');
   });
 });
@@ -397,7 +489,12 @@ describe('the explorer in headless Chromium', () => {
 /** What the graph view drew, read from its Cytoscape instance: node ids, parents, highlights, edge midpoints. */
 function graphState() {
   return page.evaluate(() => {
-    interface Element { id(): string; hasClass(name: string): boolean; data(key: string): string | undefined; renderedMidpoint(): { x: number; y: number } }
+    interface Element {
+      id(): string;
+      hasClass(name: string): boolean;
+      data(key: string): string | undefined;
+      renderedMidpoint(): { x: number; y: number };
+    }
     const cy = (globalThis as { __IAM_GRAPH__?: { nodes(): Element[]; edges(): Element[] } }).__IAM_GRAPH__;
     const nodes = cy?.nodes() ?? [];
     return {
@@ -414,10 +511,18 @@ function paintedPixels(hex: string): Promise<number> {
   return page.evaluate((color) => {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
     let count = 0;
-    for (const canvas of Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-testid="graph-canvas"] canvas'))) {
+    for (const canvas of Array.from(
+      document.querySelectorAll<HTMLCanvasElement>('[data-testid="graph-canvas"] canvas'),
+    )) {
       const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
       for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i]! - r!) < 24 && Math.abs(data[i + 1]! - g!) < 24 && Math.abs(data[i + 2]! - b!) < 24 && data[i + 3]! > 200) count += 1;
+        if (
+          Math.abs(data[i]! - r!) < 24 &&
+          Math.abs(data[i + 1]! - g!) < 24 &&
+          Math.abs(data[i + 2]! - b!) < 24 &&
+          data[i + 3]! > 200
+        )
+          count += 1;
       }
     }
     return count;
@@ -429,4 +534,3 @@ async function screenshot(name: string): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
 }
-

@@ -6,7 +6,10 @@ describe('isLoopbackHost', () => {
     expect(isLoopbackHost(host)).toBe(true);
   });
 
-  it.each(['example.com', '10.0.0.1', '128.0.0.1', '127.example.com', 'localhost.example.com', '::2', ''])('rejects %s', (host) => {
-    expect(isLoopbackHost(host)).toBe(false);
-  });
+  it.each(['example.com', '10.0.0.1', '128.0.0.1', '127.example.com', 'localhost.example.com', '::2', ''])(
+    'rejects %s',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(false);
+    },
+  );
 });

@@ -22,7 +22,9 @@ const offlineFlags = [
 /** Starts headless Debian Chromium through playwright-core; says how to install it when it is missing. */
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`no Chromium at ${chromiumPath}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `no Chromium at ${chromiumPath}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`,
+    );
   }
   return chromium.launch({ executablePath: chromiumPath, args: offlineFlags, headless: true });
 }

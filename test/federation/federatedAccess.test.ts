@@ -9,7 +9,12 @@ import { startTestServer, type TestServer } from '../support/startTestServer.js'
 import { postSigned } from '../scenarios/runExpectation.js';
 
 const cipher = createSecretCipher(randomBytes(32));
-const operator = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey(), arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID };
+const operator = {
+  accessKeyId: generateAccessKeyId('AKIA'),
+  secretAccessKey: generateSecretAccessKey(),
+  arn: OPERATOR_ARN,
+  accountId: OPERATOR_ACCOUNT_ID,
+};
 const QUERY = `query Federated($arn: String!, $action: String!) {
   whoCanAccessFederated(resourceArn: $arn, action: $action) { providerArn action roleArn conditions { operator key values } path { roleArn } }
 }`;
@@ -35,7 +40,11 @@ describe('federated principals in the analysis', () => {
           roleArn: 'arn:aws:iam::210000000001:role/GitHubDeploy',
           conditions: [
             { operator: 'StringEquals', key: 'oidc.iam-playground.local/github:aud', values: ['sts.amazonaws.com'] },
-            { operator: 'StringEquals', key: 'oidc.iam-playground.local/github:sub', values: ['repo:acme/site:ref:refs/heads/main'] },
+            {
+              operator: 'StringEquals',
+              key: 'oidc.iam-playground.local/github:sub',
+              values: ['repo:acme/site:ref:refs/heads/main'],
+            },
           ],
           path: [],
         },
@@ -47,7 +56,16 @@ describe('federated principals in the analysis', () => {
   it('reports the SAML provider gated on the SRE affiliation for production data', async () => {
     const response = await ask('arn:aws:s3:::enterprise-saml-prod-data/orders.csv', 's3:GetObject');
     expect(response.data).toMatchObject({
-      whoCanAccessFederated: [{ providerArn: 'arn:aws:iam::240000000001:saml-provider/AcmeCorp', action: 'sts:AssumeRoleWithSAML', roleArn: 'arn:aws:iam::240000000001:role/ReadOnly', conditions: expect.arrayContaining([{ operator: 'ForAnyValue:StringEquals', key: 'saml:edupersonaffiliation', values: ['sre'] }]) }],
+      whoCanAccessFederated: [
+        {
+          providerArn: 'arn:aws:iam::240000000001:saml-provider/AcmeCorp',
+          action: 'sts:AssumeRoleWithSAML',
+          roleArn: 'arn:aws:iam::240000000001:role/ReadOnly',
+          conditions: expect.arrayContaining([
+            { operator: 'ForAnyValue:StringEquals', key: 'saml:edupersonaffiliation', values: ['sre'] },
+          ]),
+        },
+      ],
     });
   });
 });

@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, getIntrospectionQuery, Kind, parse, validate, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import {
+  buildSchema,
+  getIntrospectionQuery,
+  Kind,
+  parse,
+  validate,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultExplorerExamples } from '../../src/features/explorer/explorerExamples.js';
 import { listScenarioNames, readScenario } from '../../src/features/scenarios/readScenario.js';
@@ -20,7 +28,9 @@ function limitProblems(query: string, variables: Record<string, unknown> = {}): 
   );
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  for (const operation of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
+  for (const operation of document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )) {
     const cost = measureOperationCost({ schema, operation, fragments, variables });
     if (cost > defaultQueryLimits.maxCost) problems.push(`cost ${cost}`);
   }
@@ -30,26 +40,39 @@ function limitProblems(query: string, variables: Record<string, unknown> = {}): 
 /** `user { groups { members { groups { members … } } } }`, `levels` lists deep. */
 function fanOut(arn: string, levels: number): string {
   let selection = 'arn';
-  for (let level = levels; level > 0; level--) selection = `${level % 2 === 1 ? 'groups' : 'members'} { arn ${selection} }`;
+  for (let level = levels; level > 0; level--)
+    selection = `${level % 2 === 1 ? 'groups' : 'members'} { arn ${selection} }`;
   return `query FanOut { user(arn: "${arn}") { ${selection} } }`;
 }
 
 describe('query limits leave real use alone', () => {
   const examples = [
     ...defaultExplorerExamples.map((example) => ({ name: `explorer: ${example.title}`, example })),
-    ...listScenarioNames().flatMap((name) => readScenario(name).examples.map((example) => ({ name: `${name}: ${example.title}`, example }))),
+    ...listScenarioNames().flatMap((name) =>
+      readScenario(name).examples.map((example) => ({ name: `${name}: ${example.title}`, example })),
+    ),
   ];
   it.each(examples)('$name', ({ example }) => {
     expect(limitProblems(example.query, example.variables ?? {})).toEqual([]);
   });
 
   it("GraphiQL's introspection query", () => {
-    expect(limitProblems(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }))).toEqual([]);
+    expect(
+      limitProblems(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true })),
+    ).toEqual([]);
   });
 
   it('a page of 100 roles with canPerform, and 500 users with their groups', () => {
-    expect(limitProblems('{ account(accountId: "111111111111") { roles(first: 100) { edges { node { arn canPerform(action: "s3:GetObject", resource: "*") { allowed explanation } } } } } }')).toEqual([]);
-    expect(limitProblems('{ account(accountId: "111111111111") { users(first: 500) { edges { node { arn groups { arn } } } } } }')).toEqual([]);
+    expect(
+      limitProblems(
+        '{ account(accountId: "111111111111") { roles(first: 100) { edges { node { arn canPerform(action: "s3:GetObject", resource: "*") { allowed explanation } } } } } }',
+      ),
+    ).toEqual([]);
+    expect(
+      limitProblems(
+        '{ account(accountId: "111111111111") { users(first: 500) { edges { node { arn groups { arn } } } } } }',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -63,10 +86,12 @@ describe('query limits over HTTP', () => {
     let accountId: string;
     ({ accountId, root } = await env.createAccount('limits'));
     // Two users in two groups each: every level of groups/members doubles the answer.
-    for (const group of ['g1', 'g2']) dataOf(await env.call(root, `mutation { createGroup(groupName: "${group}") { arn } }`));
+    for (const group of ['g1', 'g2'])
+      dataOf(await env.call(root, `mutation { createGroup(groupName: "${group}") { arn } }`));
     for (const user of ['alice', 'bob']) {
       dataOf(await env.call(root, `mutation { createUser(userName: "${user}") { arn } }`));
-      for (const group of ['g1', 'g2']) dataOf(await env.call(root, `mutation { addUserToGroup(groupName: "${group}", userName: "${user}") { arn } }`));
+      for (const group of ['g1', 'g2'])
+        dataOf(await env.call(root, `mutation { addUserToGroup(groupName: "${group}", userName: "${user}") { arn } }`));
     }
     aliceArn = `arn:aws:iam::${accountId}:user/alice`;
   });
@@ -89,12 +114,16 @@ describe('query limits over HTTP', () => {
     const response = await env.call(root, fanOut(aliceArn, 8));
     expect(response.status).toBe(400);
     expect(response.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/cost limit of 25000 exceeded, found \d+/), extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) }),
+      expect.objectContaining({
+        message: expect.stringMatching(/cost limit of 25000 exceeded, found \d+/),
+        extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }),
+      }),
     ]);
   });
 
   it('prices pages by `first`, also when it is a variable', async () => {
-    const query = 'query Users($n: Int) { account(accountId: "111111111111") { users(first: $n) { edges { node { groups { members { groups { arn } } } } } } } }';
+    const query =
+      'query Users($n: Int) { account(accountId: "111111111111") { users(first: $n) { edges { node { groups { members { groups { arn } } } } } } } }';
     expect(limitProblems(query, { n: 5 })).toEqual([]);
     const response = await env.call(root, query, { n: 500 });
     expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -106,13 +135,19 @@ describe('query limits over HTTP', () => {
     expect(refused.status).toBe(400);
     expect(refused.errors?.map((error) => error.extensions?.code)).toContain('TOO_MANY_ALIASES');
 
-    const introspection = await postGraphql<{ __schema: { types: unknown[] } }>(env.server.url, getIntrospectionQuery());
+    const introspection = await postGraphql<{ __schema: { types: unknown[] } }>(
+      env.server.url,
+      getIntrospectionQuery(),
+    );
     expect(introspection.status).toBe(200);
     expect(introspection.data?.__schema.types.length).toBeGreaterThan(50);
   });
 
   it('refuses 10,000 aliases of role(arn:) with a clear error, not INTERNAL_SERVER_ERROR', async () => {
-    const aliases = Array.from({ length: 10_000 }, (_, i) => `r${i}: role(arn: "arn:aws:iam::111111111111:role/x") { arn }`).join(' ');
+    const aliases = Array.from(
+      { length: 10_000 },
+      (_, i) => `r${i}: role(arn: "arn:aws:iam::111111111111:role/x") { arn }`,
+    ).join(' ');
     const response = await env.call(root, `{ ${aliases} }`);
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions?.code).toMatch(/^(TOO_MANY_ALIASES|GRAPHQL_PARSE_FAILED)$/);
@@ -125,7 +160,11 @@ describe('query limits over HTTP', () => {
     ['an unknown operation name', { query: 'query Known { __typename }', operationName: 'Unknown' }],
     ['two operations, none named', { query: 'query A { __typename } query B { __typename }' }],
   ])('answers %s 400 OPERATION_RESOLUTION_FAILURE, not a 500', async (_name, body) => {
-    const response = await fetch(`${env.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${env.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(response.status).toBe(400);
     expect(answer.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
@@ -140,7 +179,10 @@ describe('the execution deadline', () => {
     env = await startManagementServer({ queryLimits: { ...defaultQueryLimits, executionTimeoutMs: 0 } });
     const { root, accountId } = await env.createAccount('deadline');
     // Each level waits for the database, so the (zero) deadline passes before the nested fields start.
-    const response = await env.call(root, `{ account(accountId: "${accountId}") { users { edges { node { groups { members { arn } } } } } } }`);
+    const response = await env.call(
+      root,
+      `{ account(accountId: "${accountId}") { users { edges { node { groups { members { arn } } } } } } }`,
+    );
     expect(response.errors?.map((error) => error.extensions?.code)).toContain('QUERY_TIMEOUT');
     expect(response.errors?.find((error) => error.extensions?.code === 'QUERY_TIMEOUT')?.message).toBe(
       'The operation exceeded its execution deadline of 0 ms.',

@@ -5,7 +5,8 @@ import { seedReadModel, type SeededModel } from './support/seedReadModel.js';
 
 let server: TestServer;
 let seeded: SeededModel;
-const query = <T = Record<string, any>>(text: string, variables: Record<string, unknown> = {}) => server.query<T>(text, variables);
+const query = <T = Record<string, any>>(text: string, variables: Record<string, unknown> = {}) =>
+  server.query<T>(text, variables);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -32,7 +33,9 @@ describe('organization reads', () => {
     expect(org.arn).toBe(`arn:aws:organizations::${seeded.managementAccountId}:organization/${seeded.organizationId}`);
     expect(org.managementAccount.accountId).toBe(seeded.managementAccountId);
     expect(org.root).toMatchObject({ unitId: seeded.rootId, isRoot: true, parent: null });
-    expect(org.root.arn).toBe(`arn:aws:organizations::${seeded.managementAccountId}:root/${seeded.organizationId}/${seeded.rootId}`);
+    expect(org.root.arn).toBe(
+      `arn:aws:organizations::${seeded.managementAccountId}:root/${seeded.organizationId}/${seeded.rootId}`,
+    );
     expect(org.root.attachedPolicies).toEqual([
       {
         policyId: seeded.scpId,
@@ -42,15 +45,25 @@ describe('organization reads', () => {
       },
     ]);
     expect(org.root.children).toEqual([
-      { unitId: seeded.ouId, name: 'Workloads', parent: { unitId: seeded.rootId }, accounts: seeded.accountIds.slice(1).map((accountId) => ({ accountId })) },
+      {
+        unitId: seeded.ouId,
+        name: 'Workloads',
+        parent: { unitId: seeded.rootId },
+        accounts: seeded.accountIds.slice(1).map((accountId) => ({ accountId })),
+      },
     ]);
     expect(org.organizationalUnits).toHaveLength(2);
-    expect(org.accounts).toEqual({ edges: seeded.accountIds.slice(0, 2).map((accountId) => ({ node: { accountId } })), pageInfo: { hasNextPage: true } });
+    expect(org.accounts).toEqual({
+      edges: seeded.accountIds.slice(0, 2).map((accountId) => ({ node: { accountId } })),
+      pageInfo: { hasNextPage: true },
+    });
     expect(org.policies).toEqual([{ name: 'DenyLeave' }]);
   });
 
   it('answers null with a NoSuchEntity error for an unknown organization, keeping the rest of the response', async () => {
-    const { data, errors } = await query('{ organization(organizationId: "o-missing0000") { organizationId } __typename }');
+    const { data, errors } = await query(
+      '{ organization(organizationId: "o-missing0000") { organizationId } __typename }',
+    );
     expect(data).toEqual({ organization: null, __typename: 'Query' });
     expect(errors?.[0]?.extensions?.code).toBe('NoSuchEntity');
     expect(errors?.[0]?.path).toEqual(['organization']);
@@ -73,8 +86,14 @@ describe('account reads and cursor pagination', () => {
     const page = `query Back($before: String) { accounts(last: 2, before: $before) { nodes { accountId } totalCount pageInfo { hasNextPage hasPreviousPage startCursor } } }`;
     const last = await query(page);
     expect(last.errors).toBeUndefined();
-    expect(last.data!.accounts).toMatchObject({ nodes: seeded.accountIds.slice(-2).map((accountId) => ({ accountId })), totalCount: seeded.accountIds.length });
-    expect(last.data!.accounts.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: seeded.accountIds.length > 2 });
+    expect(last.data!.accounts).toMatchObject({
+      nodes: seeded.accountIds.slice(-2).map((accountId) => ({ accountId })),
+      totalCount: seeded.accountIds.length,
+    });
+    expect(last.data!.accounts.pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: seeded.accountIds.length > 2,
+    });
     const before = await query(page, { before: last.data!.accounts.pageInfo.startCursor });
     expect(before.data!.accounts.nodes).toEqual(seeded.accountIds.slice(-4, -2).map((accountId) => ({ accountId })));
     expect(before.data!.accounts.pageInfo.hasNextPage).toBe(true);
@@ -102,23 +121,37 @@ describe('account reads and cursor pagination', () => {
     );
     expect(errors).toBeUndefined();
     const account = data!.account;
-    expect(account).toMatchObject({ accountId, rootArn: `arn:aws:iam::${accountId}:root`, parent: { unitId: seeded.ouId } });
+    expect(account).toMatchObject({
+      accountId,
+      rootArn: `arn:aws:iam::${accountId}:root`,
+      parent: { unitId: seeded.ouId },
+    });
     expect(account.roles.edges.map((edge: any) => edge.node.name)).toEqual(['Role0', 'Role1']);
     expect(account.roles.pageInfo.hasNextPage).toBe(true);
-    const rest = await query(`query R($id: String!, $after: String) { account(accountId: $id) { roles(after: $after) { edges { node { name } } } } }`, {
-      id: accountId,
-      after: account.roles.pageInfo.endCursor,
-    });
+    const rest = await query(
+      `query R($id: String!, $after: String) { account(accountId: $id) { roles(after: $after) { edges { node { name } } } } }`,
+      {
+        id: accountId,
+        after: account.roles.pageInfo.endCursor,
+      },
+    );
     expect(rest.data!.account.roles.edges).toEqual([{ node: { name: 'Role2' } }]);
     expect(account.users.edges).toEqual([{ node: { name: 'alice', groups: [{ name: 'Admins' }] } }]);
     expect(account.groups.edges).toEqual([{ node: { name: 'Admins', members: [{ name: 'alice' }] } }]);
     expect(account.policies.edges).toEqual([{ node: { name: 'ReadOnly' } }]);
-    expect(account.resources.edges[0].node).toMatchObject({ service: 's3', resourceType: 'bucket', arn: `arn:aws:s3:::bucket-${accountId}` });
+    expect(account.resources.edges[0].node).toMatchObject({
+      service: 's3',
+      resourceType: 'bucket',
+      arn: `arn:aws:s3:::bucket-${accountId}`,
+    });
   });
 
   it('answers NoSuchEntity for an unknown account', async () => {
     const { errors } = await query('{ account(accountId: "999999999999") { accountId } }');
-    expect(errors?.[0]).toMatchObject({ message: 'The account with id 999999999999 cannot be found.', extensions: { code: 'NoSuchEntity' } });
+    expect(errors?.[0]).toMatchObject({
+      message: 'The account with id 999999999999 cannot be found.',
+      extensions: { code: 'NoSuchEntity' },
+    });
   });
 });
 
@@ -137,7 +170,13 @@ describe('IAM entity reads by ARN', () => {
     );
     expect(errors).toBeUndefined();
     const role = data!.role;
-    expect(role).toMatchObject({ name: 'Role1', path: '/', maxSessionDuration: 3600, account: { accountId }, permissionsBoundary: null });
+    expect(role).toMatchObject({
+      name: 'Role1',
+      path: '/',
+      maxSessionDuration: 3600,
+      account: { accountId },
+      permissionsBoundary: null,
+    });
     expect(role.id).toBe(toGlobalId('Role', role.roleId));
     expect(role.tags).toEqual([{ key: 'Team', value: accountId }]);
     expect(role.attachedPolicies).toEqual([
@@ -175,7 +214,13 @@ describe('IAM entity reads by ARN', () => {
       },
     );
     expect(errors).toBeUndefined();
-    expect(data!.user).toMatchObject({ name: 'alice', accessKeys: [], tags: [], attachedPolicies: [], inlinePolicies: [] });
+    expect(data!.user).toMatchObject({
+      name: 'alice',
+      accessKeys: [],
+      tags: [],
+      attachedPolicies: [],
+      inlinePolicies: [],
+    });
     expect(data!.group).toEqual({ name: 'Admins', members: [{ name: 'alice' }] });
     expect(data!.policyVersion).toMatchObject({ versionId: 'v1', isDefaultVersion: false });
     expect(data!.resource).toEqual({ arn: `arn:aws:s3:::bucket-${accountId}`, account: { accountId }, tags: [] });
@@ -186,7 +231,11 @@ describe('IAM entity reads by ARN', () => {
     const { errors } = await query(`{
       role(arn: "arn:aws:iam::111111111111:role/Nope") { name }
     }`);
-    expect(errors?.[0]).toMatchObject({ message: 'The role with name Nope cannot be found.', extensions: { code: 'NoSuchEntity' }, path: ['role'] });
+    expect(errors?.[0]).toMatchObject({
+      message: 'The role with name Nope cannot be found.',
+      extensions: { code: 'NoSuchEntity' },
+      path: ['role'],
+    });
     const policy = await query('{ policy(arn: "arn:aws:iam::111111111111:policy/Nope") { name } }');
     expect(policy.errors?.[0]).toMatchObject({
       message: 'Policy arn:aws:iam::111111111111:policy/Nope does not exist or is not attachable.',
@@ -194,25 +243,32 @@ describe('IAM entity reads by ARN', () => {
     });
   });
 
-  it('lists an account\'s sessions newest first, with a cursor over (issue time, id)', async () => {
+  it("lists an account's sessions newest first, with a cursor over (issue time, id)", async () => {
     const accountId = seeded.accountIds[0]!;
     const page = `query S($id: String!, $after: String) { sessions(accountId: $id, first: 2, after: $after) { edges { node { accessKeyId issuedAt } } pageInfo { endCursor hasNextPage } } }`;
     const first = await query(page, { id: accountId });
     const second = await query(page, { id: accountId, after: first.data!.sessions.pageInfo.endCursor });
-    const issued = [...first.data!.sessions.edges, ...second.data!.sessions.edges].map((edge: any) => edge.node.issuedAt);
+    const issued = [...first.data!.sessions.edges, ...second.data!.sessions.edges].map(
+      (edge: any) => edge.node.issuedAt,
+    );
     expect(issued).toHaveLength(3);
     expect([...issued].sort().reverse()).toEqual(issued);
     expect(second.data!.sessions.pageInfo.hasNextPage).toBe(false);
-    const one = await query('query One($key: String!) { session(accessKeyId: $key) { accessKeyId arn chained mfaAuthenticated } }', {
-      key: first.data!.sessions.edges[0].node.accessKeyId,
-    });
+    const one = await query(
+      'query One($key: String!) { session(accessKeyId: $key) { accessKeyId arn chained mfaAuthenticated } }',
+      {
+        key: first.data!.sessions.edges[0].node.accessKeyId,
+      },
+    );
     expect(one.data!.session).toMatchObject({ chained: false, mfaAuthenticated: false });
   });
 });
 
 describe('node(id:)', () => {
   it('fetches any node by the id it reported, and null for ids that name nothing', async () => {
-    const { data } = await query(`{ accounts(first: 1) { edges { node { id accountId roles(first: 1) { edges { node { id name } } } } } } }`);
+    const { data } = await query(
+      `{ accounts(first: 1) { edges { node { id accountId roles(first: 1) { edges { node { id name } } } } } } }`,
+    );
     const account = data!.accounts.edges[0].node;
     const role = account.roles.edges[0].node;
     const nodes = await query(
@@ -220,11 +276,24 @@ describe('node(id:)', () => {
         one: node(id: $one) { id ... on Account { accountId } }
         nodes(ids: $ids) { id __typename ... on Role { name } }
       }`,
-      { one: account.id, ids: [role.id, toGlobalId('Role', 'AROANOSUCHROLE'), 'garbage!', toGlobalId('Organization', seeded.organizationId)] },
+      {
+        one: account.id,
+        ids: [
+          role.id,
+          toGlobalId('Role', 'AROANOSUCHROLE'),
+          'garbage!',
+          toGlobalId('Organization', seeded.organizationId),
+        ],
+      },
     );
     expect(nodes.errors).toBeUndefined();
     expect(nodes.data!.one).toEqual({ id: account.id, accountId: account.accountId });
-    expect(nodes.data!.nodes).toEqual([{ id: role.id, __typename: 'Role', name: role.name }, null, null, { id: toGlobalId('Organization', seeded.organizationId), __typename: 'Organization' }]);
+    expect(nodes.data!.nodes).toEqual([
+      { id: role.id, __typename: 'Role', name: role.name },
+      null,
+      null,
+      { id: toGlobalId('Organization', seeded.organizationId), __typename: 'Organization' },
+    ]);
   });
 });
 
@@ -236,7 +305,11 @@ describe('errors', () => {
   });
 
   it('answers malformed JSON with 400 and a code', async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });

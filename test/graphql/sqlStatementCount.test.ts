@@ -15,21 +15,78 @@ const nestedQuery = /* GraphQL */ `
       edges {
         node {
           accountId
-          organization { organizationId root { name attachedPolicies { name } } }
-          parent { name attachedPolicies { name targetIds } }
-          users { edges { node { name groups { name members { name } } } } }
+          organization {
+            organizationId
+            root {
+              name
+              attachedPolicies {
+                name
+              }
+            }
+          }
+          parent {
+            name
+            attachedPolicies {
+              name
+              targetIds
+            }
+          }
+          users {
+            edges {
+              node {
+                name
+                groups {
+                  name
+                  members {
+                    name
+                  }
+                }
+              }
+            }
+          }
           roles(first: 100) {
             edges {
               node {
                 arn
-                tags { key value }
-                inlinePolicies { name }
-                attachedPolicies { arn defaultVersion { versionId } attachmentCount }
-                sessions { arn role { name } parentSession { arn } tags { key } }
+                tags {
+                  key
+                  value
+                }
+                inlinePolicies {
+                  name
+                }
+                attachedPolicies {
+                  arn
+                  defaultVersion {
+                    versionId
+                  }
+                  attachmentCount
+                }
+                sessions {
+                  arn
+                  role {
+                    name
+                  }
+                  parentSession {
+                    arn
+                  }
+                  tags {
+                    key
+                  }
+                }
               }
             }
           }
-          resources { edges { node { arn tags { key } } } }
+          resources {
+            edges {
+              node {
+                arn
+                tags {
+                  key
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -45,8 +102,25 @@ afterEach(async () => {
 /** An organization-level read by the management account's root, and every account's bucket through nodes(ids:). */
 const rootQuery = /* GraphQL */ `
   query AsRoot($ids: [ID!]!) {
-    accounts { edges { node { accountId organization { organizationId } parent { name } attachedOrganizationPolicies { name } } } }
-    nodes(ids: $ids) { id }
+    accounts {
+      edges {
+        node {
+          accountId
+          organization {
+            organizationId
+          }
+          parent {
+            name
+          }
+          attachedOrganizationPolicies {
+            name
+          }
+        }
+      }
+    }
+    nodes(ids: $ids) {
+      id
+    }
   }
 `;
 
@@ -60,7 +134,11 @@ interface Counted {
  * Seeds a model of the given size, runs the query once, signed with SigV4 and checked by the real
  * authenticator and the read guard, and returns the SQL statements it sent.
  */
-async function countStatements(accounts: number, rolesPerAccount: number, as: 'operator' | 'managementRoot'): Promise<Counted & { errors: number }> {
+async function countStatements(
+  accounts: number,
+  rolesPerAccount: number,
+  as: 'operator' | 'managementRoot',
+): Promise<Counted & { errors: number }> {
   const statements: string[] = [];
   let counting = false;
   const cipher = createSecretCipher(randomBytes(32));
@@ -75,19 +153,31 @@ async function countStatements(accounts: number, rolesPerAccount: number, as: 'o
   let key: SigningKey | undefined;
   if (as === 'managementRoot') {
     key = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
-    await server.database.prisma.accessKey.create({ data: { id: key.accessKeyId, accountId: seeded.managementAccountId, userId: null, secretEncrypted: cipher.encrypt(key.secretAccessKey) } });
+    await server.database.prisma.accessKey.create({
+      data: {
+        id: key.accessKeyId,
+        accountId: seeded.managementAccountId,
+        userId: null,
+        secretEncrypted: cipher.encrypt(key.secretAccessKey),
+      },
+    });
   }
 
   counting = true;
   const response =
     as === 'operator'
       ? await server.query<{ accounts: { edges: { node: { roles: { edges: unknown[] } } }[] } }>(nestedQuery)
-      : await server.query(rootQuery, { ids: seeded.accountIds.map((_, a) => toGlobalId('Resource', `res-${a}`)) }, key);
+      : await server.query(
+          rootQuery,
+          { ids: seeded.accountIds.map((_, a) => toGlobalId('Resource', `res-${a}`)) },
+          key,
+        );
   counting = false;
 
   if (as === 'operator') {
     expect(response.errors).toBeUndefined();
-    const edges = (response.data as { accounts: { edges: { node: { roles: { edges: unknown[] } } }[] } }).accounts.edges;
+    const edges = (response.data as { accounts: { edges: { node: { roles: { edges: unknown[] } } }[] } }).accounts
+      .edges;
     expect(edges).toHaveLength(accounts);
     expect(edges.every((edge) => edge.node.roles.edges.length === rolesPerAccount)).toBe(true);
   }
@@ -117,7 +207,7 @@ describe('SQL statements per GraphQL query, with authentication and authorizatio
     expect([small.auditInserts, large.auditInserts]).toEqual([1, 1]);
   });
 
-  it('decides a non-operator\'s reads across 2 or 8 accounts in the same number of statements', async () => {
+  it("decides a non-operator's reads across 2 or 8 accounts in the same number of statements", async () => {
     // Given the management account's root, when it reads the organization and every account's bucket
     const small = await countStatements(2, 1, 'managementRoot');
     await restart();
@@ -128,7 +218,10 @@ describe('SQL statements per GraphQL query, with authentication and authorizatio
     // two queries complete in a different order a batch can split across ticks: a statement or two, not six.)
     expect(large.errors).toBe(7);
     expect(small.errors).toBe(1);
-    expect(large.statements.length - small.statements.length, `${small.statements.length} → ${large.statements.length}`).toBeLessThanOrEqual(2);
+    expect(
+      large.statements.length - small.statements.length,
+      `${small.statements.length} → ${large.statements.length}`,
+    ).toBeLessThanOrEqual(2);
     expect(large.statements.length).toBeLessThanOrEqual(30);
     expect([small.auditInserts, large.auditInserts]).toEqual([1, 1]);
   });

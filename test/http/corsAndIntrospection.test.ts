@@ -13,7 +13,12 @@ let database: TestDatabase;
 const servers: PlaygroundServer[] = [];
 
 async function start(options: { introspection?: boolean; corsOrigins?: string[] }): Promise<string> {
-  const server = await createServer({ database, logger: createLogger('silent'), routes: createDefaultRoutes(), ...options });
+  const server = await createServer({
+    database,
+    logger: createLogger('silent'),
+    routes: createDefaultRoutes(),
+    ...options,
+  });
   servers.push(server);
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;

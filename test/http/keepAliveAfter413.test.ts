@@ -28,7 +28,9 @@ describe('a body over the limit', () => {
     const port = Number(new URL(server.url).port);
     const size = maxBodyBytes + 64 * 1024;
     const oversized = Buffer.concat([
-      Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`),
+      Buffer.from(
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`,
+      ),
       Buffer.alloc(size, 0x20),
     ]);
     const next = Buffer.from('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
@@ -45,7 +47,9 @@ describe('a body over the limit', () => {
 
   it('refuses a declared Content-Length over the limit before reading the body', async () => {
     const port = Number(new URL(server.url).port);
-    const head = Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${maxBodyBytes * 100}\r\n\r\n`);
+    const head = Buffer.from(
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${maxBodyBytes * 100}\r\n\r\n`,
+    );
     const { text } = await exchange(port, [head]);
     expect(text).toMatch(/^HTTP\/1\.1 413 /);
   });

@@ -50,38 +50,88 @@ describe('import and export of AWS CLI output', () => {
 
   it('imports the sample organization into the ordinary model, keeping AWS ids, ARNs and paths', async () => {
     expect(summary.organizationId).toBe('o-a1b2c3d4e5');
-    expect(summary.totals).toMatchObject({ accounts: 4, users: 4, groups: 2, roles: 4, policies: 2, resources: 4, organizationPolicies: 5 });
+    expect(summary.totals).toMatchObject({
+      accounts: 4,
+      users: 4,
+      groups: 2,
+      roles: 4,
+      policies: 2,
+      resources: 4,
+      organizationPolicies: 5,
+    });
     expect(summary.missingAwsManagedPolicies).toEqual([]);
     expect(summary.notes).toEqual([]);
     // The role's InstanceProfileList became an instance profile holding it
-    const profile = await first.prisma.instanceProfile.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::222222222222:instance-profile/ledger-app' }, include: { role: true } });
-    expect(profile).toMatchObject({ id: 'AIPAQ3EGUWFKLEDGERAPP', name: 'ledger-app', path: '/', accountId: '222222222222', role: { id: 'AROAQ3EGUWFKLEDGERAPP' } });
+    const profile = await first.prisma.instanceProfile.findUniqueOrThrow({
+      where: { arn: 'arn:aws:iam::222222222222:instance-profile/ledger-app' },
+      include: { role: true },
+    });
+    expect(profile).toMatchObject({
+      id: 'AIPAQ3EGUWFKLEDGERAPP',
+      name: 'ledger-app',
+      path: '/',
+      accountId: '222222222222',
+      role: { id: 'AROAQ3EGUWFKLEDGERAPP' },
+    });
     expect(profile.createdAt.toISOString()).toBe('2024-03-14T09:40:12.000Z');
-    const role = await first.prisma.role.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::222222222222:role/service/ledger-app' }, include: { permissionsBoundary: true, tags: true } });
+    const role = await first.prisma.role.findUniqueOrThrow({
+      where: { arn: 'arn:aws:iam::222222222222:role/service/ledger-app' },
+      include: { permissionsBoundary: true, tags: true },
+    });
     expect(role).toMatchObject({ id: 'AROAQ3EGUWFKLEDGERAPP', path: '/service/', accountId: '222222222222' });
     expect(role.permissionsBoundary?.id).toBe('ANPAQ3EGUWFKBOUNDARY1');
     expect(role.tags.map((t) => `${t.key}=${t.value}`).sort()).toEqual(['app=ledger', 'env=prod']);
-    const audit = await first.prisma.role.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::222222222222:role/SecurityAudit' } });
-    expect(audit).toMatchObject({ maxSessionDuration: 14400, description: 'Read-only audit from the security account' });
+    const audit = await first.prisma.role.findUniqueOrThrow({
+      where: { arn: 'arn:aws:iam::222222222222:role/SecurityAudit' },
+    });
+    expect(audit).toMatchObject({
+      maxSessionDuration: 14400,
+      description: 'Read-only audit from the security account',
+    });
     expect(audit.createdAt.toISOString()).toBe('2024-03-14T09:40:12.000Z');
-    const versions = await first.prisma.policyVersion.findMany({ where: { policyId: 'ANPAQ3EGUWFKLEDGERRD1' }, orderBy: { versionId: 'asc' } });
-    expect(versions.map((v) => [v.versionId, v.isDefault])).toEqual([['v1', false], ['v2', true]]);
-    const attached = await first.prisma.policyAttachment.findMany({ where: { role: { arn: 'arn:aws:iam::222222222222:role/SecurityAudit' } }, include: { policy: true } });
-    expect(attached.map((a) => a.policy.arn).sort()).toEqual(['arn:aws:iam::222222222222:policy/LedgerRead', 'arn:aws:iam::aws:policy/SecurityAudit']);
+    const versions = await first.prisma.policyVersion.findMany({
+      where: { policyId: 'ANPAQ3EGUWFKLEDGERRD1' },
+      orderBy: { versionId: 'asc' },
+    });
+    expect(versions.map((v) => [v.versionId, v.isDefault])).toEqual([
+      ['v1', false],
+      ['v2', true],
+    ]);
+    const attached = await first.prisma.policyAttachment.findMany({
+      where: { role: { arn: 'arn:aws:iam::222222222222:role/SecurityAudit' } },
+      include: { policy: true },
+    });
+    expect(attached.map((a) => a.policy.arn).sort()).toEqual([
+      'arn:aws:iam::222222222222:policy/LedgerRead',
+      'arn:aws:iam::aws:policy/SecurityAudit',
+    ]);
     // The AWS managed policy resolved to the shipped catalogue's row, not to a copy.
     expect(attached.find((a) => a.policy.accountId === null)?.policy.id).toBe(
-      (await first.prisma.managedPolicy.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::aws:policy/SecurityAudit' } })).id,
+      (await first.prisma.managedPolicy.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::aws:policy/SecurityAudit' } }))
+        .id,
     );
-    const prod = await first.prisma.account.findUniqueOrThrow({ where: { id: '222222222222' }, include: { parent: true } });
-    expect(prod).toMatchObject({ name: 'Production', email: 'aws-prod@example.com', organizationId: 'o-a1b2c3d4e5', parentId: 'ou-a1b2-p1p1p1p1' });
-    expect((await first.prisma.account.findUniqueOrThrow({ where: { id: '444444444444' } })).alias).toBe('example-security');
+    const prod = await first.prisma.account.findUniqueOrThrow({
+      where: { id: '222222222222' },
+      include: { parent: true },
+    });
+    expect(prod).toMatchObject({
+      name: 'Production',
+      email: 'aws-prod@example.com',
+      organizationId: 'o-a1b2c3d4e5',
+      parentId: 'ou-a1b2-p1p1p1p1',
+    });
+    expect((await first.prisma.account.findUniqueOrThrow({ where: { id: '444444444444' } })).alias).toBe(
+      'example-security',
+    );
   });
 
   it('is what the authorization index answers from right after the import', async () => {
     const { model, graph } = await getAuthorizationIndex(first.pool).current();
     const grants = findWhoCanAccess(model, graph, 'arn:aws:s3:::example-prod-ledger/2026/q1.csv', 's3:GetObject');
     const alice = grants.find((g) => g.principal.arn === 'arn:aws:iam::444444444444:user/alice');
-    expect(alice?.path.hops.map((h) => [h.roleArn, h.requirements.mfa])).toEqual([['arn:aws:iam::222222222222:role/SecurityAudit', true]]);
+    expect(alice?.path.hops.map((h) => [h.roleArn, h.requirements.mfa])).toEqual([
+      ['arn:aws:iam::222222222222:role/SecurityAudit', true],
+    ]);
     expect(grants.map((g) => g.principal.arn)).not.toContain('arn:aws:iam::444444444444:user/mallory');
   });
 
@@ -102,14 +152,29 @@ describe('import and export of AWS CLI output', () => {
     for (const path of readTree(SAMPLE).keys()) expect(a.has(path), path).toBe(true);
     const original = json(SAMPLE, 'accounts/222222222222/get-account-authorization-details.json');
     const back = json(once, 'accounts/222222222222/get-account-authorization-details.json');
-    expect(back.RoleDetailList.map((r: { Arn: string }) => r.Arn).sort()).toEqual(original.RoleDetailList.map((r: { Arn: string }) => r.Arn).sort());
-    const profiles = (d: { RoleDetailList: { RoleName: string; InstanceProfileList: { InstanceProfileId: string; Arn: string; Path: string; Roles: { Arn: string }[] }[] }[] }) =>
-      d.RoleDetailList.find((r) => r.RoleName === 'ledger-app')!.InstanceProfileList.map((p) => [p.InstanceProfileId, p.Arn, p.Path, p.Roles.map((r) => r.Arn)]);
+    expect(back.RoleDetailList.map((r: { Arn: string }) => r.Arn).sort()).toEqual(
+      original.RoleDetailList.map((r: { Arn: string }) => r.Arn).sort(),
+    );
+    const profiles = (d: {
+      RoleDetailList: {
+        RoleName: string;
+        InstanceProfileList: { InstanceProfileId: string; Arn: string; Path: string; Roles: { Arn: string }[] }[];
+      }[];
+    }) =>
+      d.RoleDetailList.find((r) => r.RoleName === 'ledger-app')!.InstanceProfileList.map((p) => [
+        p.InstanceProfileId,
+        p.Arn,
+        p.Path,
+        p.Roles.map((r) => r.Arn),
+      ]);
     expect(profiles(back)).toEqual(profiles(original));
     expect(profiles(back)).toHaveLength(1);
-    const ledger = (d: { Policies: { PolicyName: string; PolicyVersionList: unknown[] }[] }) => d.Policies.find((p) => p.PolicyName === 'LedgerRead')!.PolicyVersionList;
+    const ledger = (d: { Policies: { PolicyName: string; PolicyVersionList: unknown[] }[] }) =>
+      d.Policies.find((p) => p.PolicyName === 'LedgerRead')!.PolicyVersionList;
     expect(ledger(back)).toEqual(ledger(original));
-    expect(json(once, 'organization/policies/p-v7m2w8rt/list-targets-for-policy.json')).toEqual(json(SAMPLE, 'organization/policies/p-v7m2w8rt/list-targets-for-policy.json'));
+    expect(json(once, 'organization/policies/p-v7m2w8rt/list-targets-for-policy.json')).toEqual(
+      json(SAMPLE, 'organization/policies/p-v7m2w8rt/list-targets-for-policy.json'),
+    );
     expect(JSON.parse(json(once, 'accounts/222222222222/resources/s3/example-prod-ledger.json').Policy)).toEqual(
       JSON.parse(json(SAMPLE, 'accounts/222222222222/resources/s3/example-prod-ledger.json').Policy),
     );
@@ -119,12 +184,26 @@ describe('import and export of AWS CLI output', () => {
     const before = readTree((await exportFiles(first.prisma, join(work, 'before')), join(work, 'before')));
     await first.prisma.session.create({
       data: {
-        id: 'ASIAQ3EGUWFKSESSION01', accountId: '222222222222', roleId: 'AROAQ3EGUWFKPRODAUDIT', sessionName: 'alice',
-        arn: 'arn:aws:sts::222222222222:assumed-role/SecurityAudit/alice', callerArn: 'arn:aws:iam::444444444444:user/alice',
-        secretEncrypted: 'x', tokenHash: 'roundtrip-session', expiresAt: new Date(Date.now() + 3600_000),
+        id: 'ASIAQ3EGUWFKSESSION01',
+        accountId: '222222222222',
+        roleId: 'AROAQ3EGUWFKPRODAUDIT',
+        sessionName: 'alice',
+        arn: 'arn:aws:sts::222222222222:assumed-role/SecurityAudit/alice',
+        callerArn: 'arn:aws:iam::444444444444:user/alice',
+        secretEncrypted: 'x',
+        tokenHash: 'roundtrip-session',
+        expiresAt: new Date(Date.now() + 3600_000),
       },
     });
-    await first.prisma.user.create({ data: { id: 'AIDAQ3EGUWFKEXTRA0001', accountId: '222222222222', name: 'extra', nameKey: 'extra', arn: 'arn:aws:iam::222222222222:user/extra' } });
+    await first.prisma.user.create({
+      data: {
+        id: 'AIDAQ3EGUWFKEXTRA0001',
+        accountId: '222222222222',
+        name: 'extra',
+        nameKey: 'extra',
+        arn: 'arn:aws:iam::222222222222:user/extra',
+      },
+    });
 
     await importFiles(first.prisma, join(SAMPLE, 'accounts', '222222222222'));
 
@@ -149,17 +228,29 @@ describe('import and export of AWS CLI output', () => {
     const [problem] = (error as ImportInvalidError).problems;
     expect(problem?.file).toBe(file);
     expect(problem?.path).toBe('$');
-    expect(problem?.expected).toMatch(/complete, well-formed JSON .*line \d+, column \d+; the file ends early, it may be truncated/);
+    expect(problem?.expected).toMatch(
+      /complete, well-formed JSON .*line \d+, column \d+; the file ends early, it may be truncated/,
+    );
     expect(await third.prisma.user.count()).toBe(users);
   });
 
   it('rejects values of the wrong shape with their JSON path, every one of them', async () => {
     const file = join(work, 'wrong-shape.json');
-    writeFileSync(file, JSON.stringify({
-      UserDetailList: [{ UserName: 'a', UserId: 'AIDAEXAMPLE0000000001', Arn: 'arn:aws:iam::555555555555:user/a', GroupList: ['nobody'] }],
-      RoleDetailList: [{ RoleName: 7, RoleId: 'AROAEXAMPLE0000000001', Arn: 'arn:aws:iam::555555555555:role/r' }],
-      IsTruncated: true,
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        UserDetailList: [
+          {
+            UserName: 'a',
+            UserId: 'AIDAEXAMPLE0000000001',
+            Arn: 'arn:aws:iam::555555555555:user/a',
+            GroupList: ['nobody'],
+          },
+        ],
+        RoleDetailList: [{ RoleName: 7, RoleId: 'AROAEXAMPLE0000000001', Arn: 'arn:aws:iam::555555555555:role/r' }],
+        IsTruncated: true,
+      }),
+    );
 
     const error = (await importFiles(third.prisma, file).catch((e: unknown) => e)) as ImportInvalidError;
 
@@ -174,26 +265,65 @@ describe('import and export of AWS CLI output', () => {
 
   it('rejects an entity whose unique id another account already holds, before writing', async () => {
     const file = join(work, 'clash.json');
-    writeFileSync(file, JSON.stringify({
-      UserDetailList: [{ Path: '/', UserName: 'clash', UserId: 'AIDAQ3EGUWFKALICE0001', Arn: 'arn:aws:iam::777777777777:user/clash', GroupList: [], AttachedManagedPolicies: [] }],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        UserDetailList: [
+          {
+            Path: '/',
+            UserName: 'clash',
+            UserId: 'AIDAQ3EGUWFKALICE0001',
+            Arn: 'arn:aws:iam::777777777777:user/clash',
+            GroupList: [],
+            AttachedManagedPolicies: [],
+          },
+        ],
+      }),
+    );
 
     const error = (await importFiles(first.prisma, file).catch((e: unknown) => e)) as ImportInvalidError;
 
     expect(error).toBeInstanceOf(ImportInvalidError);
-    expect(error.problems).toEqual([{
-      file: '(database)', path: 'arn:aws:iam::444444444444:user/alice',
-      expected: 'a user id and ARN no other account holds: `AIDAQ3EGUWFKALICE0001` is stored in account 444444444444',
-    }]);
+    expect(error.problems).toEqual([
+      {
+        file: '(database)',
+        path: 'arn:aws:iam::444444444444:user/alice',
+        expected: 'a user id and ARN no other account holds: `AIDAQ3EGUWFKALICE0001` is stored in account 444444444444',
+      },
+    ]);
     expect(await first.prisma.account.count({ where: { id: '777777777777' } })).toBe(0);
   });
 
   it('rejects an instance profile under two roles (IAM allows one) or whose id another account holds', async () => {
-    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-    const profile = (id: string, name: string) => ({ Path: '/', InstanceProfileName: name, InstanceProfileId: id, Arn: `arn:aws:iam::888888888888:instance-profile/${name}`, Roles: [] });
-    const role = (name: string, profiles: unknown[]) => ({ Path: '/', RoleName: name, RoleId: `AROA${name.toUpperCase().padEnd(17, 'X')}`, Arn: `arn:aws:iam::888888888888:role/${name}`, AssumeRolePolicyDocument: trust, InstanceProfileList: profiles });
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    };
+    const profile = (id: string, name: string) => ({
+      Path: '/',
+      InstanceProfileName: name,
+      InstanceProfileId: id,
+      Arn: `arn:aws:iam::888888888888:instance-profile/${name}`,
+      Roles: [],
+    });
+    const role = (name: string, profiles: unknown[]) => ({
+      Path: '/',
+      RoleName: name,
+      RoleId: `AROA${name.toUpperCase().padEnd(17, 'X')}`,
+      Arn: `arn:aws:iam::888888888888:role/${name}`,
+      AssumeRolePolicyDocument: trust,
+      InstanceProfileList: profiles,
+    });
     const twice = join(work, 'profile-twice.json');
-    writeFileSync(twice, JSON.stringify({ RoleDetailList: [role('one', [profile('AIPAQ3EGUWFKSHARED001', 'shared')]), role('two', [profile('AIPAQ3EGUWFKSHARED001', 'shared')])] }));
+    writeFileSync(
+      twice,
+      JSON.stringify({
+        RoleDetailList: [
+          role('one', [profile('AIPAQ3EGUWFKSHARED001', 'shared')]),
+          role('two', [profile('AIPAQ3EGUWFKSHARED001', 'shared')]),
+        ],
+      }),
+    );
     const shared = (await importFiles(third.prisma, twice).catch((e: unknown) => e)) as ImportInvalidError;
     expect(shared).toBeInstanceOf(ImportInvalidError);
     expect(shared.problems.map((p) => p.path)).toEqual(['$.RoleDetailList[1].InstanceProfileList[0]']);
@@ -202,34 +332,68 @@ describe('import and export of AWS CLI output', () => {
     writeFileSync(clash, JSON.stringify({ RoleDetailList: [role('web', [profile('AIPAQ3EGUWFKLEDGERAPP', 'web')])] }));
     const taken = (await importFiles(first.prisma, clash).catch((e: unknown) => e)) as ImportInvalidError;
     expect(taken).toBeInstanceOf(ImportInvalidError);
-    expect(taken.problems.map((p) => p.expected)).toEqual(['an instance profile id and ARN no other account holds: `AIPAQ3EGUWFKLEDGERAPP` is stored in account 222222222222']);
+    expect(taken.problems.map((p) => p.expected)).toEqual([
+      'an instance profile id and ARN no other account holds: `AIPAQ3EGUWFKLEDGERAPP` is stored in account 222222222222',
+    ]);
     expect(await first.prisma.account.count({ where: { id: '888888888888' } })).toBe(0);
   });
 
   it('reports an AWS managed policy the catalogue lacks and keeps the attachment', async () => {
     const file = join(work, 'single.json');
     const missing = 'arn:aws:iam::aws:policy/job-function/ExampleNotInTheCatalogue';
-    writeFileSync(file, JSON.stringify({
-      UserDetailList: [{
-        Path: '/', UserName: 'solo', UserId: 'AIDAQ3EGUWFKSOLOUSER1', Arn: 'arn:aws:iam::666666666666:user/solo', CreateDate: '2024-01-02T03:04:05Z',
-        GroupList: [], AttachedManagedPolicies: [{ PolicyName: 'ExampleNotInTheCatalogue', PolicyArn: missing }, { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
-      }],
-      GroupDetailList: [],
-      // A trust policy naming a deleted role by its unique id, as AWS shows it: imported as is, and noted.
-      RoleDetailList: [{
-        Path: '/', RoleName: 'orphan', RoleId: 'AROAQ3EGUWFKORPHAN001', Arn: 'arn:aws:iam::666666666666:role/orphan',
-        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'AROAQ3EGUWFKDELETED01' }, Action: 'sts:AssumeRole' }] },
-      }],
-      Policies: [],
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        UserDetailList: [
+          {
+            Path: '/',
+            UserName: 'solo',
+            UserId: 'AIDAQ3EGUWFKSOLOUSER1',
+            Arn: 'arn:aws:iam::666666666666:user/solo',
+            CreateDate: '2024-01-02T03:04:05Z',
+            GroupList: [],
+            AttachedManagedPolicies: [
+              { PolicyName: 'ExampleNotInTheCatalogue', PolicyArn: missing },
+              { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+            ],
+          },
+        ],
+        GroupDetailList: [],
+        // A trust policy naming a deleted role by its unique id, as AWS shows it: imported as is, and noted.
+        RoleDetailList: [
+          {
+            Path: '/',
+            RoleName: 'orphan',
+            RoleId: 'AROAQ3EGUWFKORPHAN001',
+            Arn: 'arn:aws:iam::666666666666:role/orphan',
+            AssumeRolePolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Principal: { AWS: 'AROAQ3EGUWFKDELETED01' }, Action: 'sts:AssumeRole' }],
+            },
+          },
+        ],
+        Policies: [],
+      }),
+    );
 
     const single = await importFiles(third.prisma, file);
 
-    expect(single.notes).toEqual([expect.stringMatching(/^trust policy of arn:aws:iam::666666666666:role\/orphan: the engine cannot read it \(.+\); it denies what it would decide, with that reason$/)]);
-    expect((await third.prisma.role.findUniqueOrThrow({ where: { id: 'AROAQ3EGUWFKORPHAN001' } })).assumeRolePolicyDocument).toContain('AROAQ3EGUWFKDELETED01');
+    expect(single.notes).toEqual([
+      expect.stringMatching(
+        /^trust policy of arn:aws:iam::666666666666:role\/orphan: the engine cannot read it \(.+\); it denies what it would decide, with that reason$/,
+      ),
+    ]);
+    expect(
+      (await third.prisma.role.findUniqueOrThrow({ where: { id: 'AROAQ3EGUWFKORPHAN001' } })).assumeRolePolicyDocument,
+    ).toContain('AROAQ3EGUWFKDELETED01');
 
-    expect(single.missingAwsManagedPolicies).toEqual([{ arn: missing, referencedBy: ['arn:aws:iam::666666666666:user/solo'], source: 'placeholder' }]);
-    const attachments = await third.prisma.policyAttachment.findMany({ where: { userId: 'AIDAQ3EGUWFKSOLOUSER1' }, include: { policy: true } });
+    expect(single.missingAwsManagedPolicies).toEqual([
+      { arn: missing, referencedBy: ['arn:aws:iam::666666666666:user/solo'], source: 'placeholder' },
+    ]);
+    const attachments = await third.prisma.policyAttachment.findMany({
+      where: { userId: 'AIDAQ3EGUWFKSOLOUSER1' },
+      include: { policy: true },
+    });
     expect(attachments.map((a) => a.policy.arn).sort()).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess', missing]);
     expect((await third.prisma.account.findUniqueOrThrow({ where: { id: '666666666666' } })).name).toBe('666666666666');
   });

@@ -24,7 +24,12 @@ describe('AWS managed policies', () => {
     const names: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const data: { awsManagedPolicies: { edges: { node: { name: string; path: string; isAwsManaged: boolean } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = dataOf(await env.call(root, page, { after }));
+      const data: {
+        awsManagedPolicies: {
+          edges: { node: { name: string; path: string; isAwsManaged: boolean } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = dataOf(await env.call(root, page, { after }));
       names.push(...data.awsManagedPolicies.edges.map((edge) => edge.node.name));
       if (!data.awsManagedPolicies.pageInfo.hasNextPage) break;
       after = data.awsManagedPolicies.pageInfo.endCursor;
@@ -36,22 +41,31 @@ describe('AWS managed policies', () => {
   });
 
   it('reads one by ARN with AWS path and its real default version', async () => {
-    const data = dataOf(await env.call<{ policy: { name: string; path: string; isAwsManaged: boolean; defaultVersion: { document: string } } }>(
-      root,
-      'query($arn: String!) { policy(arn: $arn) { name path isAwsManaged defaultVersion { document } } }',
-      { arn: LAMBDA_BASIC },
-    ));
-    expect(data.policy).toMatchObject({ name: 'AWSLambdaBasicExecutionRole', path: '/service-role/', isAwsManaged: true });
+    const data = dataOf(
+      await env.call<{
+        policy: { name: string; path: string; isAwsManaged: boolean; defaultVersion: { document: string } };
+      }>(root, 'query($arn: String!) { policy(arn: $arn) { name path isAwsManaged defaultVersion { document } } }', {
+        arn: LAMBDA_BASIC,
+      }),
+    );
+    expect(data.policy).toMatchObject({
+      name: 'AWSLambdaBasicExecutionRole',
+      path: '/service-role/',
+      isAwsManaged: true,
+    });
     expect(data.policy.defaultVersion.document).toContain('logs:CreateLogGroup');
   });
 
   it('attaches any of them by ARN in any account, and the real document decides', async () => {
     dataOf(await env.call(root, 'mutation { createUser(userName: "viewer") { name } }'));
-    dataOf(await env.call(root, `mutation { attachUserPolicy(userName: "viewer", policyArn: "${EC2_READ}") { name } }`));
+    dataOf(
+      await env.call(root, `mutation { attachUserPolicy(userName: "viewer", policyArn: "${EC2_READ}") { name } }`),
+    );
     const can = `query($arn: String!, $action: String!) { user(arn: $arn) { canPerform(action: $action, resource: "*") { decision } } }`;
     const viewer = `arn:aws:iam::${accountId}:user/viewer`;
     const decide = async (action: string) =>
-      dataOf(await env.call<{ user: { canPerform: { decision: string } } }>(root, can, { arn: viewer, action })).user.canPerform.decision;
+      dataOf(await env.call<{ user: { canPerform: { decision: string } } }>(root, can, { arn: viewer, action })).user
+        .canPerform.decision;
     expect(await decide('ec2:DescribeInstances')).toBe('ALLOWED');
     expect(await decide('ec2:TerminateInstances')).toBe('IMPLICIT_DENY');
     expect(await env.prisma.managedPolicy.count({ where: { accountId: null } })).toBe(1);
@@ -60,15 +74,30 @@ describe('AWS managed policies', () => {
   it('refuses every change to an AWS managed policy, even to the account root', async () => {
     const arn = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
     const attempts = [
-      ['mutation($arn: String!) { createPolicyVersion(policyArn: $arn, policyDocument: ' + JSON.stringify(JSON.stringify(JSON.parse(allow('*')))) + ', setAsDefault: true) { versionId } }', 'iam:CreatePolicyVersion'],
-      ['mutation($arn: String!) { setDefaultPolicyVersion(policyArn: $arn, versionId: "v1") { name } }', 'iam:SetDefaultPolicyVersion'],
-      ['mutation($arn: String!) { deletePolicyVersion(policyArn: $arn, versionId: "v1") { versionId } }', 'iam:DeletePolicyVersion'],
+      [
+        'mutation($arn: String!) { createPolicyVersion(policyArn: $arn, policyDocument: ' +
+          JSON.stringify(JSON.stringify(JSON.parse(allow('*')))) +
+          ', setAsDefault: true) { versionId } }',
+        'iam:CreatePolicyVersion',
+      ],
+      [
+        'mutation($arn: String!) { setDefaultPolicyVersion(policyArn: $arn, versionId: "v1") { name } }',
+        'iam:SetDefaultPolicyVersion',
+      ],
+      [
+        'mutation($arn: String!) { deletePolicyVersion(policyArn: $arn, versionId: "v1") { versionId } }',
+        'iam:DeletePolicyVersion',
+      ],
       ['mutation($arn: String!) { deletePolicy(policyArn: $arn) { deletedId } }', 'iam:DeletePolicy'],
     ] as const;
     for (const [mutation, action] of attempts) {
       const error = errorOf(await env.call(root, mutation, { arn }));
       expect(error.code, action).toBe('AccessDenied');
-      expect(error.message, action).toMatch(new RegExp(`^User: arn:aws:iam::${accountId}:root is not authorized to perform: ${action} on resource: (policy )?${arn}`));
+      expect(error.message, action).toMatch(
+        new RegExp(
+          `^User: arn:aws:iam::${accountId}:root is not authorized to perform: ${action} on resource: (policy )?${arn}`,
+        ),
+      );
     }
     expect(await env.prisma.policyVersion.count({ where: { policy: { arn } } })).toBe(0);
   });
@@ -77,12 +106,24 @@ describe('AWS managed policies', () => {
     // Given: a stored, trimmed copy of SecurityAudit (as earlier releases seeded it)
     const arn = 'arn:aws:iam::aws:policy/SecurityAudit';
     const id = awsManagedPolicyId('SecurityAudit');
-    await env.prisma.managedPolicy.create({ data: { id, accountId: null, name: 'SecurityAudit', nameKey: 'securityaudit', path: '/', arn, versions: { create: { versionId: 'v1', document: allow('iam:Get*'), isDefault: true } } } });
+    await env.prisma.managedPolicy.create({
+      data: {
+        id,
+        accountId: null,
+        name: 'SecurityAudit',
+        nameKey: 'securityaudit',
+        path: '/',
+        arn,
+        versions: { create: { versionId: 'v1', document: allow('iam:Get*'), isDefault: true } },
+      },
+    });
     // When
     expect(await refreshStoredAwsManagedPolicies(env.prisma)).toBe(1);
     // Then
     const versions = await env.prisma.policyVersion.findMany({ where: { policyId: id } });
-    expect(versions.map((v) => [v.versionId, v.document, v.isDefault])).toEqual([[findAwsManagedPolicy(arn)!.defaultVersionId, findAwsManagedPolicy(arn)!.document, true]]);
+    expect(versions.map((v) => [v.versionId, v.document, v.isDefault])).toEqual([
+      [findAwsManagedPolicy(arn)!.defaultVersionId, findAwsManagedPolicy(arn)!.document, true],
+    ]);
     expect(await refreshStoredAwsManagedPolicies(env.prisma)).toBe(0);
   });
 });

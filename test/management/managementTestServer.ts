@@ -16,7 +16,9 @@ export interface Key {
 
 /** HTTP Basic credentials, as the README documents them for curl and the explorer. */
 export function basicAuth(key: Key): Record<string, string> {
-  const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`${key.accessKeyId}:${key.secretAccessKey}`).toString('base64')}` };
+  const headers: Record<string, string> = {
+    authorization: `Basic ${Buffer.from(`${key.accessKeyId}:${key.secretAccessKey}`).toString('base64')}`,
+  };
   if (key.sessionToken) headers['x-amz-security-token'] = key.sessionToken;
   return headers;
 }
@@ -45,20 +47,30 @@ const CREATE_ACCOUNT = `mutation($name: String!, $acting: String) {
  * A full HTTP server with the real authenticator and a known operator credential, plus helpers that call
  * GraphQL as a given key and create accounts the way a user of the playground does (operator → root key).
  */
-export async function startManagementServer(options: { onQuery?: (sql: string) => void; queryLimits?: QueryLimits } = {}) {
+export async function startManagementServer(
+  options: { onQuery?: (sql: string) => void; queryLimits?: QueryLimits } = {},
+) {
   const cipher = createSecretCipher(randomBytes(32));
   const operator: Key = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
   const server: TestServer = await startTestServer({
     cipher,
     databaseOptions: options.onQuery ? { onQuery: options.onQuery } : {},
     ...(options.queryLimits ? { queryLimits: options.queryLimits } : {}),
-    authenticate: createAuthenticator({ cipher, operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } }),
+    authenticate: createAuthenticator({
+      cipher,
+      operator: { ...operator, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID },
+    }),
   });
   const call = <T = Record<string, any>>(key: Key | null, query: string, variables: Record<string, unknown> = {}) =>
     postGraphql<T>(server.url, query, variables, key === null ? {} : basicAuth(key));
   /** Creates an account as the operator (or as a management account's root) and returns its id and root key. */
   const createAccount = async (name: string, as: Key = operator, acting?: string) => {
-    const created = dataOf(await call<{ createAccount: { account: { accountId: string }; rootAccessKey: Key } }>(as, CREATE_ACCOUNT, { name, acting }));
+    const created = dataOf(
+      await call<{ createAccount: { account: { accountId: string }; rootAccessKey: Key } }>(as, CREATE_ACCOUNT, {
+        name,
+        acting,
+      }),
+    );
     const { accessKeyId, secretAccessKey } = created.createAccount.rootAccessKey;
     return { accountId: created.createAccount.account.accountId, root: { accessKeyId, secretAccessKey } };
   };
@@ -67,5 +79,8 @@ export async function startManagementServer(options: { onQuery?: (sql: string) =
 
 /** An identity policy allowing the given actions on the given resources. */
 export function allow(actions: string | string[], resources: string | string[] = '*'): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }],
+  });
 }

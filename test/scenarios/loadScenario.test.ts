@@ -11,18 +11,29 @@ const cipher = createSecretCipher(randomBytes(32));
 /** Every stored row a scenario writes, without the columns that hold times or fresh ciphertext. */
 async function snapshot(prisma: PrismaClient): Promise<Record<string, unknown[]>> {
   const omitTimes = <T extends Record<string, unknown>>(rows: T[]): Record<string, unknown>[] =>
-    rows.map(({ createdAt: _c, updatedAt: _u, enabledAt: _e, secretEncrypted: _s, seedEncrypted: _d, ...rest }) => rest);
+    rows.map(
+      ({ createdAt: _c, updatedAt: _u, enabledAt: _e, secretEncrypted: _s, seedEncrypted: _d, ...rest }) => rest,
+    );
   return {
     organizations: omitTimes(await prisma.organization.findMany({ orderBy: { id: 'asc' } })),
     units: omitTimes(await prisma.organizationalUnit.findMany({ orderBy: { id: 'asc' } })),
     accounts: omitTimes(await prisma.account.findMany({ orderBy: { id: 'asc' } })),
     organizationPolicies: omitTimes(await prisma.organizationPolicy.findMany({ orderBy: { id: 'asc' } })),
-    attachments: omitTimes(await prisma.organizationPolicyAttachment.findMany({ orderBy: [{ policyId: 'asc' }, { targetId: 'asc' }] })),
+    attachments: omitTimes(
+      await prisma.organizationPolicyAttachment.findMany({ orderBy: [{ policyId: 'asc' }, { targetId: 'asc' }] }),
+    ),
     users: omitTimes(await prisma.user.findMany({ orderBy: { id: 'asc' } })),
     groups: omitTimes(await prisma.group.findMany({ orderBy: { id: 'asc' } })),
     roles: omitTimes(await prisma.role.findMany({ orderBy: { id: 'asc' } })),
-    policies: omitTimes(await prisma.managedPolicy.findMany({ where: { accountId: { not: null } }, orderBy: { id: 'asc' } })),
-    versions: omitTimes(await prisma.policyVersion.findMany({ where: { policy: { accountId: { not: null } } }, orderBy: [{ policyId: 'asc' }] })),
+    policies: omitTimes(
+      await prisma.managedPolicy.findMany({ where: { accountId: { not: null } }, orderBy: { id: 'asc' } }),
+    ),
+    versions: omitTimes(
+      await prisma.policyVersion.findMany({
+        where: { policy: { accountId: { not: null } } },
+        orderBy: [{ policyId: 'asc' }],
+      }),
+    ),
     inline: omitTimes(await prisma.inlinePolicy.findMany({ orderBy: { id: 'asc' } })),
     policyAttachments: omitTimes(await prisma.policyAttachment.findMany({ orderBy: { id: 'asc' } })),
     memberships: omitTimes(await prisma.groupMembership.findMany({ orderBy: [{ userId: 'asc' }, { groupId: 'asc' }] })),
@@ -59,7 +70,10 @@ describe('loadScenario', () => {
     expect(JSON.parse(role.assumeRolePolicyDocument)).toEqual(auditor.accounts[1]?.roles?.[0]?.trustPolicy);
     expect(role.attachedPolicies.map((a) => a.policy.name)).toEqual(['ReadOnlyAudit']);
     expect(role.attachedPolicies[0]?.policy.versions).toMatchObject([{ versionId: 'v1', isDefault: true }]);
-    const prod = await db.prisma.account.findUniqueOrThrow({ where: { id: '100000000002' }, include: { parent: { include: { parent: true } } } });
+    const prod = await db.prisma.account.findUniqueOrThrow({
+      where: { id: '100000000002' },
+      include: { parent: { include: { parent: true } } },
+    });
     expect(prod.parent?.name).toBe('Prod');
     expect(prod.parent?.parent?.name).toBe('Workloads');
     expect(await db.prisma.account.count()).toBe(accounts);
@@ -73,7 +87,9 @@ describe('loadScenario', () => {
     const stored = await db.prisma.accessKey.findUniqueOrThrow({ where: { id: alice?.accessKeyId ?? '' } });
     expect(stored.secretEncrypted).not.toContain(alice?.secretAccessKey);
     expect(cipher.decrypt(stored.secretEncrypted)).toBe(alice?.secretAccessKey);
-    const device = await db.prisma.mfaDevice.findUniqueOrThrow({ where: { serialNumber: 'arn:aws:iam::100000000001:mfa/alice-phone' } });
+    const device = await db.prisma.mfaDevice.findUniqueOrThrow({
+      where: { serialNumber: 'arn:aws:iam::100000000001:mfa/alice-phone' },
+    });
     expect(cipher.decrypt(device.seedEncrypted)).toBe(loaded.mfaDevices[0]?.seed);
     expect(device.enabledAt).not.toBeNull();
   });
@@ -84,7 +100,13 @@ describe('loadScenario', () => {
     // When one is loaded again, after someone deleted a role and added a user in its account
     await db.prisma.role.delete({ where: { arn: 'arn:aws:iam::120000000002:role/DeployRole' } });
     await db.prisma.user.create({
-      data: { id: 'AIDAEXTRAEXTRAEXTRAEX', accountId: '120000000002', name: 'stray', nameKey: 'stray', arn: 'arn:aws:iam::120000000002:user/stray' },
+      data: {
+        id: 'AIDAEXTRAEXTRAEXTRAEX',
+        accountId: '120000000002',
+        name: 'stray',
+        nameKey: 'stray',
+        arn: 'arn:aws:iam::120000000002:user/stray',
+      },
     });
     const first = await loadScenario(db.prisma, readScenario('role-chaining-one-hour'), { cipher });
     const second = await loadScenario(db.prisma, readScenario('role-chaining-one-hour'), { cipher });
@@ -96,9 +118,16 @@ describe('loadScenario', () => {
   it('reloads a scenario whose accounts hold live sessions', async () => {
     await db.prisma.session.create({
       data: {
-        id: 'ASIAEXAMPLEEXAMPLE12', accountId: '130000000001', roleId: (await db.prisma.role.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::130000000001:role/PowerUser' } })).id,
-        sessionName: 's', arn: 'arn:aws:sts::130000000001:assumed-role/PowerUser/s', callerArn: 'arn:aws:iam::130000000001:user/deployer',
-        secretEncrypted: 'x', tokenHash: 'h', expiresAt: new Date(Date.now() + 3_600_000),
+        id: 'ASIAEXAMPLEEXAMPLE12',
+        accountId: '130000000001',
+        roleId: (await db.prisma.role.findUniqueOrThrow({ where: { arn: 'arn:aws:iam::130000000001:role/PowerUser' } }))
+          .id,
+        sessionName: 's',
+        arn: 'arn:aws:sts::130000000001:assumed-role/PowerUser/s',
+        callerArn: 'arn:aws:iam::130000000001:user/deployer',
+        secretEncrypted: 'x',
+        tokenHash: 'h',
+        expiresAt: new Date(Date.now() + 3_600_000),
       },
     });
     await loadScenario(db.prisma, readScenario('session-policy-narrowing'), { cipher });

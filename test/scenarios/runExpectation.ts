@@ -3,7 +3,11 @@ import { postGraphql } from '../support/postGraphql.js';
 import { generateTotpCode } from '../../src/features/auth/verifyTotp.js';
 import type { LoadedScenario } from '../../src/features/scenarios/loadScenario.js';
 import { stringifyPolicy } from '../../src/features/scenarios/stringifyPolicy.js';
-import type { ScenarioAssumeRoleStep, ScenarioChainStep, ScenarioExpectation } from '../../src/features/scenarios/scenarioTypes.js';
+import type {
+  ScenarioAssumeRoleStep,
+  ScenarioChainStep,
+  ScenarioExpectation,
+} from '../../src/features/scenarios/scenarioTypes.js';
 
 /** Credentials as a client holds them: a long-term key, or temporary credentials with a session token. */
 export interface ClientCredentials {
@@ -25,7 +29,12 @@ export function basicAuthHeaders(credentials: ClientCredentials): Record<string,
 }
 
 /** Sends one operation to the server signed with `credentials`. */
-export function postSigned(baseUrl: string, credentials: ClientCredentials, query: string, variables: Record<string, unknown> = {}) {
+export function postSigned(
+  baseUrl: string,
+  credentials: ClientCredentials,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   return postGraphql(baseUrl, query, variables, basicAuthHeaders(credentials));
 }
 
@@ -72,7 +81,12 @@ function toAssumeRoleInput(step: ScenarioAssumeRoleStep, loaded: LoadedScenario)
  * sessions as another principal, and then either expects the last
  * assumeRole to fail with the expected AWS error code, or asks `decide` for the decision on the action.
  */
-export async function runExpectation(url: string, loaded: LoadedScenario, expectation: ScenarioExpectation, decide: DecideFn): Promise<void> {
+export async function runExpectation(
+  url: string,
+  loaded: LoadedScenario,
+  expectation: ScenarioExpectation,
+  decide: DecideFn,
+): Promise<void> {
   const key = loaded.accessKeys.find((k) => k.principalArn === expectation.principal);
   if (key === undefined) throw new Error(`no access key for ${expectation.principal}`);
   let credentials: ClientCredentials = { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
@@ -96,7 +110,12 @@ export async function runExpectation(url: string, loaded: LoadedScenario, expect
     const { roleArn, by } = expectation.revokeRoleSessions;
     const revoker = loaded.accessKeys.find((k) => k.principalArn === by);
     if (revoker === undefined) throw new Error(`no access key for ${by}`);
-    const revoked = await postSigned(url, revoker, 'mutation Revoke($roleArn: String!) { revokeRoleSessions(roleArn: $roleArn) { revokedAt } }', { roleArn });
+    const revoked = await postSigned(
+      url,
+      revoker,
+      'mutation Revoke($roleArn: String!) { revokeRoleSessions(roleArn: $roleArn) { revokedAt } }',
+      { roleArn },
+    );
     expect(revoked.errors, `revokeRoleSessions ${roleArn} as ${by}`).toBeUndefined();
   }
 
@@ -135,17 +154,36 @@ const webIdentityMutation = `mutation Assume($input: AssumeRoleWithWebIdentityIn
  * from a built-in SAML IdP); or a launch (runInstances or createFunction)
  * followed by acting as the instance or function. A launch that fails is the step's failure.
  */
-async function runChainStep(url: string, credentials: ClientCredentials, step: ScenarioChainStep, loaded: LoadedScenario): Promise<StepOutcome> {
-  const session = (payload: { credentials: ClientCredentials; assumedRoleUser: { arn: string } }): StepCredentials => ({ credentials: payload.credentials, arn: payload.assumedRoleUser.arn });
+async function runChainStep(
+  url: string,
+  credentials: ClientCredentials,
+  step: ScenarioChainStep,
+  loaded: LoadedScenario,
+): Promise<StepOutcome> {
+  const session = (payload: { credentials: ClientCredentials; assumedRoleUser: { arn: string } }): StepCredentials => ({
+    credentials: payload.credentials,
+    arn: payload.assumedRoleUser.arn,
+  });
   if ('webIdentity' in step) {
     const { claims, ...token } = step.webIdentity;
-    const minted = await postSigned(url, credentials, 'mutation Mint($input: MintOidcTokenInput!) { mintOidcToken(input: $input) { token } }', {
-      input: { ...token, ...(claims === undefined ? {} : { claims: JSON.stringify(claims) }) },
-    });
+    const minted = await postSigned(
+      url,
+      credentials,
+      'mutation Mint($input: MintOidcTokenInput!) { mintOidcToken(input: $input) { token } }',
+      {
+        input: { ...token, ...(claims === undefined ? {} : { claims: JSON.stringify(claims) }) },
+      },
+    );
     expect(minted.errors, `mintOidcToken ${JSON.stringify(minted.errors)}`).toBeUndefined();
     const webIdentityToken = (minted.data?.mintOidcToken as { token: string }).token;
-    const response = await postGraphql(url, webIdentityMutation, { input: { roleArn: step.roleArn, roleSessionName: step.roleSessionName, webIdentityToken } });
-    return { name: `assumeRoleWithWebIdentity ${step.roleArn}`, response, pick: (data) => session(data.assumeRoleWithWebIdentity as never) };
+    const response = await postGraphql(url, webIdentityMutation, {
+      input: { roleArn: step.roleArn, roleSessionName: step.roleSessionName, webIdentityToken },
+    });
+    return {
+      name: `assumeRoleWithWebIdentity ${step.roleArn}`,
+      response,
+      pick: (data) => session(data.assumeRoleWithWebIdentity as never),
+    };
   }
   if ('graphql' in step) {
     const response = await postSigned(url, credentials, step.graphql.query, step.graphql.variables ?? {});
@@ -155,36 +193,89 @@ async function runChainStep(url: string, credentials: ClientCredentials, step: S
   }
   if ('saml' in step) {
     const { attributes, roles, principalArn: _principalArn, ...assertion } = step.saml;
-    const minted = await postSigned(url, credentials, 'mutation Mint($input: MintSamlAssertionInput!) { mintSamlAssertion(input: $input) { samlResponse } }', {
-      input: { ...assertion, roles: roles ?? [{ roleArn: step.roleArn, principalArn: step.saml.principalArn }], ...(attributes === undefined ? {} : { attributes: JSON.stringify(attributes) }) },
-    });
+    const minted = await postSigned(
+      url,
+      credentials,
+      'mutation Mint($input: MintSamlAssertionInput!) { mintSamlAssertion(input: $input) { samlResponse } }',
+      {
+        input: {
+          ...assertion,
+          roles: roles ?? [{ roleArn: step.roleArn, principalArn: step.saml.principalArn }],
+          ...(attributes === undefined ? {} : { attributes: JSON.stringify(attributes) }),
+        },
+      },
+    );
     expect(minted.errors, `mintSamlAssertion ${JSON.stringify(minted.errors)}`).toBeUndefined();
     const sAMLAssertion = (minted.data?.mintSamlAssertion as { samlResponse: string }).samlResponse;
-    const response = await postGraphql(url, samlMutation, { input: { roleArn: step.roleArn, principalArn: step.saml.principalArn, sAMLAssertion } });
-    return { name: `assumeRoleWithSAML ${step.roleArn}`, response, pick: (data) => session(data.assumeRoleWithSAML as never) };
+    const response = await postGraphql(url, samlMutation, {
+      input: { roleArn: step.roleArn, principalArn: step.saml.principalArn, sAMLAssertion },
+    });
+    return {
+      name: `assumeRoleWithSAML ${step.roleArn}`,
+      response,
+      pick: (data) => session(data.assumeRoleWithSAML as never),
+    };
   }
   if ('runInstances' in step) {
     const { instanceProfile, imageId, region } = step.runInstances;
-    const run = await postSigned(url, credentials, 'mutation Run($input: RunInstancesInput!) { runInstances(input: $input) { arn } }', {
-      input: { imageId: imageId ?? 'ami-0123456789abcdef0', region, iamInstanceProfile: { name: instanceProfile } },
-    });
-    if (run.errors !== undefined) return { name: `runInstances ${instanceProfile}`, response: run, pick: () => ({ credentials, arn: '' }) };
+    const run = await postSigned(
+      url,
+      credentials,
+      'mutation Run($input: RunInstancesInput!) { runInstances(input: $input) { arn } }',
+      {
+        input: { imageId: imageId ?? 'ami-0123456789abcdef0', region, iamInstanceProfile: { name: instanceProfile } },
+      },
+    );
+    if (run.errors !== undefined)
+      return { name: `runInstances ${instanceProfile}`, response: run, pick: () => ({ credentials, arn: '' }) };
     const arn = (run.data?.runInstances as { arn: string }).arn;
-    const response = await postSigned(url, credentials, 'mutation Imds($arn: String!) { instanceCredentials(instanceArn: $arn) { accessKeyId secretAccessKey token assumedRoleUser { arn } } }', { arn });
+    const response = await postSigned(
+      url,
+      credentials,
+      'mutation Imds($arn: String!) { instanceCredentials(instanceArn: $arn) { accessKeyId secretAccessKey token assumedRoleUser { arn } } }',
+      { arn },
+    );
     return {
       name: `instanceCredentials ${arn}`,
       response,
       pick: (data) => {
-        const imds = data.instanceCredentials as { accessKeyId: string; secretAccessKey: string; token: string; assumedRoleUser: { arn: string } };
-        return { credentials: { accessKeyId: imds.accessKeyId, secretAccessKey: imds.secretAccessKey, sessionToken: imds.token }, arn: imds.assumedRoleUser.arn };
+        const imds = data.instanceCredentials as {
+          accessKeyId: string;
+          secretAccessKey: string;
+          token: string;
+          assumedRoleUser: { arn: string };
+        };
+        return {
+          credentials: {
+            accessKeyId: imds.accessKeyId,
+            secretAccessKey: imds.secretAccessKey,
+            sessionToken: imds.token,
+          },
+          arn: imds.assumedRoleUser.arn,
+        };
       },
     };
   }
   if ('createFunction' in step) {
-    const created = await postSigned(url, credentials, 'mutation Create($input: CreateFunctionInput!) { createFunction(input: $input) { functionArn } }', { input: step.createFunction });
-    if (created.errors !== undefined) return { name: `createFunction ${step.createFunction.functionName}`, response: created, pick: () => ({ credentials, arn: '' }) };
+    const created = await postSigned(
+      url,
+      credentials,
+      'mutation Create($input: CreateFunctionInput!) { createFunction(input: $input) { functionArn } }',
+      { input: step.createFunction },
+    );
+    if (created.errors !== undefined)
+      return {
+        name: `createFunction ${step.createFunction.functionName}`,
+        response: created,
+        pick: () => ({ credentials, arn: '' }),
+      };
     const arn = (created.data?.createFunction as { functionArn: string }).functionArn;
-    const response = await postSigned(url, credentials, 'mutation Act($arn: String!) { functionCredentials(functionArn: $arn) { credentials { accessKeyId secretAccessKey sessionToken } assumedRoleUser { arn } } }', { arn });
+    const response = await postSigned(
+      url,
+      credentials,
+      'mutation Act($arn: String!) { functionCredentials(functionArn: $arn) { credentials { accessKeyId secretAccessKey sessionToken } assumedRoleUser { arn } } }',
+      { arn },
+    );
     return { name: `functionCredentials ${arn}`, response, pick: (data) => session(data.functionCredentials as never) };
   }
   const response = await postSigned(url, credentials, assumeRoleMutation, { input: toAssumeRoleInput(step, loaded) });

@@ -51,7 +51,9 @@ describe('runSeed (npm run seed)', () => {
     expect(text).toContain('Loaded scenario `vendor-external-id`');
     const key = /accessKeyId\s+(AKIA\w{16})\n\s+secretAccessKey\s+(\S{40})/.exec(text);
     expect(key).not.toBeNull();
-    expect(await db.prisma.accessKey.findUnique({ where: { id: key?.[1] ?? '' } })).toMatchObject({ accountId: '110000000002' });
+    expect(await db.prisma.accessKey.findUnique({ where: { id: key?.[1] ?? '' } })).toMatchObject({
+      accountId: '110000000002',
+    });
     expect(text).toContain(`curl -s -u '${key?.[1]}:${key?.[2]}'`);
   });
 
@@ -60,7 +62,10 @@ describe('runSeed (npm run seed)', () => {
     expect(await runSeed(['nope'], deps)).toBe(1);
     expect(err.join('\n')).toMatch(/^no scenario `nope`; available: abac-session-tags, /);
     const dir = mkdtempSync(join(tmpdir(), 'seed-'));
-    writeFileSync(join(dir, 'bad.yaml'), 'name: bad\ntitle: Bad\ndescription: x\naccounts: [{ id: "12", name: a }]\nexamples: []\nexpectations: []\n');
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'name: bad\ntitle: Bad\ndescription: x\naccounts: [{ id: "12", name: a }]\nexamples: []\nexpectations: []\n',
+    );
     reset({ scenarioDir: dir });
     expect(await runSeed(['bad'], deps)).toBe(1);
     expect(err.join('\n')).toContain('accounts[0].id: must match the pattern `^[0-9]{12}$`');

@@ -12,7 +12,9 @@ describe('scenario examples for the explorer', () => {
       it(`${name}: "${example.title}" is one named operation, valid against schema.graphql`, () => {
         const document = parse(example.query);
         expect(validate(schema, document).map((e) => e.message)).toEqual([]);
-        const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+        const operations = document.definitions.filter(
+          (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+        );
         expect(operations.map((o) => o.name?.value)).toEqual([expect.any(String)]);
         // Every declared variable has a value in the tab, so a newcomer can run it as it opens.
         const declared = operations[0]?.variableDefinitions?.map((d) => d.variable.name.value) ?? [];

@@ -17,8 +17,16 @@ import { postSigned, runExpectation, type ClientCredentials, type DecideFn } fro
  */
 const names = listScenarioNames();
 const cipher = createSecretCipher(randomBytes(32));
-const operator = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey(), arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID };
-const operatorCredentials: ClientCredentials = { accessKeyId: operator.accessKeyId, secretAccessKey: operator.secretAccessKey };
+const operator = {
+  accessKeyId: generateAccessKeyId('AKIA'),
+  secretAccessKey: generateSecretAccessKey(),
+  arn: OPERATOR_ARN,
+  accountId: OPERATOR_ACCOUNT_ID,
+};
+const operatorCredentials: ClientCredentials = {
+  accessKeyId: operator.accessKeyId,
+  secretAccessKey: operator.secretAccessKey,
+};
 
 const simulateQuery = `query Decide($input: SimulatePrincipalPolicyInput!) {
   simulatePrincipalPolicy(input: $input) {
@@ -32,7 +40,11 @@ const sessionQuery = `query DecideForSession($accessKeyId: String!, $action: Str
   }
 }`;
 
-const decisionNames: Record<string, string> = { ALLOWED: 'allowed', EXPLICIT_DENY: 'explicitDeny', IMPLICIT_DENY: 'implicitDeny' };
+const decisionNames: Record<string, string> = {
+  ALLOWED: 'allowed',
+  EXPLICIT_DENY: 'explicitDeny',
+  IMPLICIT_DENY: 'implicitDeny',
+};
 
 let server: TestServer;
 const loaded = new Map<string, LoadedScenario>();
@@ -42,21 +54,37 @@ const loaded = new Map<string, LoadedScenario>();
  * ARN can name several sessions), `simulatePrincipalPolicy` for a user or role.
  */
 const decide: DecideFn = async (request) => {
-  const contextEntries = request.context.length === 0 ? null : request.context.map((c) => ({ ...c, type: c.type?.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() ?? null }));
+  const contextEntries =
+    request.context.length === 0
+      ? null
+      : request.context.map((c) => ({ ...c, type: c.type?.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() ?? null }));
   if (request.sessionAccessKeyId !== null) {
     const response = await postSigned(server.url, operatorCredentials, sessionQuery, {
-      accessKeyId: request.sessionAccessKeyId, action: request.action, resource: request.resource, context: contextEntries,
+      accessKeyId: request.sessionAccessKeyId,
+      action: request.action,
+      resource: request.resource,
+      context: contextEntries,
     });
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     const result = (response.data?.session as { canPerform: { decision: string; explanation: string } }).canPerform;
     return { decision: decisionNames[result.decision] ?? result.decision, explanation: result.explanation };
   }
   const response = await postSigned(server.url, operatorCredentials, simulateQuery, {
-    input: { policySourceArn: request.policySourceArn, actionNames: [request.action], resourceArns: [request.resource], contextEntries },
+    input: {
+      policySourceArn: request.policySourceArn,
+      actionNames: [request.action],
+      resourceArns: [request.resource],
+      contextEntries,
+    },
   });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  const [result] = (response.data?.simulatePrincipalPolicy as { evaluationResults: { evalDecision: string; explanation: string }[] }).evaluationResults;
-  return { decision: decisionNames[result?.evalDecision ?? ''] ?? String(result?.evalDecision), explanation: result?.explanation ?? '' };
+  const [result] = (
+    response.data?.simulatePrincipalPolicy as { evaluationResults: { evalDecision: string; explanation: string }[] }
+  ).evaluationResults;
+  return {
+    decision: decisionNames[result?.evalDecision ?? ''] ?? String(result?.evalDecision),
+    explanation: result?.explanation ?? '',
+  };
 };
 
 beforeAll(async () => {

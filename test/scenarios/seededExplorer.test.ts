@@ -14,14 +14,16 @@ function readPageConfig(html: string): ExplorerPageConfig {
   return JSON.parse(match[1]) as ExplorerPageConfig;
 }
 
-describe('SEED: the explorer opens with the scenario\'s examples', () => {
+describe("SEED: the explorer opens with the scenario's examples", () => {
   let database: TestDatabase;
   let server: TestServer;
 
   beforeAll(async () => {
     // Given a scenario loaded the way main.ts loads SEED=<name>
     database = await createTestDatabase();
-    const loaded = await loadScenarioByName(database.prisma, 'vendor-external-id', { cipher: createSecretCipher(randomBytes(32)) });
+    const loaded = await loadScenarioByName(database.prisma, 'vendor-external-id', {
+      cipher: createSecretCipher(randomBytes(32)),
+    });
     server = await startTestServer({ database, routes: createDefaultRoutes({ examples: loaded.examples }) });
   });
   afterAll(async () => {
@@ -29,7 +31,7 @@ describe('SEED: the explorer opens with the scenario\'s examples', () => {
     await database?.close();
   });
 
-  it('embeds the scenario\'s example operations in the page', async () => {
+  it("embeds the scenario's example operations in the page", async () => {
     // When a browser opens the playground
     const response = await fetch(`${server.url}/`, { headers: { accept: 'text/html' } });
     // Then the page carries the scenario's examples, not the built-in ones
@@ -42,6 +44,9 @@ describe('SEED: the explorer opens with the scenario\'s examples', () => {
       'Who can read the invoices?',
       'Paths from the vendor into the customer account',
     ]);
-    expect(config.examples[0]?.variables).toEqual({ roleArn: 'arn:aws:iam::110000000001:role/VendorIntegration', externalId: 'cust-7f3a9c' });
+    expect(config.examples[0]?.variables).toEqual({
+      roleArn: 'arn:aws:iam::110000000001:role/VendorIntegration',
+      externalId: 'cust-7f3a9c',
+    });
   });
 });

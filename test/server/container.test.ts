@@ -51,7 +51,9 @@ describe('the Dockerfile', () => {
     const cmd = runtime.filter((line) => line.startsWith('CMD '));
     expect(cmd).toHaveLength(1);
     expect(JSON.parse(cmd[0]!.slice(4))).toEqual(['node', 'dist/main.js']);
-    expect(runtime.some((line) => line.startsWith('ENV ') && line.includes('PLAYGROUND_STATE_DIR=/var/lib/iam-playground'))).toBe(true);
+    expect(
+      runtime.some((line) => line.startsWith('ENV ') && line.includes('PLAYGROUND_STATE_DIR=/var/lib/iam-playground')),
+    ).toBe(true);
   });
 });
 

@@ -14,14 +14,21 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'iam-embedded-lock-'));
-  env = { PGLITE_DATA_DIR: join(folder, 'pglite'), PLAYGROUND_STATE_DIR: folder, PLAYGROUND_ENCRYPTION_KEY: 'ab'.repeat(32) };
+  env = {
+    PGLITE_DATA_DIR: join(folder, 'pglite'),
+    PLAYGROUND_STATE_DIR: folder,
+    PLAYGROUND_ENCRYPTION_KEY: 'ab'.repeat(32),
+  };
 });
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
 /** Runs what `npm run seed` runs (the CLI's seed command) with the given environment and resolves with its exit code and stderr. */
-function runSeedCommand(args: string[], environment: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+function runSeedCommand(
+  args: string[],
+  environment: Record<string, string>,
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['bin/iam-playground.mjs', 'seed', ...args], {
     cwd: repositoryRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...environment },
@@ -46,7 +53,10 @@ describe('one process per embedded database', () => {
       const seed = await runSeedCommand(['cross-account-auditor'], env);
 
       // Then both exit 1 with one clear line naming the owner and the ways out, touching nothing
-      for (const [code, stderr] of [[secondCode, second.output().stderr], [seed.code, seed.stderr]] as const) {
+      for (const [code, stderr] of [
+        [secondCode, second.output().stderr],
+        [seed.code, seed.stderr],
+      ] as const) {
         expect(code).toBe(1);
         expect(stderr).toContain(`is in use by process ${pid}`);
         expect(stderr).toMatch(/stop that server first.*DATABASE_URL/);

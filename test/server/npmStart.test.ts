@@ -43,7 +43,14 @@ function npmStart() {
   const child = spawn('npm', ['start'], {
     cwd: repositoryRoot,
     detached: true,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: database.url, PLAYGROUND_STATE_DIR: stateDir },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: database.url,
+      PLAYGROUND_STATE_DIR: stateDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -86,8 +93,13 @@ describe('npm start', () => {
 
     await npm.exited;
     await eventually(() => !groupAlive(npm.child.pid!));
-    const lines = npm.stdout().split('\n').filter((line) => line.startsWith('{'));
-    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg).filter((msg) => msg === 'stopped')).toHaveLength(1);
+    const lines = npm
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
+    expect(
+      lines.map((line) => (JSON.parse(line) as { msg: string }).msg).filter((msg) => msg === 'stopped'),
+    ).toHaveLength(1);
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
 
@@ -100,7 +112,11 @@ describe('npm start', () => {
 
     await npm.exited;
     await eventually(() => !groupAlive(npm.child.pid!));
-    const messages = npm.stdout().split('\n').filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { msg: string }).msg);
+    const messages = npm
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
     expect(messages.filter((msg) => msg === 'shutting down')).toHaveLength(1);
     expect(messages.at(-1)).toBe('stopped');
     await expect(fetch(`${url}/health`)).rejects.toThrow();

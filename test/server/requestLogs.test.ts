@@ -9,7 +9,8 @@ import { createTestDatabase, type TestDatabase } from '../support/createTestData
 const lines: Record<string, unknown>[] = [];
 const capture = new Writable({
   write(chunk, _encoding, done) {
-    for (const line of String(chunk).split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
+    for (const line of String(chunk).split('\n'))
+      if (line.trim() !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
     done();
   },
 });
@@ -40,14 +41,19 @@ describe('request ids in logs', () => {
 
     // When a client sends its own request id with an operation that reaches the database unsigned (an
     // unsigned request to a signed-in query is refused before any query runs, and logs nothing but itself)
-    const token = ['{"alg":"RS256","typ":"JWT"}', '{"iss":"https://issuer.example","sub":"alice","aud":"app"}', 'signature']
+    const token = [
+      '{"alg":"RS256","typ":"JWT"}',
+      '{"iss":"https://issuer.example","sub":"alice","aud":"app"}',
+      'signature',
+    ]
       .map((part) => Buffer.from(part).toString('base64url'))
       .join('.');
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' },
       body: JSON.stringify({
-        query: 'mutation($token: String!) { assumeRoleWithWebIdentity(input: { roleArn: "arn:aws:iam::123456789012:role/Web", roleSessionName: "alice", webIdentityToken: $token }) { assumedRoleUser { arn } } }',
+        query:
+          'mutation($token: String!) { assumeRoleWithWebIdentity(input: { roleArn: "arn:aws:iam::123456789012:role/Web", roleSessionName: "alice", webIdentityToken: $token }) { assumedRoleUser { arn } } }',
         variables: { token },
       }),
     });
@@ -58,7 +64,9 @@ describe('request ids in logs', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(response.headers.get('x-request-id')).toBe('trace-42');
     const meanwhile = lines.slice(before);
-    expect(meanwhile.map((line) => line.msg)).toEqual(expect.arrayContaining(['unexpected error in a GraphQL operation', 'request']));
+    expect(meanwhile.map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['unexpected error in a GraphQL operation', 'request']),
+    );
     expect(meanwhile.filter((line) => line.requestId !== 'trace-42')).toEqual([]);
   });
 
@@ -66,7 +74,11 @@ describe('request ids in logs', () => {
     const response = await fetch(`${url}/health/live`, { headers: { 'x-request-id': 'bad id with spaces' } });
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(lines.find((line) => line.requestId === id)).toMatchObject({ msg: 'request', path: '/health/live', status: 200 });
+    expect(lines.find((line) => line.requestId === id)).toMatchObject({
+      msg: 'request',
+      path: '/health/live',
+      status: 200,
+    });
   });
 });
 
@@ -76,6 +88,8 @@ describe('log format', () => {
     const pretty = createLogDestination(true) as unknown as { write: unknown };
     expect(typeof pretty.write).toBe('function');
     expect(pretty.constructor.name).not.toBe('SonicBoom');
-    expect((createLogDestination(false) as unknown as { constructor: { name: string } }).constructor.name).toBe('SonicBoom');
+    expect((createLogDestination(false) as unknown as { constructor: { name: string } }).constructor.name).toBe(
+      'SonicBoom',
+    );
   });
 });

@@ -25,7 +25,14 @@ export function runMain(env: Record<string, string | undefined>): MainProcess {
   const stateDir = mkdtempSync(join(tmpdir(), 'iam-main-state-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: repositoryRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', PLAYGROUND_STATE_DIR: stateDir, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      PLAYGROUND_STATE_DIR: stateDir,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

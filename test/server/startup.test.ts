@@ -74,13 +74,32 @@ describe('starting the service', () => {
     expect(graphql.status).toBe(200);
     expect(await main.exited).toBe(0);
     // JSON lines, beside the one-time operator banner a fresh state directory prints
-    const lines = main.output().stdout.trim().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', method: 'POST', path: '/graphql', status: 200, operationName: 'Probe' }));
-    expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', method: 'GET', path: '/health', status: 200 }));
+    const lines = main
+      .output()
+      .stdout.trim()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'request',
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        operationName: 'Probe',
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'request', method: 'GET', path: '/health', status: 200 }),
+    );
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
     // And start-up named the explorer's URL and, with no scenario loaded, how to load one
-    expect(lines).toContainEqual(expect.objectContaining({ explorer: `${url}/`, msg: expect.stringContaining(`open the explorer at ${url}/`) }));
-    expect(lines).toContainEqual(expect.objectContaining({ hint: expect.stringContaining('SEED=cross-account-auditor npm start') }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ explorer: `${url}/`, msg: expect.stringContaining(`open the explorer at ${url}/`) }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ hint: expect.stringContaining('SEED=cross-account-auditor npm start') }),
+    );
   });
 
   it('runs on the embedded PGlite when DATABASE_URL is unset', async () => {

@@ -12,16 +12,30 @@ export interface TestKey {
 
 /** Writes IAM rows straight to the database, so STS tests do not depend on the management mutations. */
 export function arrangeIam(prisma: PrismaClient, cipher: SecretCipher) {
-  const allowAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+  const allowAll = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+  });
   return {
     allowAll,
     async account(id: string): Promise<TestKey> {
       await prisma.account.create({ data: { id, name: `account-${id}` } });
       const key = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
-      await prisma.accessKey.create({ data: { id: key.accessKeyId, accountId: id, userId: null, secretEncrypted: cipher.encrypt(key.secretAccessKey) } });
+      await prisma.accessKey.create({
+        data: {
+          id: key.accessKeyId,
+          accountId: id,
+          userId: null,
+          secretEncrypted: cipher.encrypt(key.secretAccessKey),
+        },
+      });
       return key;
     },
-    async user(accountId: string, name: string, policies: string[] = []): Promise<TestKey & { arn: string; id: string }> {
+    async user(
+      accountId: string,
+      name: string,
+      policies: string[] = [],
+    ): Promise<TestKey & { arn: string; id: string }> {
       const id = generateUniqueId('AIDA');
       const arn = `arn:aws:iam::${accountId}:user/${name}`;
       await prisma.user.create({
@@ -31,11 +45,20 @@ export function arrangeIam(prisma: PrismaClient, cipher: SecretCipher) {
           name,
           nameKey: name.toLowerCase(),
           arn,
-          inlinePolicies: { create: policies.map((document, i) => ({ principalKind: 'USER' as const, name: `p${i}`, nameKey: `p${i}`, document })) },
+          inlinePolicies: {
+            create: policies.map((document, i) => ({
+              principalKind: 'USER' as const,
+              name: `p${i}`,
+              nameKey: `p${i}`,
+              document,
+            })),
+          },
         },
       });
       const key = { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
-      await prisma.accessKey.create({ data: { id: key.accessKeyId, accountId, userId: id, secretEncrypted: cipher.encrypt(key.secretAccessKey) } });
+      await prisma.accessKey.create({
+        data: { id: key.accessKeyId, accountId, userId: id, secretEncrypted: cipher.encrypt(key.secretAccessKey) },
+      });
       return { ...key, arn, id };
     },
     async role(
@@ -57,21 +80,48 @@ export function arrangeIam(prisma: PrismaClient, cipher: SecretCipher) {
           arn,
           assumeRolePolicyDocument: JSON.stringify(trust),
           maxSessionDuration: options.maxSessionDuration ?? 3600,
-          inlinePolicies: { create: (options.policies ?? []).map((document, i) => ({ principalKind: 'ROLE' as const, name: `p${i}`, nameKey: `p${i}`, document })) },
-          tags: { create: Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, keyLower: key.toLowerCase(), value })) },
+          inlinePolicies: {
+            create: (options.policies ?? []).map((document, i) => ({
+              principalKind: 'ROLE' as const,
+              name: `p${i}`,
+              nameKey: `p${i}`,
+              document,
+            })),
+          },
+          tags: {
+            create: Object.entries(options.tags ?? {}).map(([key, value]) => ({
+              key,
+              keyLower: key.toLowerCase(),
+              value,
+            })),
+          },
         },
       });
       return { arn, id };
     },
     /** An organization managed by `managementAccountId`; members sit under the root, with `policies` (SCP or RCP) attached to them. */
-    async organization(managementAccountId: string, members: string[], policies: { type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'; document: unknown }[]): Promise<void> {
+    async organization(
+      managementAccountId: string,
+      members: string[],
+      policies: { type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'; document: unknown }[],
+    ): Promise<void> {
       const orgId = `o-${managementAccountId.slice(0, 10)}`;
       const rootId = `r-${managementAccountId.slice(0, 4)}`;
       await prisma.organization.create({ data: { id: orgId, managementAccountId } });
       await prisma.organizationalUnit.create({ data: { id: rootId, organizationId: orgId, name: 'Root' } });
-      await prisma.account.updateMany({ where: { id: { in: [managementAccountId, ...members] } }, data: { organizationId: orgId, parentId: rootId } });
+      await prisma.account.updateMany({
+        where: { id: { in: [managementAccountId, ...members] } },
+        data: { organizationId: orgId, parentId: rootId },
+      });
       const fullAccess = await prisma.organizationPolicy.create({
-        data: { id: `p-full${managementAccountId.slice(0, 4)}`, organizationId: orgId, type: 'SERVICE_CONTROL_POLICY', name: 'FullAWSAccess', awsManaged: true, document: allowAll },
+        data: {
+          id: `p-full${managementAccountId.slice(0, 4)}`,
+          organizationId: orgId,
+          type: 'SERVICE_CONTROL_POLICY',
+          name: 'FullAWSAccess',
+          awsManaged: true,
+          document: allowAll,
+        },
       });
       // As in AWS, FullAWSAccess sits on the root and on every account, so each level has an Allow.
       for (const target of [rootId, managementAccountId, ...members]) {
@@ -79,15 +129,24 @@ export function arrangeIam(prisma: PrismaClient, cipher: SecretCipher) {
       }
       for (const [i, policy] of policies.entries()) {
         const created = await prisma.organizationPolicy.create({
-          data: { id: `p-${i}${managementAccountId.slice(0, 4)}`, organizationId: orgId, type: policy.type, name: `policy-${i}`, document: JSON.stringify(policy.document) },
+          data: {
+            id: `p-${i}${managementAccountId.slice(0, 4)}`,
+            organizationId: orgId,
+            type: policy.type,
+            name: `policy-${i}`,
+            document: JSON.stringify(policy.document),
+          },
         });
-        for (const member of members) await prisma.organizationPolicyAttachment.create({ data: { policyId: created.id, targetId: member } });
+        for (const member of members)
+          await prisma.organizationPolicyAttachment.create({ data: { policyId: created.id, targetId: member } });
       }
     },
     async mfaDevice(accountId: string, userId: string, name: string): Promise<{ serialNumber: string; seed: string }> {
       const seed = generateTotpSeed();
       const serialNumber = `arn:aws:iam::${accountId}:mfa/${name}`;
-      await prisma.mfaDevice.create({ data: { serialNumber, accountId, userId, seedEncrypted: cipher.encrypt(seed), enabledAt: new Date() } });
+      await prisma.mfaDevice.create({
+        data: { serialNumber, accountId, userId, seedEncrypted: cipher.encrypt(seed), enabledAt: new Date() },
+      });
       return { serialNumber, seed };
     },
   };

@@ -23,13 +23,18 @@ describe('assumeRole over HTTP', () => {
     // Then the session has the role-session ARN (path dropped) and its credentials work
     expect(response.errors).toBeUndefined();
     const payload = response.data!.assumeRole;
-    expect(payload.assumedRoleUser).toEqual({ arn: `arn:aws:sts::${A}:assumed-role/Direct/alice-session`, assumedRoleId: `${role.id}:alice-session` });
+    expect(payload.assumedRoleUser).toEqual({
+      arn: `arn:aws:sts::${A}:assumed-role/Direct/alice-session`,
+      assumedRoleId: `${role.id}:alice-session`,
+    });
     expect(payload.credentials.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
     expect(new Date(payload.credentials.expiration).getTime() - Date.now()).toBeGreaterThan(3590_000);
     expect(payload.packedPolicySize).toBe(0);
     const key = sts.sessionKey(response);
     const viaBasic = await sts.call(key, WHO_AM_I);
-    expect(viaBasic.data).toEqual({ callerIdentity: { userId: `${role.id}:alice-session`, account: A, arn: payload.assumedRoleUser.arn } });
+    expect(viaBasic.data).toEqual({
+      callerIdentity: { userId: `${role.id}:alice-session`, account: A, arn: payload.assumedRoleUser.arn },
+    });
     const viaSigV4 = await signedPost(sts.server.url, key, WHO_AM_I);
     expect(viaSigV4.data).toEqual(viaBasic.data);
   });
@@ -50,21 +55,36 @@ describe('assumeRole over HTTP', () => {
   it('needs both sides cross-account', async () => {
     const role = await sts.iam.role(B, 'CrossAccount', trustPolicy(A));
     const erin = await sts.iam.user(A, 'erin');
-    expect((await sts.assume(erin, { roleArn: role.arn, roleSessionName: 'x1' })).errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    expect((await sts.assume(erin, { roleArn: role.arn, roleSessionName: 'x1' })).errors?.[0]?.extensions?.code).toBe(
+      'AccessDenied',
+    );
     const frank = await sts.iam.user(A, 'frank', [allow('sts:AssumeRole')]);
     const ok = await sts.assume(frank, { roleArn: role.arn, roleSessionName: 'x1' });
     expect(ok.data?.assumeRole.assumedRoleUser.arn).toBe(`arn:aws:sts::${B}:assumed-role/CrossAccount/x1`);
     const outsider = await sts.iam.user(B, 'outsider', [allow('sts:AssumeRole')]);
     const other = await sts.iam.role(B, 'OnlyA', trustPolicy(`arn:aws:iam::${A}:root`));
-    expect((await sts.assume(outsider, { roleArn: other.arn, roleSessionName: 'x1' })).errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    expect(
+      (await sts.assume(outsider, { roleArn: other.arn, roleSessionName: 'x1' })).errors?.[0]?.extensions?.code,
+    ).toBe('AccessDenied');
   });
 
   it('checks ExternalId: right, wrong, missing', async () => {
-    const role = await sts.iam.role(B, 'Vendor', trustPolicy(A, { condition: { StringEquals: { 'sts:ExternalId': 'secret-ext-1' } } }));
+    const role = await sts.iam.role(
+      B,
+      'Vendor',
+      trustPolicy(A, { condition: { StringEquals: { 'sts:ExternalId': 'secret-ext-1' } } }),
+    );
     const grace = await sts.iam.user(A, 'grace', [allow('sts:AssumeRole')]);
-    expect((await sts.assume(grace, { roleArn: role.arn, roleSessionName: 'vendor', externalId: 'secret-ext-1' })).errors).toBeUndefined();
-    expect((await sts.assume(grace, { roleArn: role.arn, roleSessionName: 'vendor', externalId: 'wrong-ext' })).errors?.[0]?.extensions?.code).toBe('AccessDenied');
-    expect((await sts.assume(grace, { roleArn: role.arn, roleSessionName: 'vendor' })).errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    expect(
+      (await sts.assume(grace, { roleArn: role.arn, roleSessionName: 'vendor', externalId: 'secret-ext-1' })).errors,
+    ).toBeUndefined();
+    expect(
+      (await sts.assume(grace, { roleArn: role.arn, roleSessionName: 'vendor', externalId: 'wrong-ext' })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('AccessDenied');
+    expect(
+      (await sts.assume(grace, { roleArn: role.arn, roleSessionName: 'vendor' })).errors?.[0]?.extensions?.code,
+    ).toBe('AccessDenied');
     const bad = await sts.assume(grace, { roleArn: role.arn, roleSessionName: 'vendor', externalId: 'has space' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('ValidationError');
   });
@@ -74,9 +94,20 @@ describe('assumeRole over HTTP', () => {
     const noTags = await sts.iam.role(A, 'NoTags', trustPolicy(henry.arn));
     const tags = [{ key: 'team', value: 'blue' }];
     const refused = await sts.assume(henry, { roleArn: noTags.arn, roleSessionName: 'tagged', tags });
-    expect(refused.errors?.[0]?.message).toBe(`User: ${henry.arn} is not authorized to perform: sts:TagSession on resource: ${noTags.arn}`);
-    const tagged = await sts.iam.role(A, 'Tagged', trustPolicy(henry.arn, { actions: ['sts:AssumeRole', 'sts:TagSession'] }));
-    const ok = await sts.assume(henry, { roleArn: tagged.arn, roleSessionName: 'tagged', tags, policy: allow('s3:GetObject') });
+    expect(refused.errors?.[0]?.message).toBe(
+      `User: ${henry.arn} is not authorized to perform: sts:TagSession on resource: ${noTags.arn}`,
+    );
+    const tagged = await sts.iam.role(
+      A,
+      'Tagged',
+      trustPolicy(henry.arn, { actions: ['sts:AssumeRole', 'sts:TagSession'] }),
+    );
+    const ok = await sts.assume(henry, {
+      roleArn: tagged.arn,
+      roleSessionName: 'tagged',
+      tags,
+      policy: allow('s3:GetObject'),
+    });
     expect(ok.errors).toBeUndefined();
     expect(ok.data?.assumeRole.packedPolicySize).toBeGreaterThan(0);
   });
@@ -86,14 +117,21 @@ describe('assumeRole over HTTP', () => {
     const role = await sts.iam.role(A, 'Short', trustPolicy(ivan.arn));
     const name = await sts.assume(ivan, { roleArn: role.arn, roleSessionName: 'bad name' });
     expect(name.errors?.[0]).toMatchObject({
-      message: "1 validation error detected: Value 'bad name' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
+      message:
+        "1 validation error detected: Value 'bad name' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
       extensions: { code: 'ValidationError' },
     });
     const tooLong = await sts.assume(ivan, { roleArn: role.arn, roleSessionName: 's', durationSeconds: 7200 });
     expect(tooLong.errors?.[0]?.message).toContain("at 'roleSessionName'");
     const overMax = await sts.assume(ivan, { roleArn: role.arn, roleSessionName: 'ss', durationSeconds: 7200 });
-    expect(overMax.errors?.[0]?.message).toBe('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-    const malformed = await sts.assume(ivan, { roleArn: role.arn, roleSessionName: 'ss', policy: '{"Version":"2012-10-17"' });
+    expect(overMax.errors?.[0]?.message).toBe(
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
+    const malformed = await sts.assume(ivan, {
+      roleArn: role.arn,
+      roleSessionName: 'ss',
+      policy: '{"Version":"2012-10-17"',
+    });
     expect(malformed.errors?.[0]?.extensions?.code).toBe('MalformedPolicyDocument');
     const missing = await sts.assume(ivan, { roleArn: `arn:aws:iam::${A}:role/Nope`, roleSessionName: 'ss' });
     expect(missing.errors?.[0]?.extensions?.code).toBe('AccessDenied');
@@ -106,7 +144,10 @@ describe('assumeRole over HTTP', () => {
     const ok = await sts.assume(judy, { roleArn: role.arn, roleSessionName: 'a1' });
     await sts.assume(judy, { roleArn: role.arn, roleSessionName: 'a 2' });
     await sts.assume(judy, { roleArn: other.arn, roleSessionName: 'a3' });
-    const events = await sts.server.database.prisma.auditEvent.findMany({ where: { eventName: 'AssumeRole', principalArn: judy.arn }, orderBy: { id: 'asc' } });
+    const events = await sts.server.database.prisma.auditEvent.findMany({
+      where: { eventName: 'AssumeRole', principalArn: judy.arn },
+      orderBy: { id: 'asc' },
+    });
     expect(events.map((e) => [e.decision, e.errorCode, e.resourceArn])).toEqual([
       ['Allow', null, role.arn],
       ['Error', 'ValidationError', role.arn],

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allow, startStsTestServer, trustPolicy } from './stsTestServer.js';
 
 const A = '111122223333';
-const REVOKE = 'mutation Revoke($roleArn: String!) { revokeRoleSessions(roleArn: $roleArn) { roleArn policyName revokedAt } }';
+const REVOKE =
+  'mutation Revoke($roleArn: String!) { revokeRoleSessions(roleArn: $roleArn) { roleArn policyName revokedAt } }';
 
 describe('revokeRoleSessions over HTTP', () => {
   let sts: Awaited<ReturnType<typeof startStsTestServer>>;
@@ -37,6 +38,9 @@ describe('revokeRoleSessions over HTTP', () => {
   it('reports an unknown role as NoSuchEntity', async () => {
     const key = await sts.iam.account('444455556666');
     const response = await sts.call(key, REVOKE, { roleArn: 'arn:aws:iam::444455556666:role/Nope' });
-    expect(response.errors?.[0]).toMatchObject({ message: 'The role with name Nope cannot be found.', extensions: { code: 'NoSuchEntity' } });
+    expect(response.errors?.[0]).toMatchObject({
+      message: 'The role with name Nope cannot be found.',
+      extensions: { code: 'NoSuchEntity' },
+    });
   });
 });

@@ -29,16 +29,26 @@ export interface AssumeRoleData {
 /** A test server with the real authenticator, plus helpers to arrange IAM and call STS. */
 export async function startStsTestServer() {
   const cipher = createSecretCipher(randomBytes(32));
-  const server: TestServer = await startTestServer({ cipher, authenticate: createAuthenticator({ cipher, operator: null }) });
+  const server: TestServer = await startTestServer({
+    cipher,
+    authenticate: createAuthenticator({ cipher, operator: null }),
+  });
   const iam = arrangeIam(server.database.prisma, cipher);
-  const call = <T = Record<string, unknown>>(key: TestKey | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResponse<T>> =>
-    postGraphql<T>(server.url, query, variables, key === null ? {} : basicHeaders(key));
+  const call = <T = Record<string, unknown>>(
+    key: TestKey | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphqlResponse<T>> => postGraphql<T>(server.url, query, variables, key === null ? {} : basicHeaders(key));
   const assume = (key: TestKey, input: Record<string, unknown>) => call<AssumeRoleData>(key, ASSUME_ROLE, { input });
   /** The credentials of a successful assumeRole, as a key to sign the next request with. */
   const sessionKey = (response: GraphqlResponse<AssumeRoleData>): TestKey => {
     const credentials = response.data?.assumeRole.credentials;
     if (!credentials) throw new Error(`assumeRole failed: ${JSON.stringify(response.errors)}`);
-    return { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken };
+    return {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+    };
   };
   return { server, cipher, iam, call, assume, sessionKey };
 }
@@ -60,7 +70,10 @@ export function trustPolicy(principals: string | string[], options: { condition?
 
 /** An identity policy allowing the given actions on the given resources. */
 export function allow(actions: string | string[], resources: string | string[] = '*'): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }],
+  });
 }
 
 /** The callerIdentity query. */

@@ -6,7 +6,9 @@ const A = '111122223333';
 const GET_SESSION_TOKEN = `mutation Token($input: GetSessionTokenInput) {
   getSessionToken(input: $input) { credentials { accessKeyId secretAccessKey sessionToken } }
 }`;
-type TokenData = { getSessionToken: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string } } };
+type TokenData = {
+  getSessionToken: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string } };
+};
 
 // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html: "You cannot call any IAM API
 // operations unless MFA authentication information is included in the request."
@@ -23,8 +25,16 @@ describe('GetSessionToken credentials and IAM', () => {
     const henry = await sts.iam.user(A, 'henry', [allow('*')]);
     const device = await sts.iam.mfaDevice(A, henry.id, 'henry');
     const keyOf = (data: TokenData) => data.getSessionToken.credentials;
-    const plain = keyOf((await sts.call<TokenData>(henry, GET_SESSION_TOKEN, { input: { durationSeconds: 900 } })).data!);
-    const withMfa = keyOf((await sts.call<TokenData>(henry, GET_SESSION_TOKEN, { input: { durationSeconds: 900, serialNumber: device.serialNumber, tokenCode: generateTotpCode(device.seed) } })).data!);
+    const plain = keyOf(
+      (await sts.call<TokenData>(henry, GET_SESSION_TOKEN, { input: { durationSeconds: 900 } })).data!,
+    );
+    const withMfa = keyOf(
+      (
+        await sts.call<TokenData>(henry, GET_SESSION_TOKEN, {
+          input: { durationSeconds: 900, serialNumber: device.serialNumber, tokenCode: generateTotpCode(device.seed) },
+        })
+      ).data!,
+    );
     const readUser = `{ user(arn: "${henry.arn}") { name } }`;
     // When / Then
     const denied = await sts.call(plain, readUser);

@@ -45,7 +45,11 @@ export interface TestServer {
   /** The operator credential of the default authenticator; null when the test passed its own authenticator. */
   operator: SigningKey | null;
   /** Sends a GraphQL operation signed with SigV4 (AppSync's IAM mode), as the operator unless another key is given. */
-  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: SigningKey): Promise<GraphqlResponse<TData>>;
+  query<TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: SigningKey,
+  ): Promise<GraphqlResponse<TData>>;
   /** Stops the server and closes (and drops) the database it created. */
   close(): Promise<void>;
 }
@@ -58,8 +62,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database = options.database ?? (await createTestDatabase(options.databaseOptions));
   const logger = createLogger(options.logLevel ?? (process.env.LOG_LEVEL as LogLevel | undefined) ?? 'silent');
   const cipher = options.cipher ?? createSecretCipher(randomBytes(32));
-  const operator = options.authenticate ? null : { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
-  const authenticate = options.authenticate ?? createAuthenticator({ cipher, operator: { ...operator!, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } });
+  const operator = options.authenticate
+    ? null
+    : { accessKeyId: generateAccessKeyId('AKIA'), secretAccessKey: generateSecretAccessKey() };
+  const authenticate =
+    options.authenticate ??
+    createAuthenticator({ cipher, operator: { ...operator!, arn: OPERATOR_ARN, accountId: OPERATOR_ACCOUNT_ID } });
   const server = await createServer({
     database,
     logger,

@@ -22,18 +22,33 @@ export function registerExportCommand(program: Command, deps: CliDependencies, s
       const progress = options.json && !deps.output.interactiveErr ? null : createProgress(deps.output);
       const db = await deps.openDatabase();
       try {
-        const summary = await exportFiles(db.database.prisma, dir, {
-          ...(options.organization === undefined ? {} : { organizationId: options.organization }),
-          ...(options.account === undefined ? {} : { accountIds: options.account }),
-        }, (done, total) => progress?.update('Writing', done, total));
+        const summary = await exportFiles(
+          db.database.prisma,
+          dir,
+          {
+            ...(options.organization === undefined ? {} : { organizationId: options.organization }),
+            ...(options.account === undefined ? {} : { accountIds: options.account }),
+          },
+          (done, total) => progress?.update('Writing', done, total),
+        );
         progress?.done();
         if (options.json) {
           deps.output.out(JSON.stringify(summary, null, 2));
         } else {
           const org = summary.organizationId === null ? '' : ` and organization ${summary.organizationId}`;
-          deps.output.out(deps.output.style('green', `Exported ${summary.accounts} account${summary.accounts === 1 ? '' : 's'}${org}: ${summary.files} files in ${dir}`));
+          deps.output.out(
+            deps.output.style(
+              'green',
+              `Exported ${summary.accounts} account${summary.accounts === 1 ? '' : 's'}${org}: ${summary.files} files in ${dir}`,
+            ),
+          );
           if (summary.skippedResources.length > 0) {
-            deps.output.out(deps.output.style('yellow', 'Resources left out (no resource-policy file for their service in the layout):'));
+            deps.output.out(
+              deps.output.style(
+                'yellow',
+                'Resources left out (no resource-policy file for their service in the layout):',
+              ),
+            );
             for (const arn of summary.skippedResources) deps.output.out(`  ${arn}`);
           }
         }

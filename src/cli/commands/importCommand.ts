@@ -10,7 +10,9 @@ import { formatTable } from '../output/formatTable.js';
 export function registerImportCommand(program: Command, deps: CliDependencies, setExit: (code: number) => void): void {
   program
     .command('import')
-    .description('import the AWS CLI output in <path>: a folder in the documented layout, one account\'s folder, or one get-account-authorization-details file')
+    .description(
+      "import the AWS CLI output in <path>: a folder in the documented layout, one account's folder, or one get-account-authorization-details file",
+    )
     .argument('<path>', 'folder or file to import')
     .option('--account-id <id>', 'the account of a lone details file that names no entity (an empty account)')
     .option('--json', 'print the summary as JSON')
@@ -21,7 +23,10 @@ export function registerImportCommand(program: Command, deps: CliDependencies, s
         return;
       }
       // Scripts asking for JSON off a terminal get the JSON alone; people and terminals see progress on stderr.
-      const progress = options.json && !deps.output.interactiveErr ? { update: () => undefined, done: () => undefined } : createProgress(deps.output);
+      const progress =
+        options.json && !deps.output.interactiveErr
+          ? { update: () => undefined, done: () => undefined }
+          : createProgress(deps.output);
       const db = await deps.openDatabase();
       try {
         const summary = await importFiles(db.database.prisma, path, {
@@ -45,24 +50,42 @@ function formatImportSummary(summary: ImportSummary, deps: CliDependencies): str
   const { style } = deps.output;
   const t = summary.totals;
   const lines = [
-    style('green', `Imported ${t.accounts} account${t.accounts === 1 ? '' : 's'}${summary.organizationId === null ? '' : ` of organization ${summary.organizationId}`}`)
-      + ` (${t.users} users, ${t.groups} groups, ${t.roles} roles, ${t.policies} customer managed policies, ${t.resources} resource policies, ${t.organizationPolicies} SCPs/RCPs).`,
+    style(
+      'green',
+      `Imported ${t.accounts} account${t.accounts === 1 ? '' : 's'}${summary.organizationId === null ? '' : ` of organization ${summary.organizationId}`}`,
+    ) +
+      ` (${t.users} users, ${t.groups} groups, ${t.roles} roles, ${t.policies} customer managed policies, ${t.resources} resource policies, ${t.organizationPolicies} SCPs/RCPs).`,
   ];
   if (summary.accounts.length <= TABLE_LIMIT) {
-    lines.push('', formatTable(
-      ['account', 'name', 'users', 'groups', 'roles', 'policies', 'resources'],
-      summary.accounts.map((a) => [a.accountId, a.name, String(a.users), String(a.groups), String(a.roles), String(a.policies), String(a.resources)]),
-    ));
+    lines.push(
+      '',
+      formatTable(
+        ['account', 'name', 'users', 'groups', 'roles', 'policies', 'resources'],
+        summary.accounts.map((a) => [
+          a.accountId,
+          a.name,
+          String(a.users),
+          String(a.groups),
+          String(a.roles),
+          String(a.policies),
+          String(a.resources),
+        ]),
+      ),
+    );
   } else {
     lines.push(style('dim', `(${summary.accounts.length} accounts: --json lists each)`));
   }
   if (summary.missingAwsManagedPolicies.length > 0) {
-    lines.push('', style('yellow', 'AWS managed policies the playground\'s catalogue lacks (kept, and reported):'));
+    lines.push('', style('yellow', "AWS managed policies the playground's catalogue lacks (kept, and reported):"));
     for (const m of summary.missingAwsManagedPolicies) {
-      const how = m.source === 'file' ? 'document taken from the import\'s files' : 'no document given: a placeholder that grants nothing';
+      const how =
+        m.source === 'file'
+          ? "document taken from the import's files"
+          : 'no document given: a placeholder that grants nothing';
       lines.push(`  ${m.arn}  (${how}; used by ${m.referencedBy.length})`);
     }
   }
-  if (summary.notes.length > 0) lines.push('', style('dim', 'Notes:'), ...summary.notes.map((n) => style('dim', `  ${n}`)));
+  if (summary.notes.length > 0)
+    lines.push('', style('dim', 'Notes:'), ...summary.notes.map((n) => style('dim', `  ${n}`)));
   return lines.join('\n');
 }

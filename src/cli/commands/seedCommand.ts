@@ -24,19 +24,27 @@ export function registerSeedCommand(program: Command, deps: CliDependencies, set
         return;
       }
       if (!options.json) {
-        setExit(await runSeed(options.list ? ['--list'] : [scenario!], {
-          openDatabase: async () => {
-            const db = await deps.openDatabase();
-            return { prisma: db.database.prisma, cipher: db.cipher, close: db.close };
-          },
-          print: deps.output.out,
-          printError: deps.output.err,
-          endpoint: endpointOf(),
-        }));
+        setExit(
+          await runSeed(options.list ? ['--list'] : [scenario!], {
+            openDatabase: async () => {
+              const db = await deps.openDatabase();
+              return { prisma: db.database.prisma, cipher: db.cipher, close: db.close };
+            },
+            print: deps.output.out,
+            printError: deps.output.err,
+            endpoint: endpointOf(),
+          }),
+        );
         return;
       }
       if (options.list) {
-        deps.output.out(JSON.stringify(listScenarioNames().map((name) => ({ name, title: readScenario(name).title })), null, 2));
+        deps.output.out(
+          JSON.stringify(
+            listScenarioNames().map((name) => ({ name, title: readScenario(name).title })),
+            null,
+            2,
+          ),
+        );
         setExit(EXIT.ok);
         return;
       }

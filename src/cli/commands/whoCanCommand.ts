@@ -24,16 +24,33 @@ export function registerWhoCanCommand(program: Command, deps: CliDependencies, s
         const { model, graph } = await getAuthorizationIndex(db.database.pool).current();
         const grants = findWhoCanAccess(model, graph, resourceArn, action);
         if (options.json) {
-          deps.output.out(JSON.stringify(grants.map((g) => ({
-            principalArn: g.principal.arn, principalType: g.principal.kind, path: g.path.hops, matchedStatements: g.matchedStatements,
-          })), null, 2));
+          deps.output.out(
+            JSON.stringify(
+              grants.map((g) => ({
+                principalArn: g.principal.arn,
+                principalType: g.principal.kind,
+                path: g.path.hops,
+                matchedStatements: g.matchedStatements,
+              })),
+              null,
+              2,
+            ),
+          );
         } else if (grants.length === 0) {
           deps.output.out(deps.output.style('yellow', `No stored principal can perform ${action} on ${resourceArn}.`));
         } else {
-          deps.output.out(formatTable(
-            ['principal', 'type', 'how'],
-            grants.map((g) => [g.principal.arn, g.principal.kind, g.path.hops.length === 0 ? deps.output.style('green', 'directly') : g.path.hops.map(describeHop).join('\n')]),
-          ));
+          deps.output.out(
+            formatTable(
+              ['principal', 'type', 'how'],
+              grants.map((g) => [
+                g.principal.arn,
+                g.principal.kind,
+                g.path.hops.length === 0
+                  ? deps.output.style('green', 'directly')
+                  : g.path.hops.map(describeHop).join('\n'),
+              ]),
+            ),
+          );
         }
         setExit(grants.length === 0 ? EXIT.answeredNo : EXIT.ok);
       } finally {

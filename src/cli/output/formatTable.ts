@@ -8,8 +8,14 @@ const width = (text: string) => text.replace(ANSI, '').length;
  */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const split = rows.map((row) => row.map((cell) => cell.split('\n')));
-  const widths = headers.map((h, i) => Math.max(width(h), ...split.map((row) => Math.max(0, ...(row[i] ?? ['']).map(width)))));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ').trimEnd();
+  const widths = headers.map((h, i) =>
+    Math.max(width(h), ...split.map((row) => Math.max(0, ...(row[i] ?? ['']).map(width)))),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c))))
+      .join('  ')
+      .trimEnd();
   const out = [line(headers), line(widths.map((w) => '-'.repeat(w)))];
   for (const row of split) {
     const height = Math.max(1, ...row.map((cell) => cell.length));

@@ -1,6 +1,12 @@
 import type { Context } from '../../context.js';
 import { noSuchEntity, validationError } from '../../graphql/errors.js';
-import { createContextFromEntries, evaluateRequest, parseArn, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
+import {
+  createContextFromEntries,
+  evaluateRequest,
+  parseArn,
+  type ContextEntry,
+  type EvaluationResult,
+} from '../../iam/index.js';
 import {
   computeEffectivePermissions,
   findAssumeRolePaths,
@@ -51,8 +57,14 @@ export async function canPerform(
   resourceArn: string,
   entries?: readonly ContextEntry[] | null,
 ): Promise<EvaluationResult> {
-  const [principal, target] = await Promise.all([resolveAccessPrincipal(context, ref), describeStoredTarget(context, resourceArn, action)]);
-  return evaluateRequest(await assembleRequest(context.authorization.loaders, principal, action, target, readContext(entries)), { explain: false });
+  const [principal, target] = await Promise.all([
+    resolveAccessPrincipal(context, ref),
+    describeStoredTarget(context, resourceArn, action),
+  ]);
+  return evaluateRequest(
+    await assembleRequest(context.authorization.loaders, principal, action, target, readContext(entries)),
+    { explain: false },
+  );
 }
 
 /** The stored principals whose own policies allow `action` on a resource (no role assumption), those the caller may read. */
@@ -76,9 +88,15 @@ export async function whoCanAccess(context: Context, resourceArn: string, action
 }
 
 /** The chains of sts:AssumeRole from a stored user or role to a stored role, at most `maxDepth` hops, through roles the caller may read. */
-export async function assumeRolePaths(context: Context, fromArn: string, toRoleArn: string, maxDepth?: number | null): Promise<RolePath[]> {
+export async function assumeRolePaths(
+  context: Context,
+  fromArn: string,
+  toRoleArn: string,
+  maxDepth?: number | null,
+): Promise<RolePath[]> {
   const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
-  if (depth < 1 || depth > PATH_LIMITS.maxDepth) throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
+  if (depth < 1 || depth > PATH_LIMITS.maxDepth)
+    throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
   const { model, graph } = await context.loaders.access.snapshot();
   const from = model.principals.get(fromArn);
   if (from === undefined) throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
@@ -88,14 +106,21 @@ export async function assumeRolePaths(context: Context, fromArn: string, toRoleA
 }
 
 /** Roles and resources in an account or organization that principals outside it can use. */
-export async function externalAccess(context: Context, accountId?: string | null, organizationId?: string | null): Promise<ExternalAccessFinding[]> {
-  if ((accountId == null) === (organizationId == null)) throw validationError('give exactly one of accountId and organizationId');
+export async function externalAccess(
+  context: Context,
+  accountId?: string | null,
+  organizationId?: string | null,
+): Promise<ExternalAccessFinding[]> {
+  if ((accountId == null) === (organizationId == null))
+    throw validationError('give exactly one of accountId and organizationId');
   const { model } = await context.loaders.access.snapshot();
   if (accountId != null) {
     if (!model.accounts.has(accountId)) throw noSuchEntity(`The account ${accountId} cannot be found.`);
     return findExternalAccess(model, { accountIds: new Set([accountId]), organizationId: null });
   }
-  const members = [...model.accounts.values()].filter((account) => account.orgId === organizationId).map((account) => account.id);
+  const members = [...model.accounts.values()]
+    .filter((account) => account.orgId === organizationId)
+    .map((account) => account.id);
   if (members.length === 0) throw noSuchEntity(`The organization ${organizationId} cannot be found.`);
   return findExternalAccess(model, { accountIds: new Set(members), organizationId: organizationId! });
 }

@@ -1,6 +1,13 @@
 import type { Context } from '../../context.js';
 import { noSuchEntity, validationError } from '../../graphql/errors.js';
-import { buildAccessGraph, findAssumeRolePaths, findWhoCanAccess, PATH_LIMITS, type AccessGraph, type AccessGraphScope } from '../../iam/analysis/index.js';
+import {
+  buildAccessGraph,
+  findAssumeRolePaths,
+  findWhoCanAccess,
+  PATH_LIMITS,
+  type AccessGraph,
+  type AccessGraphScope,
+} from '../../iam/analysis/index.js';
 import { requireCaller } from '../authorization/authorize.js';
 import type { AccessLoaders } from './access.loaders.js';
 import { loadGraphDirectory } from './loadGraphDirectory.js';
@@ -20,24 +27,36 @@ export interface AccessGraphScopeInput {
  * every account of the playground); when those get an IAM action, this one takes the same.
  */
 export async function accessGraph(context: Context, input: AccessGraphScopeInput): Promise<AccessGraph> {
-  const given = [input.accountId, input.organizationId, input.whoCanAccess, input.assumeRolePaths].filter((value) => value != null);
-  if (given.length !== 1) throw validationError('give exactly one of accountId, organizationId, whoCanAccess and assumeRolePaths');
+  const given = [input.accountId, input.organizationId, input.whoCanAccess, input.assumeRolePaths].filter(
+    (value) => value != null,
+  );
+  if (given.length !== 1)
+    throw validationError('give exactly one of accountId, organizationId, whoCanAccess and assumeRolePaths');
   requireCaller(context);
   const { model, graph } = await context.loaders.access.snapshot();
   const scope = resolveScope(model, graph, input);
-  const directory = await loadGraphDirectory(context.database.prisma, scope.kind === 'accounts' ? scope.accountIds : []);
+  const directory = await loadGraphDirectory(
+    context.database.prisma,
+    scope.kind === 'accounts' ? scope.accountIds : [],
+  );
   return buildAccessGraph(model, graph, directory, scope);
 }
 
 type Snapshot = Awaited<ReturnType<AccessLoaders['snapshot']>>;
 
-function resolveScope(model: Snapshot['model'], graph: Snapshot['graph'], input: AccessGraphScopeInput): AccessGraphScope {
+function resolveScope(
+  model: Snapshot['model'],
+  graph: Snapshot['graph'],
+  input: AccessGraphScopeInput,
+): AccessGraphScope {
   if (input.accountId != null) {
     if (!model.accounts.has(input.accountId)) throw noSuchEntity(`The account ${input.accountId} cannot be found.`);
     return { kind: 'accounts', accountIds: [input.accountId] };
   }
   if (input.organizationId != null) {
-    const accountIds = [...model.accounts.values()].filter((account) => account.orgId === input.organizationId).map((account) => account.id);
+    const accountIds = [...model.accounts.values()]
+      .filter((account) => account.orgId === input.organizationId)
+      .map((account) => account.id);
     if (accountIds.length === 0) throw noSuchEntity(`The organization ${input.organizationId} cannot be found.`);
     return { kind: 'accounts', accountIds: accountIds.sort() };
   }
@@ -47,7 +66,8 @@ function resolveScope(model: Snapshot['model'], graph: Snapshot['graph'], input:
   }
   const { fromArn, toRoleArn, maxDepth } = input.assumeRolePaths!;
   const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
-  if (depth < 1 || depth > PATH_LIMITS.maxDepth) throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
+  if (depth < 1 || depth > PATH_LIMITS.maxDepth)
+    throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
   const from = model.principals.get(fromArn);
   if (from === undefined) throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
   const target = model.roles.get(toRoleArn);

@@ -53,7 +53,10 @@ export interface AuthorizationIndex {
    * dropped connection loses notifications. Returns a stop function. Readers stay exact without it.
    * `onVersion` hears every version announced or polled (the version-keyed caches free stale entries on it).
    */
-  listen(connectionString: string, options?: { pollMs?: number; onVersion?: (version: number) => void }): Promise<() => Promise<void>>;
+  listen(
+    connectionString: string,
+    options?: { pollMs?: number; onVersion?: (version: number) => void },
+  ): Promise<() => Promise<void>>;
 }
 
 /**
@@ -71,7 +74,10 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
   let warming: Promise<void> = Promise.resolve();
 
   /** Decides the inbound hops of `roles` (default: every role) in the background, a slice per event-loop turn. */
-  const warm = async (target: IndexSnapshot, roles: readonly AnalysisRole[] = [...target.model.roles.values()]): Promise<void> => {
+  const warm = async (
+    target: IndexSnapshot,
+    roles: readonly AnalysisRole[] = [...target.model.roles.values()],
+  ): Promise<void> => {
     for (let i = 0; i < roles.length && snapshot === target; i += WARM_SLICE) {
       await new Promise((resolve) => setImmediate(resolve));
       for (const role of roles.slice(i, i + WARM_SLICE)) target.graph.inbound(role);
@@ -84,7 +90,9 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
     let info: RebuildInfo;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const version = Number((await client.query<{ version: string }>(AUTHORIZATION_VERSION_SQL)).rows[0]?.version ?? 0);
+      const version = Number(
+        (await client.query<{ version: string }>(AUTHORIZATION_VERSION_SQL)).rows[0]?.version ?? 0,
+      );
       const changes = !forceFull && snapshot !== null ? await readChanges(client, snapshot.version, version) : null;
       if (changes !== null && snapshot !== null && changes.accounts.size === 0 && !changes.organization) {
         // Only credentials changed (or nothing): the model at the new version is the same model.
@@ -100,16 +108,31 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
         const loaded = state.model?.slices ?? new Map();
         for (const { id } of organizations.accounts) if (!loaded.has(id)) accounts.add(id);
       }
-      const rows = accounts === null || accounts.size > 0 ? await loadAccountSlices(client, accounts === null ? null : [...accounts]) : [];
+      const rows =
+        accounts === null || accounts.size > 0
+          ? await loadAccountSlices(client, accounts === null ? null : [...accounts])
+          : [];
       await client.query('COMMIT');
       const previous = snapshot;
-      const { model, organizationsChanged } = accounts === null ? state.rebuild(organizations, rows) : state.apply(organizations, rows);
+      const { model, organizationsChanged } =
+        accounts === null ? state.rebuild(organizations, rows) : state.apply(organizations, rows);
       // Path decisions carry over when only some accounts' IAM data changed, not the organizations above them.
-      const carry = accounts !== null && previous !== null && !organizationsChanged ? { previous: previous.graph, changedAccounts: accounts } : undefined;
+      const carry =
+        accounts !== null && previous !== null && !organizationsChanged
+          ? { previous: previous.graph, changedAccounts: accounts }
+          : undefined;
       snapshot = { version, model, graph: createAssumeRoleGraph(model, carry) };
       // After a patch only the changed accounts' roles are decided ahead; the others' carried hops are reused on demand.
-      warming = warm(snapshot, carry === undefined ? undefined : [...accounts!].flatMap((id) => model.slices.get(id)?.roles ?? []));
-      info = { kind: accounts === null ? 'full' : 'incremental', accounts: accounts?.size ?? model.slices.size, milliseconds: performance.now() - started, version };
+      warming = warm(
+        snapshot,
+        carry === undefined ? undefined : [...accounts!].flatMap((id) => model.slices.get(id)?.roles ?? []),
+      );
+      info = {
+        kind: accounts === null ? 'full' : 'incremental',
+        accounts: accounts?.size ?? model.slices.size,
+        milliseconds: performance.now() - started,
+        version,
+      };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -127,7 +150,8 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
 
   return {
     async current(known) {
-      const version = known ?? Number((await pool.query<{ version: string }>(AUTHORIZATION_VERSION_SQL)).rows[0]?.version ?? 0);
+      const version =
+        known ?? Number((await pool.query<{ version: string }>(AUTHORIZATION_VERSION_SQL)).rows[0]?.version ?? 0);
       while (snapshot === null || snapshot.version < version) await refresh();
       return snapshot;
     },
@@ -166,7 +190,11 @@ export function createAuthorizationIndex(pool: pg.Pool): AuthorizationIndex {
  * What changed since `from`: the accounts to reload and whether the organizations changed; null when only a
  * full rebuild is safe (a gap in the log, an `all` scope).
  */
-async function readChanges(client: pg.PoolClient, from: number, to: number): Promise<{ accounts: Set<string>; organization: boolean } | null> {
+async function readChanges(
+  client: pg.PoolClient,
+  from: number,
+  to: number,
+): Promise<{ accounts: Set<string>; organization: boolean } | null> {
   if (to <= from) return { accounts: new Set(), organization: false };
   const { rows } = await client.query<{ scope: AuthorizationScope }>(
     'SELECT scope FROM authorization_change WHERE version > $1 AND version <= $2 ORDER BY version',

@@ -15,18 +15,24 @@ export function describeSessionSubject(
   session: Session,
   managedDocuments: ReadonlyMap<string, string | null>,
 ): AccessSubject | null {
-  const owner = [...(model.principalsByAccount.get(session.accountId) ?? [])].find((p) => p.id === (session.roleId ?? session.userId));
+  const owner = [...(model.principalsByAccount.get(session.accountId) ?? [])].find(
+    (p) => p.id === (session.roleId ?? session.userId),
+  );
   if (owner === undefined) return null;
   const base = describeSubject(model, owner);
   const sessionPolicies: CompiledPolicy[] = [];
   // Stored session policies that no longer compile deny everything (compileStoredPolicy), never dropped.
-  if (session.sessionPolicy !== null) sessionPolicies.push(compileStoredPolicy(session.sessionPolicy, 'session', `${session.arn}:session-policy`));
+  if (session.sessionPolicy !== null)
+    sessionPolicies.push(compileStoredPolicy(session.sessionPolicy, 'session', `${session.arn}:session-policy`));
   for (const arn of session.policyArns) {
     const text = managedDocuments.get(arn);
     if (text) sessionPolicies.push(compileStoredPolicy(text, 'session', arn));
   }
   const tags = Object.fromEntries(
-    mergePrincipalTags(Object.entries(owner.tags).map(([key, value]) => ({ key, value })), readSessionTags(session.tags)).map((t) => [t.key, t.value]),
+    mergePrincipalTags(
+      Object.entries(owner.tags).map(([key, value]) => ({ key, value })),
+      readSessionTags(session.tags),
+    ).map((t) => [t.key, t.value]),
   );
   return {
     ...base,

@@ -5,7 +5,8 @@ import { describeSubject, type AccessSubject } from '../../iam/analysis/index.js
 import { describeSessionSubject } from './describeSessionSubject.js';
 
 /** A stored user, role or session to decide for: a parent row's kind and ARN, a session row, or any ARN. */
-export type AccessPrincipalRef = { kind: 'user' | 'role'; arn: string } | { kind: 'session'; session: Session } | { kind: 'arn'; arn: string };
+export type AccessPrincipalRef =
+  { kind: 'user' | 'role'; arn: string } | { kind: 'session'; session: Session } | { kind: 'arn'; arn: string };
 
 /** A subject and the text of every policy it carries by source id (for analyses that read statements). */
 export interface LoadedSubject {
@@ -22,13 +23,17 @@ export async function loadAccessSubject(context: Context, ref: AccessPrincipalRe
   const { model } = await loaders.snapshot();
   let session: Session | null = ref.kind === 'session' ? ref.session : null;
   if (ref.kind === 'arn' && ref.arn.includes(':assumed-role/')) {
-    session = await context.database.prisma.session.findFirst({ where: { arn: ref.arn, expiresAt: { gt: new Date() } }, orderBy: { issuedAt: 'desc' } });
+    session = await context.database.prisma.session.findFirst({
+      where: { arn: ref.arn, expiresAt: { gt: new Date() } },
+      orderBy: { issuedAt: 'desc' },
+    });
     if (session === null) throw noSuchEntity(`No active session has ARN ${ref.arn}.`);
   }
   if (session === null) {
     const arn = (ref as { arn: string }).arn;
     const principal = model.principals.get(arn);
-    if (principal === undefined || (ref.kind !== 'arn' && principal.kind !== ref.kind)) throw noSuchEntity(`The principal with ARN ${arn} cannot be found.`);
+    if (principal === undefined || (ref.kind !== 'arn' && principal.kind !== ref.kind))
+      throw noSuchEntity(`The principal with ARN ${arn} cannot be found.`);
     return { subject: describeSubject(model, principal), documents: model.policyDocuments };
   }
   const arns = session.policyArns;
@@ -37,11 +42,15 @@ export async function loadAccessSubject(context: Context, ref: AccessPrincipalRe
   const subject = describeSessionSubject(model, session, managed);
   if (subject === null) throw noSuchEntity(`The session ${session.id} no longer has a stored role or user.`);
   // Only the texts of this subject's own policies: copying the model's would cost the whole organization.
-  const ids = [...subject.identityPolicies, ...(subject.permissionsBoundary ? [subject.permissionsBoundary] : [])].map((policy) => policy.sourcePolicyId);
-  const documents = new Map(ids.flatMap((id) => {
-    const text = model.policyDocuments.get(id);
-    return text === undefined ? [] : [[id, text] as const];
-  }));
+  const ids = [...subject.identityPolicies, ...(subject.permissionsBoundary ? [subject.permissionsBoundary] : [])].map(
+    (policy) => policy.sourcePolicyId,
+  );
+  const documents = new Map(
+    ids.flatMap((id) => {
+      const text = model.policyDocuments.get(id);
+      return text === undefined ? [] : [[id, text] as const];
+    }),
+  );
   if (session.sessionPolicy !== null) documents.set(`${session.arn}:session-policy`, session.sessionPolicy);
   for (const [arn, text] of managed) if (text !== null) documents.set(arn, text);
   return { subject, documents };

@@ -6,7 +6,10 @@ import type { AccessGraphDirectory } from '../../iam/analysis/index.js';
  * accounts), and the groups of `groupAccountIds` with their members and policies. A fixed number of
  * queries however many accounts and groups: accounts, organizations, units, groups with their relations.
  */
-export async function loadGraphDirectory(prisma: PrismaClient, groupAccountIds: readonly string[]): Promise<AccessGraphDirectory> {
+export async function loadGraphDirectory(
+  prisma: PrismaClient,
+  groupAccountIds: readonly string[],
+): Promise<AccessGraphDirectory> {
   const [accounts, organizations, units, groups] = await Promise.all([
     prisma.account.findMany({ select: { id: true, name: true, parentId: true, organizationId: true } }),
     prisma.organization.findMany({ select: { id: true } }),
@@ -28,7 +31,12 @@ export async function loadGraphDirectory(prisma: PrismaClient, groupAccountIds: 
   ]);
   const policyDocuments = new Map<string, string>();
   return {
-    accounts: new Map(accounts.map((account) => [account.id, { name: account.name, parentId: account.parentId, organizationId: account.organizationId }])),
+    accounts: new Map(
+      accounts.map((account) => [
+        account.id,
+        { name: account.name, parentId: account.parentId, organizationId: account.organizationId },
+      ]),
+    ),
     organizations: new Map(organizations.map((organization) => [organization.id, organization])),
     units: new Map(units.map((unit) => [unit.id, unit])),
     groups: groups.map((group) => {

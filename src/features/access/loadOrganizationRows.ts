@@ -15,7 +15,13 @@ export async function loadOrganizationRows(db: Queryable): Promise<RawOrganizati
   const accounts = await db.query<{ id: string; organization_id: string | null; parent_id: string | null }>(
     'SELECT id, organization_id, parent_id FROM account',
   );
-  const policies = await db.query<{ id: string; organization_id: string; type: string; document: string; target_ids: string[] }>(
+  const policies = await db.query<{
+    id: string;
+    organization_id: string;
+    type: string;
+    document: string;
+    target_ids: string[];
+  }>(
     `SELECT p.id, p.organization_id, p.type::text AS type, p.document,
             coalesce(array_agg(a.target_id) FILTER (WHERE a.target_id IS NOT NULL), '{}') AS target_ids
        FROM organization_policy p LEFT JOIN organization_policy_attachment a ON a.policy_id = p.id
@@ -24,7 +30,11 @@ export async function loadOrganizationRows(db: Queryable): Promise<RawOrganizati
   return {
     organizations: organizations.rows.map((row) => ({ id: row.id, managementAccountId: row.management_account_id })),
     units: units.rows.map((row) => ({ id: row.id, organizationId: row.organization_id, parentId: row.parent_id })),
-    accounts: accounts.rows.map((row) => ({ id: row.id, organizationId: row.organization_id, parentId: row.parent_id })),
+    accounts: accounts.rows.map((row) => ({
+      id: row.id,
+      organizationId: row.organization_id,
+      parentId: row.parent_id,
+    })),
     organizationPolicies: policies.rows.map((row) => ({
       id: row.id,
       organizationId: row.organization_id,

@@ -27,7 +27,10 @@ const RECORD_SQL = 'SELECT "authorization_record"($1::jsonb)';
  * services need this only for changes the triggers cannot see — or `{ kind: 'all' }` after bulk loads that
  * disabled triggers.
  */
-export async function notifyAuthorizationChanged(tx: AuthorizationTransaction, scope: AuthorizationScope): Promise<void> {
+export async function notifyAuthorizationChanged(
+  tx: AuthorizationTransaction,
+  scope: AuthorizationScope,
+): Promise<void> {
   const payload = JSON.stringify(scope);
   if ('$queryRawUnsafe' in tx) await tx.$queryRawUnsafe(RECORD_SQL, payload);
   else await tx.query(RECORD_SQL, [payload]);

@@ -11,7 +11,10 @@ import type { AccessPrincipalRef } from './loadAccessSubject.js';
 export async function resolveAccessPrincipal(context: Context, ref: AccessPrincipalRef): Promise<AssemblyPrincipal> {
   if (ref.kind === 'session') return { kind: 'session', session: ref.session };
   if (ref.kind === 'arn' && ref.arn.includes(':assumed-role/')) {
-    const session = await context.database.prisma.session.findFirst({ where: { arn: ref.arn, expiresAt: { gt: new Date() } }, orderBy: { issuedAt: 'desc' } });
+    const session = await context.database.prisma.session.findFirst({
+      where: { arn: ref.arn, expiresAt: { gt: new Date() } },
+      orderBy: { issuedAt: 'desc' },
+    });
     if (session === null) throw noSuchEntity(`No active session has ARN ${ref.arn}.`);
     return { kind: 'session', session };
   }

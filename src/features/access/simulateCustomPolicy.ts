@@ -11,6 +11,10 @@ import { toContextEntries, toEvaluationResultView } from './toAccessViews.js';
 export function simulateCustomPolicy(input: SimulateCustomPolicyInput): SimulationResult {
   const outcome = simulate({ ...input, contextEntries: toContextEntries(input.contextEntries) });
   if (outcome.ok) return { evaluationResults: outcome.result.evaluationResults.map(toEvaluationResultView) };
-  const code = outcome.errors.some((error) => error.code === 'MalformedPolicyDocument') ? 'MalformedPolicyDocument' : 'ValidationError';
-  throw awsError(code, outcome.errors.map((error) => `${error.source}: ${error.message}`).join('; '), { errors: outcome.errors });
+  const code = outcome.errors.some((error) => error.code === 'MalformedPolicyDocument')
+    ? 'MalformedPolicyDocument'
+    : 'ValidationError';
+  throw awsError(code, outcome.errors.map((error) => `${error.source}: ${error.message}`).join('; '), {
+    errors: outcome.errors,
+  });
 }

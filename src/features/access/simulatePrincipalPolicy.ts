@@ -1,7 +1,13 @@
 import type { Context } from '../../context.js';
 import type { SimulatePrincipalPolicyInput, SimulationResult } from '../../generated/graphql.js';
 import { awsError, validationError } from '../../graphql/errors.js';
-import { compilePolicy, createContextFromEntries, evaluateRequest, parseArn, type CompiledPolicy } from '../../iam/index.js';
+import {
+  compilePolicy,
+  createContextFromEntries,
+  evaluateRequest,
+  parseArn,
+  type CompiledPolicy,
+} from '../../iam/index.js';
 import { assembleRequest, describePrincipal } from '../authorization/assembleRequest.js';
 import { describeStoredTarget } from '../authorization/describeStoredTarget.js';
 import { resolveAccessPrincipal } from './resolveAccessPrincipal.js';
@@ -21,27 +27,40 @@ function compileInput(text: string, kind: 'identity' | 'resource' | 'trust', id:
  * (or `resourcePolicy`), tags and its account's RCPs — one result per (action, resource), actions outermost,
  * in the same shape as simulateCustomPolicy. Assembled like every other decision (assembleRequest).
  */
-export async function simulatePrincipalPolicy(context: Context, input: SimulatePrincipalPolicyInput): Promise<SimulationResult> {
+export async function simulatePrincipalPolicy(
+  context: Context,
+  input: SimulatePrincipalPolicyInput,
+): Promise<SimulationResult> {
   input.actionNames.forEach((action) => {
     if (!ACTION_NAME.test(action)) throw validationError(`invalid action name \`${action}\``);
   });
   if (input.actionNames.length === 0) throw validationError('at least one action name is required');
   const resources = input.resourceArns && input.resourceArns.length > 0 ? input.resourceArns : ['*'];
-  for (const arn of resources) if (arn !== '*' && parseArn(arn) === null) throw validationError(`invalid resource arn \`${arn}\``);
+  for (const arn of resources)
+    if (arn !== '*' && parseArn(arn) === null) throw validationError(`invalid resource arn \`${arn}\``);
   const entries = createContextFromEntries(toContextEntries(input.contextEntries));
   if (!entries.ok) throw validationError(entries.errors.map((error) => error.message).join('; '));
 
   const loaders = context.authorization.loaders;
-  const side = await describePrincipal(loaders, await resolveAccessPrincipal(context, { kind: 'arn', arn: input.policySourceArn }));
-  const extra = (input.policyInputList ?? []).map((text, i) => compileInput(text, 'identity', `PolicyInputList.${i + 1}`));
+  const side = await describePrincipal(
+    loaders,
+    await resolveAccessPrincipal(context, { kind: 'arn', arn: input.policySourceArn }),
+  );
+  const extra = (input.policyInputList ?? []).map((text, i) =>
+    compileInput(text, 'identity', `PolicyInputList.${i + 1}`),
+  );
   const simulated = extra.length === 0 ? side : { ...side, identityPolicies: [...side.identityPolicies, ...extra] };
   const questions = input.actionNames.flatMap((action) => resources.map((resourceArn) => ({ action, resourceArn })));
   const evaluationResults = await Promise.all(
     questions.map(async ({ action, resourceArn }) => {
       const target = await describeStoredTarget(context, resourceArn, action);
       const request = await assembleRequest(loaders, simulated, action, target, entries.context);
-      const override = input.resourcePolicy ? compileInput(input.resourcePolicy, target.kind === 'trust' ? 'trust' : 'resource', 'ResourcePolicy') : null;
-      return toEvaluationResultView(evaluateRequest(override ? { ...request, resourcePolicy: override } : request, { explain: true }));
+      const override = input.resourcePolicy
+        ? compileInput(input.resourcePolicy, target.kind === 'trust' ? 'trust' : 'resource', 'ResourcePolicy')
+        : null;
+      return toEvaluationResultView(
+        evaluateRequest(override ? { ...request, resourcePolicy: override } : request, { explain: true }),
+      );
     }),
   );
   return { evaluationResults };

@@ -11,7 +11,11 @@ import type {
 import type { ContextEntry, ContextKeyType, Decision, EvaluationResult, StatementOutcome } from '../../iam/index.js';
 import type { AccessGrant, PathHop, RolePath } from '../../iam/analysis/index.js';
 
-const DECISIONS: Record<Decision, EvalDecision> = { allowed: 'ALLOWED', explicitDeny: 'EXPLICIT_DENY', implicitDeny: 'IMPLICIT_DENY' };
+const DECISIONS: Record<Decision, EvalDecision> = {
+  allowed: 'ALLOWED',
+  explicitDeny: 'EXPLICIT_DENY',
+  implicitDeny: 'IMPLICIT_DENY',
+};
 
 const OUTCOMES: Record<StatementOutcome, StatementOutcomeView> = {
   matched: 'MATCHED',
@@ -26,7 +30,9 @@ export function toContextEntries(entries: readonly ContextEntryInput[] | null | 
   return (entries ?? []).map((entry) => ({
     key: entry.key,
     values: entry.values,
-    type: entry.type ? (entry.type.toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as ContextKeyType) : null,
+    type: entry.type
+      ? (entry.type.toLowerCase().replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as ContextKeyType)
+      : null,
   }));
 }
 
@@ -43,7 +49,10 @@ export function toEvaluationResultView(result: EvaluationResult): EvaluationResu
     allowedByPermissionsBoundary: result.allowedByPermissionsBoundary,
     allowedBySessionPolicy: result.allowedBySessionPolicy,
     crossAccount: result.crossAccount,
-    evalDecisionDetails: result.evalDecisionDetails.map((detail) => ({ policyType: detail.policyType, decision: DECISIONS[detail.decision] })),
+    evalDecisionDetails: result.evalDecisionDetails.map((detail) => ({
+      policyType: detail.policyType,
+      decision: DECISIONS[detail.decision],
+    })),
     policies: result.policies.map((policy) => ({
       sourcePolicyId: policy.sourcePolicyId,
       sourcePolicyType: policy.sourcePolicyType,

@@ -21,7 +21,10 @@ export function createAccountLoaders(prisma: PrismaClient): AccountLoaders {
     byOrganization: new DataLoader(async (organizationIds) =>
       groupByKeys(
         organizationIds,
-        await prisma.account.findMany({ where: { organizationId: { in: [...organizationIds] } }, orderBy: { id: 'asc' } }),
+        await prisma.account.findMany({
+          where: { organizationId: { in: [...organizationIds] } },
+          orderBy: { id: 'asc' },
+        }),
         (account) => account.organizationId,
       ),
     ),

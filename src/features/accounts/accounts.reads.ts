@@ -9,5 +9,10 @@ export async function listAccounts(prisma: PrismaClient, args: PageArgs) {
   const request = readPageArgs(args);
   const { bounds, order } = singleKeyRange(request);
   const rows = await prisma.account.findMany({ where: { id: bounds }, orderBy: { id: order }, take: request.size + 1 });
-  return connectionFromRows(rows, request, (account) => [account.id], () => prisma.account.count());
+  return connectionFromRows(
+    rows,
+    request,
+    (account) => [account.id],
+    () => prisma.account.count(),
+  );
 }

@@ -23,15 +23,25 @@ export const accountResolvers: Resolvers = {
       account.organizationId === null ? null : loaders.organizations.byId.load(account.organizationId),
     parent: (account, _args, { loaders }) =>
       account.parentId === null ? null : loaders.organizations.unitById.load(account.parentId),
-    attachedOrganizationPolicies: (account, _args, { loaders }) => loaders.organizations.policiesByTarget.load(account.id),
+    attachedOrganizationPolicies: (account, _args, { loaders }) =>
+      loaders.organizations.policiesByTarget.load(account.id),
     users: async (account, args, { loaders }) =>
-      connectionFromSortedList(await loaders.identities.usersByAccount.load(account.id), args, (user) => [user.nameKey, user.id]),
+      connectionFromSortedList(await loaders.identities.usersByAccount.load(account.id), args, (user) => [
+        user.nameKey,
+        user.id,
+      ]),
     groups: async (account, args, { loaders }) =>
-      connectionFromSortedList(await loaders.identities.groupsByAccount.load(account.id), args, (group) => [group.nameKey, group.id]),
+      connectionFromSortedList(await loaders.identities.groupsByAccount.load(account.id), args, (group) => [
+        group.nameKey,
+        group.id,
+      ]),
     roles: async (account, args, { loaders }) =>
       connectionFromSortedList(await loaders.roles.byAccount.load(account.id), args, (role) => [role.nameKey, role.id]),
     policies: async (account, args, { loaders }) =>
-      connectionFromSortedList(await loaders.policies.byAccount.load(account.id), args, (policy) => [policy.nameKey, policy.id]),
+      connectionFromSortedList(await loaders.policies.byAccount.load(account.id), args, (policy) => [
+        policy.nameKey,
+        policy.id,
+      ]),
     resources: async (account, args, { loaders }) =>
       connectionFromSortedList(await loaders.resources.byAccount.load(account.id), args, (resource) => [resource.arn]),
   },

@@ -13,7 +13,11 @@ export function toAuditDecision(stored: string): AuditDecision {
 export const auditResolvers: Resolvers = {
   Query: {
     auditEvents: (_parent, { filter, first, after, last, before }, context) =>
-      lookupAuditEvents(context, { ...filter, decision: filter?.decision ? storedDecision[filter.decision] : null }, { first, after, last, before }),
+      lookupAuditEvents(
+        context,
+        { ...filter, decision: filter?.decision ? storedDecision[filter.decision] : null },
+        { first, after, last, before },
+      ),
   },
   AuditEvent: {
     eventId: (event) => event.id.toString(),

@@ -18,7 +18,9 @@ export interface AuditEventInput {
 }
 
 /** The caller facts every event carries: who, with which key, in which session, with what source identity. */
-export function callerFacts(caller: Caller | null): Pick<Prisma.AuditEventCreateInput, 'principalArn' | 'accessKeyId' | 'sessionId' | 'sourceIdentity' | 'accountId'> {
+export function callerFacts(
+  caller: Caller | null,
+): Pick<Prisma.AuditEventCreateInput, 'principalArn' | 'accessKeyId' | 'sessionId' | 'sourceIdentity' | 'accountId'> {
   if (caller === null) return {};
   return {
     principalArn: caller.arn,
@@ -33,7 +35,11 @@ export function callerFacts(caller: Caller | null): Pick<Prisma.AuditEventCreate
  * Writes one audit event. Called outside the operation's transaction on purpose: a denied or failed
  * operation leaves nothing else behind, but its decision is still recorded, as CloudTrail records it.
  */
-export async function recordAuditEvent(prisma: PrismaClient, caller: Caller | null, event: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(
+  prisma: PrismaClient,
+  caller: Caller | null,
+  event: AuditEventInput,
+): Promise<void> {
   const facts = callerFacts(caller);
   await prisma.auditEvent.create({
     data: {

@@ -56,7 +56,11 @@ async function resolveCredential(
   }
   if (accessKeyId.startsWith('ASIA')) {
     const session = await store.findSession(accessKeyId);
-    if (session === null || sessionToken === undefined || !equalSecrets(hashSessionToken(sessionToken), session.tokenHash)) {
+    if (
+      session === null ||
+      sessionToken === undefined ||
+      !equalSecrets(hashSessionToken(sessionToken), session.tokenHash)
+    ) {
       throw createAuthError('InvalidClientTokenId');
     }
     if (now.getTime() >= session.expiresAt.getTime()) {
@@ -91,13 +95,22 @@ async function resolveCredential(
  * SignatureDoesNotMatch or IncompleteSignature. Order follows AWS: the key and token are checked
  * before the signature, so an expired session reports ExpiredToken whatever it signed.
  */
-export async function authenticate(request: AuthRequest, store: CredentialStore, now: Date = new Date()): Promise<Caller> {
+export async function authenticate(
+  request: AuthRequest,
+  store: CredentialStore,
+  now: Date = new Date(),
+): Promise<Caller> {
   const authorization = readHeader(request, 'authorization')?.trim();
   const sessionToken = readHeader(request, SESSION_TOKEN_HEADER) || undefined;
   if ((authorization === undefined || authorization === '') && isPresignedUrl(request.url)) {
     const auth = parsePresignedQuery(request.url);
     const resolved = await resolveCredential(store, auth.accessKeyId, auth.sessionToken, now);
-    await verifyPresignedSigV4(request, auth, { accessKeyId: auth.accessKeyId, secretAccessKey: resolved.secretAccessKey }, now);
+    await verifyPresignedSigV4(
+      request,
+      auth,
+      { accessKeyId: auth.accessKeyId, secretAccessKey: resolved.secretAccessKey },
+      now,
+    );
     return resolved.caller;
   }
   if (authorization === undefined || authorization === '') {
@@ -119,7 +132,10 @@ export async function authenticate(request: AuthRequest, store: CredentialStore,
     throw createAuthError('MissingAuthenticationToken');
   }
   if (basic === 'malformed') {
-    throw createAuthError('IncompleteSignature', 'Basic credentials must be access key id and secret separated by a colon');
+    throw createAuthError(
+      'IncompleteSignature',
+      'Basic credentials must be access key id and secret separated by a colon',
+    );
   }
   const resolved = await resolveCredential(store, basic.accessKeyId, sessionToken, now);
   if (!equalSecrets(basic.secretAccessKey, resolved.secretAccessKey)) {

@@ -30,7 +30,12 @@ export interface Auth {
 export function createAuth(config: AuthConfig): Auth {
   const cipher = createSecretCipher(loadEncryptionKey(config.encryptionKey, config.dataDir));
   const { credential, generated } = loadOperatorCredential(config.operatorCredential, config.dataDir, cipher);
-  return { cipher, authenticate: createAuthenticator({ cipher, operator: credential }), operator: credential, operatorGenerated: generated };
+  return {
+    cipher,
+    authenticate: createAuthenticator({ cipher, operator: credential }),
+    operator: credential,
+    operatorGenerated: generated,
+  };
 }
 
 /** The one-time banner that shows a generated operator credential to whoever started the server. */

@@ -40,10 +40,20 @@ function claimedAccessKeyId(request: AuthRequest): string | null {
 export function createAuthenticator(options: AuthenticatorOptions): Authenticate {
   return async (request: AuthRequest, database: Database, version: RequestVersion) => {
     const authorization = readHeader(request, 'authorization')?.trim();
-    if ((authorization === undefined || authorization === '') && readHeader(request, SESSION_TOKEN_HEADER) === undefined && !isPresignedUrl(request.url)) {
+    if (
+      (authorization === undefined || authorization === '') &&
+      readHeader(request, SESSION_TOKEN_HEADER) === undefined &&
+      !isPresignedUrl(request.url)
+    ) {
       return null;
     }
-    const store = createCachedCredentialStore(database.pool, options.cipher, options.operator, getAuthorizationCaches(database.pool), version);
+    const store = createCachedCredentialStore(
+      database.pool,
+      options.cipher,
+      options.operator,
+      getAuthorizationCaches(database.pool),
+      version,
+    );
     try {
       return await authenticate(request, store, options.now?.() ?? new Date());
     } catch (error) {

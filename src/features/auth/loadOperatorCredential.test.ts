@@ -10,9 +10,18 @@ describe('loadOperatorCredential', () => {
   const cipher = createSecretCipher(randomBytes(32));
 
   it('uses the configured pair', () => {
-    const loaded = loadOperatorCredential({ accessKeyId: 'AKIACONFIGURED000001', secretAccessKey: 'configured-secret' }, mkdtempSync(join(tmpdir(), 'op-')), cipher);
+    const loaded = loadOperatorCredential(
+      { accessKeyId: 'AKIACONFIGURED000001', secretAccessKey: 'configured-secret' },
+      mkdtempSync(join(tmpdir(), 'op-')),
+      cipher,
+    );
     expect(loaded).toEqual({
-      credential: { accessKeyId: 'AKIACONFIGURED000001', secretAccessKey: 'configured-secret', arn: 'arn:aws:iam::000000000000:root', accountId: '000000000000' },
+      credential: {
+        accessKeyId: 'AKIACONFIGURED000001',
+        secretAccessKey: 'configured-secret',
+        arn: 'arn:aws:iam::000000000000:root',
+        accountId: '000000000000',
+      },
       generated: false,
     });
   });
@@ -22,7 +31,9 @@ describe('loadOperatorCredential', () => {
     const first = loadOperatorCredential(null, dataDir, cipher);
     expect(first.generated).toBe(true);
     expect(first.credential.accessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
-    expect(readFileSync(join(dataDir, OPERATOR_CREDENTIAL_FILE), 'utf8')).not.toContain(first.credential.secretAccessKey);
+    expect(readFileSync(join(dataDir, OPERATOR_CREDENTIAL_FILE), 'utf8')).not.toContain(
+      first.credential.secretAccessKey,
+    );
     expect(loadOperatorCredential(null, dataDir, cipher)).toEqual({ credential: first.credential, generated: false });
   });
 });

@@ -37,13 +37,20 @@ export function loadOperatorCredential(
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { accessKeyId: string; secretEncrypted: string };
     return {
-      credential: { accessKeyId: stored.accessKeyId, secretAccessKey: cipher.decrypt(stored.secretEncrypted), ...identity },
+      credential: {
+        accessKeyId: stored.accessKeyId,
+        secretAccessKey: cipher.decrypt(stored.secretEncrypted),
+        ...identity,
+      },
       generated: false,
     };
   }
   const accessKeyId = generateAccessKeyId('AKIA');
   const secretAccessKey = generateSecretAccessKey();
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, JSON.stringify({ accessKeyId, secretEncrypted: cipher.encrypt(secretAccessKey) }) + '\n', { mode: 0o600, flag: 'wx' });
+  writeFileSync(file, JSON.stringify({ accessKeyId, secretEncrypted: cipher.encrypt(secretAccessKey) }) + '\n', {
+    mode: 0o600,
+    flag: 'wx',
+  });
   return { credential: { accessKeyId, secretAccessKey, ...identity }, generated: true };
 }

@@ -5,7 +5,10 @@ const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
 
 describe('parseBasicAuth', () => {
   it('splits at the first colon, so secrets may hold colons', () => {
-    expect(parseBasicAuth(basic('AKIAEXAMPLE:se:cret'))).toEqual({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'se:cret' });
+    expect(parseBasicAuth(basic('AKIAEXAMPLE:se:cret'))).toEqual({
+      accessKeyId: 'AKIAEXAMPLE',
+      secretAccessKey: 'se:cret',
+    });
   });
 
   it('ignores other schemes and reports malformed Basic values', () => {

@@ -39,19 +39,30 @@ export function parsePresignedQuery(url: string): PresignedAuthorization {
   if (query.get('X-Amz-Algorithm') !== SIGV4_ALGORITHM) {
     throw createAuthError('IncompleteSignature', `X-Amz-Algorithm only supports "${SIGV4_ALGORITHM}"`);
   }
-  const missing = ['X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature'].filter((name) => !query.get(name));
+  const missing = ['X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature'].filter(
+    (name) => !query.get(name),
+  );
   if (missing.length > 0) {
-    throw createAuthError('IncompleteSignature', missing.map((name) => `AWS query-string parameters must include '${name}'.`).join(' '));
+    throw createAuthError(
+      'IncompleteSignature',
+      missing.map((name) => `AWS query-string parameters must include '${name}'.`).join(' '),
+    );
   }
   const scope = (query.get('X-Amz-Credential') ?? '').split('/');
   const [accessKeyId, scopeDate, region, service, terminator] = scope;
   if (scope.length !== 5 || !accessKeyId || !scopeDate || !region || !service || terminator !== 'aws4_request') {
-    throw createAuthError('IncompleteSignature', `Credential should be scoped to a valid region. Credential=${query.get('X-Amz-Credential')}`);
+    throw createAuthError(
+      'IncompleteSignature',
+      `Credential should be scoped to a valid region. Credential=${query.get('X-Amz-Credential')}`,
+    );
   }
   const expires = query.get('X-Amz-Expires') ?? '';
   const expiresSeconds = /^\d{1,7}$/.test(expires) ? Number(expires) : Number.NaN;
   if (!(expiresSeconds >= 1 && expiresSeconds <= MAX_PRESIGNED_SECONDS)) {
-    throw createAuthError('IncompleteSignature', `X-Amz-Expires must be between 1 and ${MAX_PRESIGNED_SECONDS} seconds; got '${expires}'.`);
+    throw createAuthError(
+      'IncompleteSignature',
+      `X-Amz-Expires must be between 1 and ${MAX_PRESIGNED_SECONDS} seconds; got '${expires}'.`,
+    );
   }
   return {
     accessKeyId,

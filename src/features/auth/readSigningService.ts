@@ -7,7 +7,9 @@ import { readHeader, type AuthRequest } from './verifySigV4.js';
  */
 export function readSigningService(request: Pick<AuthRequest, 'headers' | 'url'>): string | null {
   const header = readHeader(request as AuthRequest, 'authorization') ?? '';
-  const scope = /Credential=([^,\s]+)/.exec(header)?.[1] ?? new URL(request.url, 'http://localhost').searchParams.get('X-Amz-Credential');
+  const scope =
+    /Credential=([^,\s]+)/.exec(header)?.[1] ??
+    new URL(request.url, 'http://localhost').searchParams.get('X-Amz-Credential');
   const parts = scope?.split('/') ?? [];
   return parts.length === 5 ? (parts[3] ?? null) : null;
 }

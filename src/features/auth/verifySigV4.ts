@@ -52,7 +52,10 @@ export function parseAmzDate(text: string): Date | null {
 
 /** Formats a date as SigV4's `YYYYMMDDTHHMMSSZ`. */
 export function formatAmzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Checks that the credential scope names the service this endpoint answers as. */
@@ -153,7 +156,15 @@ export async function verifySigV4(
     applyChecksum: false,
   });
   const signed = await signer.sign(
-    { method: request.method.toUpperCase(), protocol: 'https:', hostname: headers.host ?? '', path, query, headers, body },
+    {
+      method: request.method.toUpperCase(),
+      protocol: 'https:',
+      hostname: headers.host ?? '',
+      path,
+      query,
+      headers,
+      body,
+    },
     { signingDate, signableHeaders: new Set(auth.signedHeaders) },
   );
   const expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization ?? ''))?.[1] ?? '';

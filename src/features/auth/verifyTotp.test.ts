@@ -8,12 +8,21 @@ describe('verifyTotp', () => {
   it('accepts the current code and one step either side, and returns the matched step', () => {
     const step = Math.floor(now.getTime() / 30_000);
     expect(verifyTotp(seed, generateTotpCode(seed, now), null, now)).toEqual({ ok: true, counter: step });
-    expect(verifyTotp(seed, generateTotpCode(seed, new Date(now.getTime() - 30_000)), null, now)).toEqual({ ok: true, counter: step - 1 });
-    expect(verifyTotp(seed, generateTotpCode(seed, new Date(now.getTime() + 30_000)), null, now)).toEqual({ ok: true, counter: step + 1 });
+    expect(verifyTotp(seed, generateTotpCode(seed, new Date(now.getTime() - 30_000)), null, now)).toEqual({
+      ok: true,
+      counter: step - 1,
+    });
+    expect(verifyTotp(seed, generateTotpCode(seed, new Date(now.getTime() + 30_000)), null, now)).toEqual({
+      ok: true,
+      counter: step + 1,
+    });
   });
 
   it('rejects codes two steps away, malformed codes and a wrong seed', () => {
-    expect(verifyTotp(seed, generateTotpCode(seed, new Date(now.getTime() - 60_000)), null, now)).toEqual({ ok: false, reason: 'invalid' });
+    expect(verifyTotp(seed, generateTotpCode(seed, new Date(now.getTime() - 60_000)), null, now)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(verifyTotp(seed, '12345', null, now)).toEqual({ ok: false, reason: 'invalid' });
     expect(verifyTotp(generateTotpSeed(), generateTotpCode(seed, now), null, now).ok).toBe(false);
   });

@@ -31,7 +31,12 @@ export function generateTotpCode(seedBase32: string, now: Date = new Date()): st
  * Checks a 6-digit code against a seed, accepting one step either side for clock drift, and refusing a
  * code whose step is not later than `lastCounter` so a code seen once cannot be replayed.
  */
-export function verifyTotp(seedBase32: string, code: string, lastCounter: number | null, now: Date = new Date()): TotpCheck {
+export function verifyTotp(
+  seedBase32: string,
+  code: string,
+  lastCounter: number | null,
+  now: Date = new Date(),
+): TotpCheck {
   if (!/^\d{6}$/.test(code)) {
     return { ok: false, reason: 'invalid' };
   }

@@ -24,7 +24,12 @@ const EXPLICIT_POLICY_NAMES = {
  * with the suffix AWS adds since 2021 saying which policy type denied, e.g. "because no identity-based
  * policy allows the iam:CreateRole action" or "with an explicit deny in a service control policy".
  */
-export function accessDeniedMessage(callerArn: string, action: string, resourceArn: string, reason: DenialReason): string {
+export function accessDeniedMessage(
+  callerArn: string,
+  action: string,
+  resourceArn: string,
+  reason: DenialReason,
+): string {
   const base = `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resourceArn}`;
   switch (reason.kind) {
     case 'explicitDeny':
@@ -53,9 +58,13 @@ export function denialReasonOf(result: EvaluationResult): DenialReason {
   }
   if (result.allowedByOrganizations === false) return { kind: 'noScpAllow' };
   // AWS's AssumeRole denials name no policy type when the trust policy does not allow the caller.
-  if (result.evalDecisionDetails.some((detail) => detail.policyType === 'trust' && detail.decision !== 'allowed')) return { kind: 'unspecified' };
+  if (result.evalDecisionDetails.some((detail) => detail.policyType === 'trust' && detail.decision !== 'allowed'))
+    return { kind: 'unspecified' };
   const identity = result.evalDecisionDetails.find((detail) => detail.policyType === 'identity');
-  if (result.crossAccount && result.evalDecisionDetails.every((detail) => detail.policyType !== 'resource' || detail.decision !== 'allowed')) {
+  if (
+    result.crossAccount &&
+    result.evalDecisionDetails.every((detail) => detail.policyType !== 'resource' || detail.decision !== 'allowed')
+  ) {
     return { kind: 'noResourceAllow' };
   }
   if (identity?.decision !== 'allowed' && !result.crossAccount) return { kind: 'noIdentityAllow' };

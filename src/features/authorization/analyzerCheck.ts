@@ -6,7 +6,10 @@ import { requireCaller, type AuthorizationCheck } from './authorize.js';
 const ANALYZER_REGION = 'us-east-1';
 
 /** access-analyzer:ListFindings on an analyzer of the account: IAM Access Analyzer's read of who can reach what. */
-export const listFindingsCheck = (accountId: string, analyzer: 'playground' | 'organization' = 'playground'): AuthorizationCheck => ({
+export const listFindingsCheck = (
+  accountId: string,
+  analyzer: 'playground' | 'organization' = 'playground',
+): AuthorizationCheck => ({
   action: 'access-analyzer:ListFindings',
   resourceArn: formatAnalyzerArn(ANALYZER_REGION, accountId, analyzer),
   resourceAccountId: accountId,
@@ -31,10 +34,18 @@ export async function analyzerCheck(context: Context, ownerAccountId: string): P
  * null: what lets an analysis answer about such an account (and name its principals) without the IAM reads
  * of that account, which a caller can never have across accounts.
  */
-export async function organizationAnalyzerCheck(context: Context, accountId: string): Promise<AuthorizationCheck | null> {
+export async function organizationAnalyzerCheck(
+  context: Context,
+  accountId: string,
+): Promise<AuthorizationCheck | null> {
   const caller = requireCaller(context).accountId;
   if (accountId === caller) return null;
-  const [callerAccount, other] = await Promise.all([context.loaders.accounts.byId.load(caller), context.loaders.accounts.byId.load(accountId)]);
+  const [callerAccount, other] = await Promise.all([
+    context.loaders.accounts.byId.load(caller),
+    context.loaders.accounts.byId.load(accountId),
+  ]);
   const organizationId = callerAccount?.organizationId ?? null;
-  return organizationId !== null && organizationId === (other?.organizationId ?? null) ? listFindingsCheck(caller, 'organization') : null;
+  return organizationId !== null && organizationId === (other?.organizationId ?? null)
+    ? listFindingsCheck(caller, 'organization')
+    : null;
 }

@@ -1,11 +1,28 @@
 import type { PrismaClient, Session } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import { readSessionTags } from '../../graphql/tags.js';
-import { compileStoredPolicy, mergePrincipalTags, type CompiledPolicy, type EnginePrincipal, type EngineRequest, type RequestContext, type SessionTag } from '../../iam/index.js';
+import {
+  compileStoredPolicy,
+  mergePrincipalTags,
+  type CompiledPolicy,
+  type EnginePrincipal,
+  type EngineRequest,
+  type RequestContext,
+  type SessionTag,
+} from '../../iam/index.js';
 import { ANALYSIS_SESSION_NAME } from '../../iam/analysis/index.js';
 import type { Caller } from '../auth/Caller.js';
-import { createPrincipalLoaders, type PrincipalLoaders, type SourcedDocument, type StoredPrincipal } from './createPrincipalLoaders.js';
-import { createOrganizationLevelsLoader, type OrganizationLevels, type OrganizationLevelsLoader } from './createOrganizationLevelsLoader.js';
+import {
+  createPrincipalLoaders,
+  type PrincipalLoaders,
+  type SourcedDocument,
+  type StoredPrincipal,
+} from './createPrincipalLoaders.js';
+import {
+  createOrganizationLevelsLoader,
+  type OrganizationLevels,
+  type OrganizationLevelsLoader,
+} from './createOrganizationLevelsLoader.js';
 
 /** Who acts: the signed caller, a stored user, a stored role (as a session of itself), a stored session, or a service. */
 export type AssemblyPrincipal =
@@ -40,7 +57,10 @@ export function createAssemblyLoaders(prisma: PrismaClient): AssemblyLoaders {
 }
 
 /** The principal's side of an engine request. */
-export type PrincipalSide = Pick<EngineRequest, 'principal' | 'identityPolicies' | 'permissionsBoundary' | 'sessionPolicies' | 'scpLevels'>;
+export type PrincipalSide = Pick<
+  EngineRequest,
+  'principal' | 'identityPolicies' | 'permissionsBoundary' | 'sessionPolicies' | 'scpLevels'
+>;
 
 /** What a session adds to its role or user: identity, tags, source identity, MFA, issue time, session policies. */
 interface SessionFacts {
@@ -54,8 +74,10 @@ interface SessionFacts {
   issuedAt: Date;
 }
 
-const compileAll = (documents: readonly SourcedDocument[], kind: 'identity' | 'permissionsBoundary' | 'session'): CompiledPolicy[] =>
-  documents.map(({ document, sourceId }) => compileStoredPolicy(document, kind, sourceId));
+const compileAll = (
+  documents: readonly SourcedDocument[],
+  kind: 'identity' | 'permissionsBoundary' | 'session',
+): CompiledPolicy[] => documents.map(({ document, sourceId }) => compileStoredPolicy(document, kind, sourceId));
 
 const compileLevels = (levels: OrganizationLevels['levels'], kind: 'scp' | 'rcp'): CompiledPolicy[][] =>
   levels.map((level) => level.map((policy) => compileStoredPolicy(policy.document, kind, policy.id)));
@@ -73,7 +95,12 @@ async function loadStored(loaders: AssemblyLoaders, kind: 'user' | 'role', id: s
 }
 
 /** A stored user or role, acting on its own or through a session, with the session's facts and policies on top. */
-async function describeStored(loaders: AssemblyLoaders, stored: StoredPrincipal, session: SessionFacts | null, roleUserId: string): Promise<PrincipalSide> {
+async function describeStored(
+  loaders: AssemblyLoaders,
+  stored: StoredPrincipal,
+  session: SessionFacts | null,
+  roleUserId: string,
+): Promise<PrincipalSide> {
   const [organization, managed] = await Promise.all([
     loaders.organizationLevels.load({ accountId: stored.accountId, type: 'SERVICE_CONTROL_POLICY' }),
     session === null ? [] : loaders.managedPolicies.loadMany(session.policyArns),
@@ -93,15 +120,26 @@ async function describeStored(loaders: AssemblyLoaders, stored: StoredPrincipal,
     tokenIssueTime: session?.issuedAt ?? null,
   };
   // A managed session policy deleted since the session began is gone from the set, as in AWS.
-  const sessionDocuments: SourcedDocument[] = session === null ? [] : [
-    ...(session.sessionPolicy === null ? [] : [{ sourceId: `${session.arn}:session-policy`, document: session.sessionPolicy }]),
-    ...managed.flatMap((document) => (document === null || document instanceof Error ? [] : [document])),
-  ];
+  const sessionDocuments: SourcedDocument[] =
+    session === null
+      ? []
+      : [
+          ...(session.sessionPolicy === null
+            ? []
+            : [{ sourceId: `${session.arn}:session-policy`, document: session.sessionPolicy }]),
+          ...managed.flatMap((document) => (document === null || document instanceof Error ? [] : [document])),
+        ];
   return {
     principal,
     identityPolicies: compileAll(stored.identity, 'identity'),
-    permissionsBoundary: stored.boundary === null ? null : compileStoredPolicy(stored.boundary.document, 'permissionsBoundary', stored.boundary.sourceId),
-    sessionPolicies: session === null || (session.sessionPolicy === null && session.policyArns.length === 0) ? null : compileAll(sessionDocuments, 'session'),
+    permissionsBoundary:
+      stored.boundary === null
+        ? null
+        : compileStoredPolicy(stored.boundary.document, 'permissionsBoundary', stored.boundary.sourceId),
+    sessionPolicies:
+      session === null || (session.sessionPolicy === null && session.policyArns.length === 0)
+        ? null
+        : compileAll(sessionDocuments, 'session'),
     scpLevels: compileLevels(organization.levels, 'scp'),
   };
 }
@@ -111,17 +149,34 @@ async function describeStored(loaders: AssemblyLoaders, stored: StoredPrincipal,
  * levels, organization facts — for any principal, read through the request's loaders. Every decision the
  * product makes describes its principal here: the door (mutations, reads), STS, canPerform, simulations.
  */
-export async function describePrincipal(loaders: AssemblyLoaders, principal: AssemblyPrincipal): Promise<PrincipalSide> {
+export async function describePrincipal(
+  loaders: AssemblyLoaders,
+  principal: AssemblyPrincipal,
+): Promise<PrincipalSide> {
   switch (principal.kind) {
     case 'service':
-      return { principal: { arn: principal.service, account: '', type: 'Service' }, identityPolicies: [], permissionsBoundary: null, sessionPolicies: null, scpLevels: [] };
+      return {
+        principal: { arn: principal.service, account: '', type: 'Service' },
+        identityPolicies: [],
+        permissionsBoundary: null,
+        sessionPolicies: null,
+        scpLevels: [],
+      };
     case 'user':
       return describeStored(loaders, await loadStored(loaders, 'user', principal.id), null, principal.id);
     case 'role':
-      return describeStored(loaders, await loadStored(loaders, 'role', principal.id), null, `${principal.id}:${ANALYSIS_SESSION_NAME}`);
+      return describeStored(
+        loaders,
+        await loadStored(loaders, 'role', principal.id),
+        null,
+        `${principal.id}:${ANALYSIS_SESSION_NAME}`,
+      );
     case 'session': {
       const { session } = principal;
-      const stored = session.roleId !== null ? await loadStored(loaders, 'role', session.roleId) : await loadStored(loaders, 'user', session.userId ?? '');
+      const stored =
+        session.roleId !== null
+          ? await loadStored(loaders, 'role', session.roleId)
+          : await loadStored(loaders, 'user', session.userId ?? '');
       const facts: SessionFacts = {
         arn: stored.kind === 'role' ? session.arn : stored.arn,
         userId: session.assumedRoleId ?? stored.id,
@@ -137,7 +192,10 @@ export async function describePrincipal(loaders: AssemblyLoaders, principal: Ass
     case 'caller': {
       const { caller } = principal;
       if (caller.type === 'root' || caller.type === 'operator') {
-        const organization = await loaders.organizationLevels.load({ accountId: caller.accountId, type: 'SERVICE_CONTROL_POLICY' });
+        const organization = await loaders.organizationLevels.load({
+          accountId: caller.accountId,
+          type: 'SERVICE_CONTROL_POLICY',
+        });
         const session = caller.session;
         return {
           principal: {
@@ -157,12 +215,24 @@ export async function describePrincipal(loaders: AssemblyLoaders, principal: Ass
       }
       const session = caller.session;
       const id = caller.type === 'assumedRole' ? session?.roleId : caller.iamUserId;
-      const stored = id ? await loaders.principals.load(`${caller.type === 'assumedRole' ? 'role' : 'user'}:${id}`) : null;
-      if (stored === null) throw awsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
+      const stored = id
+        ? await loaders.principals.load(`${caller.type === 'assumedRole' ? 'role' : 'user'}:${id}`)
+        : null;
+      if (stored === null)
+        throw awsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
       const facts: SessionFacts | null =
         session === null
           ? null
-          : { arn: caller.arn, userId: caller.userId, tags: session.tags, sessionPolicy: session.sessionPolicy, policyArns: session.policyArns, sourceIdentity: session.sourceIdentity, mfaPresent: session.mfaAuthenticated, issuedAt: session.issuedAt };
+          : {
+              arn: caller.arn,
+              userId: caller.userId,
+              tags: session.tags,
+              sessionPolicy: session.sessionPolicy,
+              policyArns: session.policyArns,
+              sourceIdentity: session.sourceIdentity,
+              mfaPresent: session.mfaAuthenticated,
+              issuedAt: session.issuedAt,
+            };
       return describeStored(loaders, stored, facts, caller.userId);
     }
   }
@@ -187,9 +257,17 @@ export async function assembleRequest(
   return {
     action,
     ...side,
-    resource: { arn: target.arn, account: accountId, kind, tags: target.tags ?? null, ...organizationFacts(organization) },
+    resource: {
+      arn: target.arn,
+      account: accountId,
+      kind,
+      tags: target.tags ?? null,
+      ...organizationFacts(organization),
+    },
     rcpLevels: compileLevels(organization.levels, 'rcp'),
-    resourcePolicy: target.policy ? compileStoredPolicy(target.policy, kind === 'trust' ? 'trust' : 'resource', target.policyId ?? target.arn) : null,
+    resourcePolicy: target.policy
+      ? compileStoredPolicy(target.policy, kind === 'trust' ? 'trust' : 'resource', target.policyId ?? target.arn)
+      : null,
     context,
   };
 }

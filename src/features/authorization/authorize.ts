@@ -1,6 +1,11 @@
 import type { Context } from '../../context.js';
 import { awsError } from '../../graphql/errors.js';
-import { createContextFromEntries, evaluateRequest, type ContextEntry, type EvaluationResult } from '../../iam/index.js';
+import {
+  createContextFromEntries,
+  evaluateRequest,
+  type ContextEntry,
+  type EvaluationResult,
+} from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
 import { accessDeniedMessage, denialReasonOf } from './accessDeniedMessage.js';
 import { loadCachedCallerSide } from '../cache/cachedCallerFacts.js';
@@ -45,7 +50,10 @@ export async function authorize(context: Context, check: AuthorizationCheck): Pr
   const caller = requireCaller(context);
   const result = await decide(context, caller, check);
   if (result !== null && result.evalDecision !== 'allowed') {
-    throw awsError('AccessDenied', accessDeniedMessage(caller.arn, check.action, check.resourceArn, denialReasonOf(result)));
+    throw awsError(
+      'AccessDenied',
+      accessDeniedMessage(caller.arn, check.action, check.resourceArn, denialReasonOf(result)),
+    );
   }
   return result;
 }
@@ -71,7 +79,10 @@ function decide(context: Context, caller: Caller, check: AuthorizationCheck): Pr
         accountId: check.resourceAccountId,
         decision: allowed ? 'Allow' : 'Deny',
         errorCode: allowed ? null : 'AccessDenied',
-        errorMessage: allowed || result === null ? null : accessDeniedMessage(caller.arn, check.action, check.resourceArn, denialReasonOf(result)),
+        errorMessage:
+          allowed || result === null
+            ? null
+            : accessDeniedMessage(caller.arn, check.action, check.resourceArn, denialReasonOf(result)),
         ...(result === null ? {} : { detail: { evalDecision: result.evalDecision, explanation: result.explanation } }),
       });
       return result;
@@ -94,13 +105,26 @@ function checkKey(check: AuthorizationCheck): string {
   ]);
 }
 
-async function evaluateCheck(context: Context, caller: Caller, check: AuthorizationCheck): Promise<EvaluationResult | null> {
+async function evaluateCheck(
+  context: Context,
+  caller: Caller,
+  check: AuthorizationCheck,
+): Promise<EvaluationResult | null> {
   if (caller.type === 'operator') return null;
   const state = context.authorization;
   // The caller's side is shared between requests through the version-keyed cache: no older than any committed write.
   state.callerSide ??= loadCachedCallerSide(context, caller);
   const supplied = createContextFromEntries(check.context ?? []);
   if (!supplied.ok) throw awsError('ValidationError', supplied.errors.map((error) => error.message).join('; '));
-  const target = { arn: check.resourceArn, accountId: check.resourceAccountId, kind: check.resourceKind ?? 'other', policy: check.resourcePolicy ?? null, tags: check.resourceTags ?? null };
-  return evaluateRequest(await assembleRequest(state.loaders, await state.callerSide, check.action, target, supplied.context), { explain: false });
+  const target = {
+    arn: check.resourceArn,
+    accountId: check.resourceAccountId,
+    kind: check.resourceKind ?? 'other',
+    policy: check.resourcePolicy ?? null,
+    tags: check.resourceTags ?? null,
+  };
+  return evaluateRequest(
+    await assembleRequest(state.loaders, await state.callerSide, check.action, target, supplied.context),
+    { explain: false },
+  );
 }

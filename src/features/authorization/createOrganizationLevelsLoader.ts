@@ -20,7 +20,12 @@ export interface OrganizationLevelsKey {
 /** Loads the organization levels of accounts, per request. */
 export type OrganizationLevelsLoader = DataLoader<OrganizationLevelsKey, OrganizationLevels, string>;
 
-const NO_ORGANIZATION: OrganizationLevels = { organizationId: null, orgPaths: [], isManagementAccount: false, levels: [] };
+const NO_ORGANIZATION: OrganizationLevels = {
+  organizationId: null,
+  orgPaths: [],
+  isManagementAccount: false,
+  levels: [],
+};
 
 /**
  * A DataLoader of organization levels: however many accounts and policy types one tick asks for, three
@@ -31,9 +36,18 @@ export function createOrganizationLevelsLoader(prisma: PrismaClient): Organizati
   return new DataLoader<OrganizationLevelsKey, OrganizationLevels, string>(
     async (keys) => {
       const accountIds = [...new Set(keys.map((key) => key.accountId))];
-      const accounts = await prisma.account.findMany({ where: { id: { in: accountIds } }, include: { organization: true } });
+      const accounts = await prisma.account.findMany({
+        where: { id: { in: accountIds } },
+        include: { organization: true },
+      });
       const organizationIds = [...new Set(accounts.flatMap((account) => account.organization?.id ?? []))];
-      const units = organizationIds.length === 0 ? [] : await prisma.organizationalUnit.findMany({ where: { organizationId: { in: organizationIds } }, select: { id: true, parentId: true } });
+      const units =
+        organizationIds.length === 0
+          ? []
+          : await prisma.organizationalUnit.findMany({
+              where: { organizationId: { in: organizationIds } },
+              select: { id: true, parentId: true },
+            });
       const parentOf = new Map(units.map((unit) => [unit.id, unit.parentId]));
       const chains = new Map(
         accounts.map((account) => {
@@ -51,7 +65,10 @@ export function createOrganizationLevelsLoader(prisma: PrismaClient): Organizati
         organizationIds.length === 0
           ? []
           : await prisma.organizationPolicyAttachment.findMany({
-              where: { targetId: { in: targets }, policy: { type: { in: types }, organizationId: { in: organizationIds } } },
+              where: {
+                targetId: { in: targets },
+                policy: { type: { in: types }, organizationId: { in: organizationIds } },
+              },
               include: { policy: { select: { id: true, document: true, type: true, organizationId: true } } },
               orderBy: { policyId: 'asc' },
             });
@@ -62,7 +79,12 @@ export function createOrganizationLevelsLoader(prisma: PrismaClient): Organizati
         const chain = chains.get(accountId) ?? [];
         const levels = [...chain, accountId].map((target) =>
           attachments
-            .filter((attachment) => attachment.targetId === target && attachment.policy.type === type && attachment.policy.organizationId === organization.id)
+            .filter(
+              (attachment) =>
+                attachment.targetId === target &&
+                attachment.policy.type === type &&
+                attachment.policy.organizationId === organization.id,
+            )
             .map(({ policy }) => ({ id: policy.id, document: policy.document })),
         );
         return {

@@ -33,7 +33,9 @@ type Inline = { name: string; document: string }[];
 function collect(ownerArn: string, inline: Inline, attached: Attached): SourcedDocument[] {
   return [
     ...inline.map((policy) => ({ sourceId: `${ownerArn}:inline/${policy.name}`, document: policy.document })),
-    ...attached.flatMap(({ policy }) => policy.versions.map((version) => ({ sourceId: policy.arn, document: version.document }))),
+    ...attached.flatMap(({ policy }) =>
+      policy.versions.map((version) => ({ sourceId: policy.arn, document: version.document })),
+    ),
   ];
 }
 
@@ -57,16 +59,27 @@ export interface PrincipalLoaders {
 export function createPrincipalLoaders(prisma: PrismaClient): PrincipalLoaders {
   return {
     principals: new DataLoader(async (keys) => {
-      const ids = (kind: 'user' | 'role') => keys.filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));
+      const ids = (kind: 'user' | 'role') =>
+        keys.filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));
       const [userIds, roleIds] = [ids('user'), ids('role')];
       const [users, roles] = await Promise.all([
         userIds.length === 0
           ? []
           : prisma.user.findMany({
               where: { id: { in: userIds } },
-              include: { ...policySources, tags: true, permissionsBoundary: withDefaultVersion, groups: { include: { group: { include: policySources } } } },
+              include: {
+                ...policySources,
+                tags: true,
+                permissionsBoundary: withDefaultVersion,
+                groups: { include: { group: { include: policySources } } },
+              },
             }),
-        roleIds.length === 0 ? [] : prisma.role.findMany({ where: { id: { in: roleIds } }, include: { ...policySources, tags: true, permissionsBoundary: withDefaultVersion } }),
+        roleIds.length === 0
+          ? []
+          : prisma.role.findMany({
+              where: { id: { in: roleIds } },
+              include: { ...policySources, tags: true, permissionsBoundary: withDefaultVersion },
+            }),
       ]);
       const found = new Map<string, StoredPrincipal>();
       for (const user of users) {
@@ -99,7 +112,10 @@ export function createPrincipalLoaders(prisma: PrismaClient): PrincipalLoaders {
       return keys.map((key) => found.get(key) ?? null);
     }),
     managedPolicies: new DataLoader(async (arns) => {
-      const policies = await prisma.managedPolicy.findMany({ where: { arn: { in: [...arns] } }, ...withDefaultVersion });
+      const policies = await prisma.managedPolicy.findMany({
+        where: { arn: { in: [...arns] } },
+        ...withDefaultVersion,
+      });
       return arns.map((arn) => defaultDocument(policies.find((policy) => policy.arn === arn) ?? null));
     }),
   };

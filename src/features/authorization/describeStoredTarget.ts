@@ -23,12 +23,31 @@ export async function describeStoredTarget(context: Context, arn: string, action
   const tagsOf = async (owner: `role:${string}` | `resource:${string}`) =>
     Object.fromEntries((await context.loaders.identities.tagsByOwner.load(owner)).map((tag) => [tag.key, tag.value]));
   if (role !== null && TRUST_ACTIONS.has(action.toLowerCase())) {
-    return { arn, accountId: role.accountId, kind: 'trust', policy: role.assumeRolePolicyDocument, policyId: `${role.arn}#trust`, tags: await tagsOf(`role:${role.id}`) };
+    return {
+      arn,
+      accountId: role.accountId,
+      kind: 'trust',
+      policy: role.assumeRolePolicyDocument,
+      policyId: `${role.arn}#trust`,
+      tags: await tagsOf(`role:${role.id}`),
+    };
   }
   const stored = bucket ?? resource;
   if (stored !== null) {
     const kind = stored.service === 'kms' && stored.resourceType === 'key' ? 'kmsKey' : 'other';
-    return { arn, accountId: stored.accountId, kind, policy: stored.policyDocument, policyId: stored.arn, tags: await tagsOf(`resource:${stored.id}`) };
+    return {
+      arn,
+      accountId: stored.accountId,
+      kind,
+      policy: stored.policyDocument,
+      policyId: stored.arn,
+      tags: await tagsOf(`resource:${stored.id}`),
+    };
   }
-  return { arn, accountId: role?.accountId ?? (parseArn(arn)?.account || null), kind: 'other', tags: role === null ? null : await tagsOf(`role:${role.id}`) };
+  return {
+    arn,
+    accountId: role?.accountId ?? (parseArn(arn)?.account || null),
+    kind: 'other',
+    tags: role === null ? null : await tagsOf(`role:${role.id}`),
+  };
 }

@@ -24,13 +24,17 @@ function isCheckList(checks: Checks): checks is readonly AuthorizationCheck[] {
 function nodeTypeOf(info: GraphQLResolveInfo, row: object): NodeType {
   const tagged = (row as { __typename?: string }).__typename;
   const name = tagged ?? getNamedType(info.returnType).name.replace(/Connection$/, '');
-  if (!(nodeTypes as readonly string[]).includes(name)) throw new Error(`\`${info.parentType.name}.${info.fieldName}\` returns \`${name}\`, which has no node rule`);
+  if (!(nodeTypes as readonly string[]).includes(name))
+    throw new Error(`\`${info.parentType.name}.${info.fieldName}\` returns \`${name}\`, which has no node rule`);
   return name as NodeType;
 }
 
 function checkOfObject(context: Context, info: GraphQLResolveInfo, row: object) {
   const type = nodeTypeOf(info, row);
-  return (NODE_RULES[type] as (context: Context, target: object) => ReturnType<(typeof NODE_RULES)[NodeType]>)(context, row);
+  return (NODE_RULES[type] as (context: Context, target: object) => ReturnType<(typeof NODE_RULES)[NodeType]>)(
+    context,
+    row,
+  );
 }
 
 /** Authorizes each returned object by its type's rule; in a list each item fails on its own (null with AccessDenied). */
@@ -69,7 +73,14 @@ function guardField(rule: AnyRule, resolve: AnyResolver): AnyResolver {
         return resolve(parent, args, context, info);
       case 'lookup': {
         const target = await rule.target(context, args);
-        if (target !== null) await authorizeAll(context, await (NODE_RULES[rule.type] as (context: Context, target: object) => Promise<Checks> | Checks)(context, target));
+        if (target !== null)
+          await authorizeAll(
+            context,
+            await (NODE_RULES[rule.type] as (context: Context, target: object) => Promise<Checks> | Checks)(
+              context,
+              target,
+            ),
+          );
         return resolve(parent, args, context, info);
       }
       case 'eachResultByType':

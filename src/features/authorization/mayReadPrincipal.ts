@@ -29,7 +29,15 @@ export async function mayReadPrincipal(context: Context, principal: NamedPrincip
 }
 
 /** Keeps the items whose every named principal the caller may read; all decided together so their loads batch. */
-export async function keepReadable<T>(context: Context, items: readonly T[], principalsOf: (item: T) => NamedPrincipal[]): Promise<T[]> {
-  const keep = await Promise.all(items.map(async (item) => (await Promise.all(principalsOf(item).map((p) => mayReadPrincipal(context, p)))).every(Boolean)));
+export async function keepReadable<T>(
+  context: Context,
+  items: readonly T[],
+  principalsOf: (item: T) => NamedPrincipal[],
+): Promise<T[]> {
+  const keep = await Promise.all(
+    items.map(async (item) =>
+      (await Promise.all(principalsOf(item).map((p) => mayReadPrincipal(context, p)))).every(Boolean),
+    ),
+  );
   return items.filter((_item, i) => keep[i]);
 }

@@ -1,7 +1,21 @@
 import type { Context } from '../../context.js';
-import type { Account, ManagedPolicy, Organization, OrganizationalUnit, OrganizationPolicy, Resource, Session } from '../../generated/prisma/client.js';
+import type {
+  Account,
+  ManagedPolicy,
+  Organization,
+  OrganizationalUnit,
+  OrganizationPolicy,
+  Resource,
+  Session,
+} from '../../generated/prisma/client.js';
 import type { NodeType } from '../../graphql/globalId.js';
-import { formatOrganizationAccountArn, formatOrganizationArn, formatOrganizationPolicyArn, formatOrganizationUnitArn, parseArn } from '../../iam/index.js';
+import {
+  formatOrganizationAccountArn,
+  formatOrganizationArn,
+  formatOrganizationPolicyArn,
+  formatOrganizationUnitArn,
+  parseArn,
+} from '../../iam/index.js';
 import { describeResourceArn } from '../../iam/index.js';
 import { requireCaller, type AuthorizationCheck } from './authorize.js';
 
@@ -34,21 +48,33 @@ const READ_RESOURCE_ACTIONS: Readonly<Record<string, string>> = {
 };
 
 /** The management account and id of an organization, through the request's loader. */
-export async function organizationOf(context: Context, organizationId: string): Promise<Pick<Organization, 'id' | 'managementAccountId'> | null> {
+export async function organizationOf(
+  context: Context,
+  organizationId: string,
+): Promise<Pick<Organization, 'id' | 'managementAccountId'> | null> {
   return context.loaders.organizations.byId.load(organizationId);
 }
 
 /** An Organizations check: the resource lives in the organization's management account, as in AWS. */
-async function inOrganization(context: Context, organizationId: string, action: string, arn: (management: string) => string): Promise<AuthorizationCheck> {
+async function inOrganization(
+  context: Context,
+  organizationId: string,
+  action: string,
+  arn: (management: string) => string,
+): Promise<AuthorizationCheck> {
   const organization = await organizationOf(context, organizationId);
   const management = organization?.managementAccountId ?? requireCaller(context).accountId;
   return { action, resourceArn: arn(management), resourceAccountId: management };
 }
 
 /** The organizations:DescribeAccount check of an account: on its ARN in the management account; an account's own principals describe it in their own account. */
-export async function describeAccountCheck(context: Context, account: NodeTargets['Account']): Promise<AuthorizationCheck> {
+export async function describeAccountCheck(
+  context: Context,
+  account: NodeTargets['Account'],
+): Promise<AuthorizationCheck> {
   const own = requireCaller(context).accountId === account.id;
-  if (account.organizationId === null) return { action: 'organizations:DescribeAccount', resourceArn: '*', resourceAccountId: account.id };
+  if (account.organizationId === null)
+    return { action: 'organizations:DescribeAccount', resourceArn: '*', resourceAccountId: account.id };
   const check = await inOrganization(context, account.organizationId, 'organizations:DescribeAccount', (management) =>
     formatOrganizationAccountArn(management, account.organizationId!, account.id),
   );
@@ -56,7 +82,10 @@ export async function describeAccountCheck(context: Context, account: NodeTarget
 }
 
 /** The check that reads a resource with its policy: the service's read-policy action, its policy and tags (the engine adds RCPs where they govern). */
-export async function readResourceCheck(context: Context, resource: NodeTargets['Resource']): Promise<AuthorizationCheck> {
+export async function readResourceCheck(
+  context: Context,
+  resource: NodeTargets['Resource'],
+): Promise<AuthorizationCheck> {
   const { service, resourceType } = describeResourceArn(resource.arn);
   const tags = resource.id === null ? [] : await context.loaders.identities.tagsByOwner.load(`resource:${resource.id}`);
   return {
@@ -85,7 +114,9 @@ export const NODE_RULES: { [T in NodeType]: NodeRule<NodeTargets[T]> } = {
     // Every member account may describe its own organization (AWS allows DescribeOrganization to members).
     return context.loaders.accounts.byId
       .load(caller.accountId)
-      .then((account) => (account?.organizationId === organization.id ? { ...check, resourceAccountId: caller.accountId } : check));
+      .then((account) =>
+        account?.organizationId === organization.id ? { ...check, resourceAccountId: caller.accountId } : check,
+      );
   },
   OrganizationalUnit: (context, unit) =>
     inOrganization(context, unit.organizationId, 'organizations:DescribeOrganizationalUnit', (management) =>

@@ -30,7 +30,10 @@ export interface LookupRule<T extends NodeType, TArgs> {
 }
 
 /** Builds a {@link LookupRule}, keeping the type and its target's shape tied together. */
-export function lookup<T extends NodeType, TArgs>(type: T, target: LookupRule<T, TArgs>['target']): LookupRule<T, TArgs> {
+export function lookup<T extends NodeType, TArgs>(
+  type: T,
+  target: LookupRule<T, TArgs>['target'],
+): LookupRule<T, TArgs> {
   return { kind: 'lookup', type, target };
 }
 
@@ -45,7 +48,8 @@ export type FieldRule<TParent, TArgs> =
   | typeof AUTHORIZED_BY_SERVICE;
 
 /** The arguments of a generated resolver type. */
-export type ArgsOf<R> = NonNullable<R> extends Resolver<infer _Result, infer _Parent, infer _Context, infer TArgs> ? TArgs : never;
+export type ArgsOf<R> =
+  NonNullable<R> extends Resolver<infer _Result, infer _Parent, infer _Context, infer TArgs> ? TArgs : never;
 
 type FieldsOf<T extends keyof Resolvers> = Exclude<keyof NonNullable<Resolvers[T]>, '__isTypeOf' | '__resolveType'>;
 

@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, extendSchema, getNamedType, isInterfaceType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  extendSchema,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  type GraphQLSchema,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { nodeTypes } from '../../graphql/globalId.js';
 import { NODE_RULES } from './nodeRules.js';
@@ -48,7 +56,10 @@ describe('every read has an authorization rule', () => {
   });
 
   it('fails for a new field or Query field without a rule (the check is not vacuous)', () => {
-    const extended = extendSchema(schema, parse('extend type User { manager: User } extend type Query { secret(arn: String!): Role! }'));
+    const extended = extendSchema(
+      schema,
+      parse('extend type User { manager: User } extend type Query { secret(arn: String!): Role! }'),
+    );
     expect(missingRules(extended)).toEqual(['Query.secret', 'User.manager']);
   });
 });

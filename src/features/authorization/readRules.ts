@@ -2,7 +2,14 @@ import type { Context } from '../../context.js';
 import type { Account, Organization, OrganizationalUnit } from '../../generated/prisma/client.js';
 import { validationError } from '../../graphql/errors.js';
 import { requireArn } from '../../graphql/requireArn.js';
-import { formatOrganizationAccountArn, formatOrganizationArn, formatOrganizationPolicyArn, formatOrganizationUnitArn, parseArn, roleArnFromSessionArn } from '../../iam/index.js';
+import {
+  formatOrganizationAccountArn,
+  formatOrganizationArn,
+  formatOrganizationPolicyArn,
+  formatOrganizationUnitArn,
+  parseArn,
+  roleArnFromSessionArn,
+} from '../../iam/index.js';
 import { requireCaller, type AuthorizationCheck } from './authorize.js';
 import { analyzerCheck, listFindingsCheck, organizationAnalyzerCheck } from './analyzerCheck.js';
 import { accountOfArn, organizationOf } from './nodeRules.js';
@@ -26,26 +33,44 @@ const iamTarget = (context: Context, arn: string) => {
 };
 
 /** A listing in an account (its users, roles ...), checked there. */
-const listIn = (action: string) => (_context: Context, _args: unknown, account: Pick<Account, 'id'>): AuthorizationCheck => ({
-  action,
-  resourceArn: '*',
-  resourceAccountId: account.id,
-});
+const listIn =
+  (action: string) =>
+  (_context: Context, _args: unknown, account: Pick<Account, 'id'>): AuthorizationCheck => ({
+    action,
+    resourceArn: '*',
+    resourceAccountId: account.id,
+  });
 
 /** An Organizations call on an object of an organization, in its management account; nothing to check outside one. */
 const inOrganizationOf =
-  <P>(action: string, find: (parent: P) => { organizationId: string | null; arn: (management: string, organizationId: string) => string }) =>
+  <P>(
+    action: string,
+    find: (parent: P) => { organizationId: string | null; arn: (management: string, organizationId: string) => string },
+  ) =>
   async (context: Context, _args: unknown, parent: P): Promise<Checks> => {
     const { organizationId, arn } = find(parent);
     if (organizationId === null) return [];
     const organization = await organizationOf(context, organizationId);
     if (organization === null) return [];
-    return { action, resourceArn: arn(organization.managementAccountId, organization.id), resourceAccountId: organization.managementAccountId };
+    return {
+      action,
+      resourceArn: arn(organization.managementAccountId, organization.id),
+      resourceAccountId: organization.managementAccountId,
+    };
   };
 
-const ofOrganization = (organization: Organization) => ({ organizationId: organization.id, arn: (m: string, o: string) => formatOrganizationArn(m, o) });
-const ofUnit = (unit: OrganizationalUnit) => ({ organizationId: unit.organizationId, arn: (m: string, o: string) => formatOrganizationUnitArn(m, o, unit.id) });
-const ofAccount = (account: Account) => ({ organizationId: account.organizationId, arn: (m: string, o: string) => formatOrganizationAccountArn(m, o, account.id) });
+const ofOrganization = (organization: Organization) => ({
+  organizationId: organization.id,
+  arn: (m: string, o: string) => formatOrganizationArn(m, o),
+});
+const ofUnit = (unit: OrganizationalUnit) => ({
+  organizationId: unit.organizationId,
+  arn: (m: string, o: string) => formatOrganizationUnitArn(m, o, unit.id),
+});
+const ofAccount = (account: Account) => ({
+  organizationId: account.organizationId,
+  arn: (m: string, o: string) => formatOrganizationAccountArn(m, o, account.id),
+});
 
 /** iam:SimulatePrincipalPolicy on the principal an analysis is about (a session stands for its role). */
 export const simulatePrincipalCheck = (context: Context, principalArn: string): AuthorizationCheck => {
@@ -57,14 +82,21 @@ export const simulatePrincipalCheck = (context: Context, principalArn: string): 
 /** The analyzer whose findings cover a whole organization: the caller's organization analyzer in its own organization, else the management account's. */
 async function wholeOrganizationCheck(context: Context, organizationId: string): Promise<AuthorizationCheck> {
   const caller = own(context);
-  const [organization, callerAccount] = await Promise.all([organizationOf(context, organizationId), context.loaders.accounts.byId.load(caller)]);
-  if (organization !== null && callerAccount?.organizationId === organization.id) return listFindingsCheck(caller, 'organization');
+  const [organization, callerAccount] = await Promise.all([
+    organizationOf(context, organizationId),
+    context.loaders.accounts.byId.load(caller),
+  ]);
+  if (organization !== null && callerAccount?.organizationId === organization.id)
+    return listFindingsCheck(caller, 'organization');
   return listFindingsCheck(organization?.managementAccountId ?? caller);
 }
 
 /** The account that owns a resource ARN as the playground stores it: a stored resource or role's, else the one the ARN names. */
 async function ownerOf(context: Context, arn: string): Promise<string> {
-  const [resource, role] = await Promise.all([context.loaders.resources.byArn.load(arn.replace(/^(arn:aws:s3:::[^/]+)\/.*$/, '$1')), context.loaders.roles.byArn.load(arn)]);
+  const [resource, role] = await Promise.all([
+    context.loaders.resources.byArn.load(arn.replace(/^(arn:aws:s3:::[^/]+)\/.*$/, '$1')),
+    context.loaders.roles.byArn.load(arn),
+  ]);
   return resource?.accountId ?? role?.accountId ?? (parseArn(arn)?.account || own(context));
 }
 
@@ -73,12 +105,25 @@ async function ownerOf(context: Context, arn: string): Promise<string> {
  * (iam:GetUser / iam:GetRole) of an end in the caller's account or outside its organization; for an end in
  * another account of the caller's organization, the organization analyzer's findings, as for whoCanAccess.
  */
-async function assumeRolePathChecks(context: Context, fromArn: string, toRoleArn: string): Promise<AuthorizationCheck[]> {
+async function assumeRolePathChecks(
+  context: Context,
+  fromArn: string,
+  toRoleArn: string,
+): Promise<AuthorizationCheck[]> {
   const end = async (arn: string, action: string): Promise<AuthorizationCheck> => {
     const { accountId } = iamTarget(context, arn);
-    return (await organizationAnalyzerCheck(context, accountId)) ?? { action, resourceArn: arn, resourceAccountId: accountId };
+    return (
+      (await organizationAnalyzerCheck(context, accountId)) ?? {
+        action,
+        resourceArn: arn,
+        resourceAccountId: accountId,
+      }
+    );
   };
-  return Promise.all([end(fromArn, requireArn(fromArn).resource.startsWith('user/') ? 'iam:GetUser' : 'iam:GetRole'), end(toRoleArn, 'iam:GetRole')]);
+  return Promise.all([
+    end(fromArn, requireArn(fromArn).resource.startsWith('user/') ? 'iam:GetUser' : 'iam:GetRole'),
+    end(toRoleArn, 'iam:GetRole'),
+  ]);
 }
 
 /**
@@ -94,7 +139,9 @@ export const READ_RULES: ReadRules = {
     callerIdentity: OPEN_TO_SIGNED_IN,
     auditEvents: AUTHORIZED_BY_SERVICE,
     organizations: FILTER_RESULTS_BY_TYPE,
-    organization: lookup('Organization', (context, args) => context.loaders.organizations.byId.load(args.organizationId)),
+    organization: lookup('Organization', (context, args) =>
+      context.loaders.organizations.byId.load(args.organizationId),
+    ),
     accounts: FILTER_RESULTS_BY_TYPE,
     account: lookup('Account', (context, args) => context.loaders.accounts.byId.load(args.accountId)),
     user: lookup('User', (context, args) => iamTarget(context, args.arn)),
@@ -104,15 +151,34 @@ export const READ_RULES: ReadRules = {
       const { accountId } = iamTarget(context, args.arn);
       return { arn: args.arn, accountId: requireArn(args.arn).account === 'aws' ? null : accountId };
     }),
-    policyVersion: (context, args) => ({ action: 'iam:GetPolicyVersion', resourceArn: args.policyArn, resourceAccountId: iamTarget(context, args.policyArn).accountId }),
-    awsManagedPolicies: (context) => ({ action: 'iam:ListPolicies', resourceArn: '*', resourceAccountId: own(context) }),
+    policyVersion: (context, args) => ({
+      action: 'iam:GetPolicyVersion',
+      resourceArn: args.policyArn,
+      resourceAccountId: iamTarget(context, args.policyArn).accountId,
+    }),
+    awsManagedPolicies: (context) => ({
+      action: 'iam:ListPolicies',
+      resourceArn: '*',
+      resourceAccountId: own(context),
+    }),
     resource: lookup('Resource', async (context, args) => {
       const stored = await context.loaders.resources.byArn.load(args.arn);
-      return stored ?? { id: null, arn: args.arn, accountId: parseArn(args.arn)?.account || own(context), policyDocument: null };
+      return (
+        stored ?? {
+          id: null,
+          arn: args.arn,
+          accountId: parseArn(args.arn)?.account || own(context),
+          policyDocument: null,
+        }
+      );
     }),
     session: lookup('Session', (context, args) => context.loaders.sessions.byId.load(args.accessKeyId)),
     sessions: (_context, args) => ({ action: 'iam:ListRoles', resourceArn: '*', resourceAccountId: args.accountId }),
-    simulateCustomPolicy: (context) => ({ action: 'iam:SimulateCustomPolicy', resourceArn: '*', resourceAccountId: own(context) }),
+    simulateCustomPolicy: (context) => ({
+      action: 'iam:SimulateCustomPolicy',
+      resourceArn: '*',
+      resourceAccountId: own(context),
+    }),
     simulatePrincipalPolicy: (context, args) => simulatePrincipalCheck(context, args.input.policySourceArn),
     effectivePermissions: (context, args) => simulatePrincipalCheck(context, args.principalArn),
     whoCanAccess: async (context, args) => analyzerCheck(context, await ownerOf(context, args.resourceArn)),
@@ -126,12 +192,17 @@ export const READ_RULES: ReadRules = {
     // organization, or the checks of the whoCanAccess / assumeRolePaths question it draws.
     accessGraph: async (context, { scope }) => {
       // Which scope decides the check, so a request naming several is refused before any is checked.
-      const given = [scope.accountId, scope.organizationId, scope.whoCanAccess, scope.assumeRolePaths].filter((value) => value != null);
-      if (given.length !== 1) throw validationError('give exactly one of accountId, organizationId, whoCanAccess and assumeRolePaths');
+      const given = [scope.accountId, scope.organizationId, scope.whoCanAccess, scope.assumeRolePaths].filter(
+        (value) => value != null,
+      );
+      if (given.length !== 1)
+        throw validationError('give exactly one of accountId, organizationId, whoCanAccess and assumeRolePaths');
       if (scope.accountId != null) return analyzerCheck(context, scope.accountId);
       if (scope.organizationId != null) return wholeOrganizationCheck(context, scope.organizationId);
-      if (scope.whoCanAccess != null) return analyzerCheck(context, await ownerOf(context, scope.whoCanAccess.resourceArn));
-      if (scope.assumeRolePaths != null) return assumeRolePathChecks(context, scope.assumeRolePaths.fromArn, scope.assumeRolePaths.toRoleArn);
+      if (scope.whoCanAccess != null)
+        return analyzerCheck(context, await ownerOf(context, scope.whoCanAccess.resourceArn));
+      if (scope.assumeRolePaths != null)
+        return assumeRolePathChecks(context, scope.assumeRolePaths.fromArn, scope.assumeRolePaths.toRoleArn);
       return listFindingsCheck(own(context));
     },
     // The IAM reads of identity providers, instance profiles and deletion tasks authorize inside their services

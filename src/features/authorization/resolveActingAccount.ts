@@ -10,7 +10,8 @@ import { requireCaller } from './authorize.js';
 export async function resolveActingAccount(context: Context, accountId: string | null | undefined): Promise<string> {
   const caller = requireCaller(context);
   if (caller.type !== 'operator') return accountId ?? caller.accountId;
-  if (!accountId) throw awsError('ValidationError', 'The operator acts as the root of an account: accountId is required');
+  if (!accountId)
+    throw awsError('ValidationError', 'The operator acts as the root of an account: accountId is required');
   const account = await context.database.prisma.account.findUnique({ where: { id: accountId }, select: { id: true } });
   if (account === null) throw awsError('NoSuchEntity', `The account with id ${accountId} cannot be found.`);
   return account.id;

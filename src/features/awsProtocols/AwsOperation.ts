@@ -10,7 +10,16 @@ export class AwsMap {
 }
 
 /** A result value as the protocols serialize it: structures, lists, maps, strings, numbers, booleans, timestamps. */
-export type AwsValue = string | number | boolean | Date | AwsMap | null | undefined | readonly AwsValue[] | { readonly [member: string]: AwsValue };
+export type AwsValue =
+  | string
+  | number
+  | boolean
+  | Date
+  | AwsMap
+  | null
+  | undefined
+  | readonly AwsValue[]
+  | { readonly [member: string]: AwsValue };
 
 /** An operation's result members, as the service model names them; null when the operation returns nothing. */
 export type AwsResult = { readonly [member: string]: AwsValue } | null;

@@ -27,7 +27,10 @@ function lowerFirst(name: string): string {
 /** ValidationError for a member that is absent or has the wrong type, in AWS's words. */
 export function memberError(name: string, value: unknown, constraint: string): Error {
   const shown = value === undefined || value === null ? 'null' : `'${String(value)}'`;
-  return awsError('ValidationError', `1 validation error detected: Value ${shown} at '${lowerFirst(name)}' failed to satisfy constraint: ${constraint}`);
+  return awsError(
+    'ValidationError',
+    `1 validation error detected: Value ${shown} at '${lowerFirst(name)}' failed to satisfy constraint: ${constraint}`,
+  );
 }
 
 function asList(name: string, value: unknown): unknown[] {
@@ -76,14 +79,16 @@ export function createOperationInput(values: Record<string, unknown>): Operation
     },
     structureList(name) {
       return asList(name, raw(name)).map((item) => {
-        if (item === null || typeof item !== 'object' || Array.isArray(item)) throw memberError(name, JSON.stringify(item), 'Member must be a list of structures');
+        if (item === null || typeof item !== 'object' || Array.isArray(item))
+          throw memberError(name, JSON.stringify(item), 'Member must be a list of structures');
         return createOperationInput(item as Record<string, unknown>);
       });
     },
     structure(name) {
       const value = raw(name);
       if (value === undefined || value === null || value === '') return undefined;
-      if (typeof value !== 'object' || Array.isArray(value)) throw memberError(name, JSON.stringify(value), 'Member must be a structure');
+      if (typeof value !== 'object' || Array.isArray(value))
+        throw memberError(name, JSON.stringify(value), 'Member must be a structure');
       return createOperationInput(value as Record<string, unknown>);
     },
   };

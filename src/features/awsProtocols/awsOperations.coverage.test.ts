@@ -11,14 +11,21 @@ const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
  * mapping table fails the test: a new mutation needs its AWS operation (one row) or an entry here.
  */
 const PLAYGROUND_ONLY_MUTATIONS: Readonly<Record<string, string>> = {
-  createResource: 'S3 buckets, SQS queues, KMS keys … belong to other services’ APIs; the playground models them generically by ARN',
-  putResourcePolicy: 'sets a resource policy of another service (s3:PutBucketPolicy, kms:PutKeyPolicy …), not an STS, IAM or Organizations operation',
-  revokeRoleSessions: 'the IAM console’s “Revoke active sessions” button has no API operation of its own: AWS CLI users call PutRolePolicy with AWSRevokeOlderSessions',
+  createResource:
+    'S3 buckets, SQS queues, KMS keys … belong to other services’ APIs; the playground models them generically by ARN',
+  putResourcePolicy:
+    'sets a resource policy of another service (s3:PutBucketPolicy, kms:PutKeyPolicy …), not an STS, IAM or Organizations operation',
+  revokeRoleSessions:
+    'the IAM console’s “Revoke active sessions” button has no API operation of its own: AWS CLI users call PutRolePolicy with AWSRevokeOlderSessions',
   mintOidcToken: 'the playground’s own OIDC issuer mints tokens (as GitHub or Google would); no AWS service does',
-  mintSamlAssertion: 'the playground’s own SAML identity provider signs assertions (as Okta or AD FS would); no AWS service does',
-  runInstances: 'ec2:RunInstances belongs to EC2’s API (ec2 query protocol), out of scope for the STS/IAM/Organizations endpoint',
-  createFunction: 'lambda:CreateFunction belongs to Lambda’s REST-JSON API, out of scope for the STS/IAM/Organizations endpoint',
-  updateFunctionConfiguration: 'lambda:UpdateFunctionConfiguration belongs to Lambda’s REST-JSON API, out of scope for the STS/IAM/Organizations endpoint',
+  mintSamlAssertion:
+    'the playground’s own SAML identity provider signs assertions (as Okta or AD FS would); no AWS service does',
+  runInstances:
+    'ec2:RunInstances belongs to EC2’s API (ec2 query protocol), out of scope for the STS/IAM/Organizations endpoint',
+  createFunction:
+    'lambda:CreateFunction belongs to Lambda’s REST-JSON API, out of scope for the STS/IAM/Organizations endpoint',
+  updateFunctionConfiguration:
+    'lambda:UpdateFunctionConfiguration belongs to Lambda’s REST-JSON API, out of scope for the STS/IAM/Organizations endpoint',
   instanceCredentials: 'what EC2’s instance metadata service hands the instance (IMDS, not an AWS API operation)',
   functionCredentials: 'what Lambda puts in the function’s environment (not an AWS API operation)',
 };
@@ -27,7 +34,8 @@ const PLAYGROUND_ONLY_MUTATIONS: Readonly<Record<string, string>> = {
 const AWS_ONLY_READS: Readonly<Record<string, string>> = {
   'iam:GetContextKeysForCustomPolicy': 'GraphQL reports missing context keys in every simulation result instead',
   'iam:GetContextKeysForPrincipalPolicy': 'GraphQL reports missing context keys in every simulation result instead',
-  'iam:ListInstanceProfilesForRole': 'GraphQL answers the other way round: each InstanceProfile lists its role (InstanceProfile.roles)',
+  'iam:ListInstanceProfilesForRole':
+    'GraphQL answers the other way round: each InstanceProfile lists its role (InstanceProfile.roles)',
 };
 
 /** Whether `Type.field` names a field of the schema. */
@@ -39,8 +47,12 @@ function fieldExists(path: string): boolean {
 
 describe('the AWS operation mapping table', () => {
   it('maps every GraphQL mutation to an AWS operation, except the reviewed playground-only ones', () => {
-    const mapped = new Set(AWS_OPERATIONS.filter((operation) => operation.kind === 'write').map((operation) => operation.graphql));
-    const unmapped = mutations.filter((name) => !mapped.has(`Mutation.${name}`) && !(name in PLAYGROUND_ONLY_MUTATIONS));
+    const mapped = new Set(
+      AWS_OPERATIONS.filter((operation) => operation.kind === 'write').map((operation) => operation.graphql),
+    );
+    const unmapped = mutations.filter(
+      (name) => !mapped.has(`Mutation.${name}`) && !(name in PLAYGROUND_ONLY_MUTATIONS),
+    );
     expect(unmapped).toEqual([]);
   });
 
@@ -69,7 +81,11 @@ describe('the AWS operation mapping table', () => {
 
   it('fails when a mutation has no row (the check can fail)', () => {
     const without = AWS_OPERATIONS.filter((operation) => operation.graphql !== 'Mutation.createRole');
-    const mapped = new Set(without.filter((operation) => operation.kind === 'write').map((operation) => operation.graphql));
-    expect(mutations.filter((name) => !mapped.has(`Mutation.${name}`) && !(name in PLAYGROUND_ONLY_MUTATIONS))).toEqual(['createRole']);
+    const mapped = new Set(
+      without.filter((operation) => operation.kind === 'write').map((operation) => operation.graphql),
+    );
+    expect(mutations.filter((name) => !mapped.has(`Mutation.${name}`) && !(name in PLAYGROUND_ONLY_MUTATIONS))).toEqual(
+      ['createRole'],
+    );
   });
 });

@@ -37,8 +37,16 @@ function decodeJson(name: string, body: Buffer): DecodedRequest {
       throw awsError('ValidationError', 'Start of structure or map found where not expected.');
     }
   }
-  if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) throw awsError('ValidationError', 'The request body must be a JSON object.');
-  return { protocol: 'json', service: 'organizations', operation: findAwsOperation('organizations', name), name, version: null, parameters: parameters as Record<string, unknown> };
+  if (parameters === null || typeof parameters !== 'object' || Array.isArray(parameters))
+    throw awsError('ValidationError', 'The request body must be a JSON object.');
+  return {
+    protocol: 'json',
+    service: 'organizations',
+    operation: findAwsOperation('organizations', name),
+    name,
+    version: null,
+    parameters: parameters as Record<string, unknown>,
+  };
 }
 
 /**
@@ -55,7 +63,8 @@ function decodeQuery(req: IncomingMessage, url: URL, body: Buffer): DecodedReque
   const name = form.get('Action');
   if (!name) throw awsError('MissingAction', 'Missing Action');
   const signed = readSigningService({ headers: req.headers, url: req.url ?? '/' });
-  const service: AwsService = signed === 'sts' || signed === 'iam' ? signed : STS_OPERATION_NAMES.has(name) ? 'sts' : 'iam';
+  const service: AwsService =
+    signed === 'sts' || signed === 'iam' ? signed : STS_OPERATION_NAMES.has(name) ? 'sts' : 'iam';
   const version = form.get('Version');
   const operation = version !== null && version !== QUERY_VERSIONS[service] ? null : findAwsOperation(service, name);
   return { protocol: 'query', service, operation, name, version, parameters: parseQueryParameters(form) };
@@ -68,14 +77,32 @@ function send(res: ServerResponse, status: number, contentType: string, requestI
   res.end(body);
 }
 
-function sendError(res: ServerResponse, protocol: 'query' | 'json', service: AwsService, error: unknown, requestId: string): void {
+function sendError(
+  res: ServerResponse,
+  protocol: 'query' | 'json',
+  service: AwsService,
+  error: unknown,
+  requestId: string,
+): void {
   const failure = toProtocolError(error, protocol);
   if (protocol === 'json') {
     res.setHeader('x-amzn-ErrorType', failure.code);
-    send(res, failure.status, 'application/x-amz-json-1.1', requestId, JSON.stringify({ __type: failure.code, Message: failure.message }));
+    send(
+      res,
+      failure.status,
+      'application/x-amz-json-1.1',
+      requestId,
+      JSON.stringify({ __type: failure.code, Message: failure.message }),
+    );
     return;
   }
-  send(res, failure.status, 'text/xml', requestId, serializeQueryError(service === 'organizations' ? 'iam' : service, failure, requestId));
+  send(
+    res,
+    failure.status,
+    'text/xml',
+    requestId,
+    serializeQueryError(service === 'organizations' ? 'iam' : service, failure, requestId),
+  );
 }
 
 /**
@@ -102,22 +129,46 @@ export function createAwsProtocolRoute(dependencies: ContextDependencies): Route
         if (typeof target === 'string' && !target.startsWith(ORGANIZATIONS_TARGET_PREFIX)) {
           throw awsError('InvalidAction', `Unknown target ${target}`);
         }
-        const decoded = protocol === 'json' ? decodeJson(String(target).slice(ORGANIZATIONS_TARGET_PREFIX.length), body) : decodeQuery(req, url, body);
+        const decoded =
+          protocol === 'json'
+            ? decodeJson(String(target).slice(ORGANIZATIONS_TARGET_PREFIX.length), body)
+            : decodeQuery(req, url, body);
         ({ protocol, service } = decoded);
-        const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? null, service };
+        const request = {
+          method: req.method ?? 'GET',
+          url: req.url ?? '/',
+          headers: req.headers,
+          body,
+          sourceIp: req.socket.remoteAddress ?? null,
+          service,
+        };
         context = await createContext(request, dependencies);
         const operation = decoded.operation;
         if (operation === null) {
-          throw awsError('InvalidAction', `Could not find operation ${decoded.name} for version ${decoded.version ?? 'NO_VERSION_SPECIFIED'}`);
+          throw awsError(
+            'InvalidAction',
+            `Could not find operation ${decoded.name} for version ${decoded.version ?? 'NO_VERSION_SPECIFIED'}`,
+          );
         }
         const result = await operation.run(context, createOperationInput(decoded.parameters), operation.action);
         await flushAuditEvents(context);
         if (protocol === 'json') send(res, 200, 'application/x-amz-json-1.1', requestId, serializeJsonResponse(result));
-        else send(res, 200, 'text/xml', requestId, serializeQueryResponse(service === 'sts' ? 'sts' : 'iam', operation.name, result, requestId));
+        else
+          send(
+            res,
+            200,
+            'text/xml',
+            requestId,
+            serializeQueryResponse(service === 'sts' ? 'sts' : 'iam', operation.name, result, requestId),
+          );
       } catch (error) {
         // Denials are audited too: the request's decisions are written (one statement) before the error goes out.
-        if (context !== null) await flushAuditEvents(context).catch((flushError: unknown) => dependencies.logger.error({ err: flushError, requestId }, 'audit flush failed'));
-        if (toProtocolError(error, protocol).status >= 500) dependencies.logger.error({ err: error, requestId }, 'AWS protocol request failed');
+        if (context !== null)
+          await flushAuditEvents(context).catch((flushError: unknown) =>
+            dependencies.logger.error({ err: flushError, requestId }, 'audit flush failed'),
+          );
+        if (toProtocolError(error, protocol).status >= 500)
+          dependencies.logger.error({ err: error, requestId }, 'AWS protocol request failed');
         sendError(res, protocol, service, error, requestId);
       }
       return true;

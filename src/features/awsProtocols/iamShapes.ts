@@ -1,5 +1,14 @@
 import type { Context } from '../../context.js';
-import type { Group, InlinePolicy, InstanceProfile, ManagedPolicy, PolicyVersion, Role, Tag, User } from '../../generated/prisma/client.js';
+import type {
+  Group,
+  InlinePolicy,
+  InstanceProfile,
+  ManagedPolicy,
+  PolicyVersion,
+  Role,
+  Tag,
+  User,
+} from '../../generated/prisma/client.js';
 import { readJsonTags } from '../federation/jsonTags.js';
 
 /** IAM answers policy documents URL-encoded (RFC 3986), as its API reference says; clients decode them. */
@@ -16,7 +25,9 @@ export function toTags(tags: readonly Pick<Tag, 'key' | 'value'>[]) {
 async function boundaryOf(context: Context, boundaryId: string | null) {
   if (boundaryId === null) return undefined;
   const policy = await context.loaders.policies.byId.load(boundaryId);
-  return policy ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: policy.arn } : undefined;
+  return policy
+    ? { PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: policy.arn }
+    : undefined;
 }
 
 /** IAM's `User`, with its boundary and tags (as GetUser answers; list operations leave those out, as AWS does). */
@@ -28,7 +39,10 @@ export async function toUser(context: Context, user: User, detail = true) {
     Arn: user.arn,
     CreateDate: user.createdAt,
     ...(detail
-      ? { PermissionsBoundary: await boundaryOf(context, user.permissionsBoundaryId), Tags: toTags(await context.loaders.identities.tagsByOwner.load(`user:${user.id}`)) }
+      ? {
+          PermissionsBoundary: await boundaryOf(context, user.permissionsBoundaryId),
+          Tags: toTags(await context.loaders.identities.tagsByOwner.load(`user:${user.id}`)),
+        }
       : {}),
   };
 }
@@ -50,7 +64,10 @@ export async function toRole(context: Context, role: Role, detail = true) {
     Description: role.description === '' ? undefined : role.description,
     MaxSessionDuration: role.maxSessionDuration,
     ...(detail
-      ? { PermissionsBoundary: await boundaryOf(context, role.permissionsBoundaryId), Tags: toTags(await context.loaders.identities.tagsByOwner.load(`role:${role.id}`)) }
+      ? {
+          PermissionsBoundary: await boundaryOf(context, role.permissionsBoundaryId),
+          Tags: toTags(await context.loaders.identities.tagsByOwner.load(`role:${role.id}`)),
+        }
       : {}),
   };
 }

@@ -14,8 +14,11 @@ export const POLICY_TYPES = [
 /** The organization the caller's account belongs to, or AWSOrganizationsNotInUseException as AWS answers. */
 export async function callerOrganization(context: Context): Promise<Organization> {
   const account = await context.loaders.accounts.byId.load(requireCaller(context).accountId);
-  const organization = account?.organizationId ? await context.loaders.organizations.byId.load(account.organizationId) : null;
-  if (!organization) throw awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
+  const organization = account?.organizationId
+    ? await context.loaders.organizations.byId.load(account.organizationId)
+    : null;
+  if (!organization)
+    throw awsError('AWSOrganizationsNotInUseException', 'Your account is not a member of an organization.');
   return organization;
 }
 
@@ -26,7 +29,11 @@ export async function toOrganization(context: Context, organization: Organizatio
     Id: organization.id,
     Arn: formatOrganizationArn(organization.managementAccountId, organization.id),
     FeatureSet: 'ALL',
-    MasterAccountArn: formatOrganizationAccountArn(organization.managementAccountId, organization.id, organization.managementAccountId),
+    MasterAccountArn: formatOrganizationAccountArn(
+      organization.managementAccountId,
+      organization.id,
+      organization.managementAccountId,
+    ),
     MasterAccountId: organization.managementAccountId,
     MasterAccountEmail: management?.email ?? undefined,
     AvailablePolicyTypes: POLICY_TYPES,

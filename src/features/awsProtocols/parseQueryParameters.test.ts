@@ -10,7 +10,10 @@ describe('parseQueryParameters', () => {
     );
     expect(parseQueryParameters(parameters)).toEqual({
       RoleArn: 'arn:aws:iam::1:role/r',
-      Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }],
+      Tags: [
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: '2' },
+      ],
       PolicyArns: [{ arn: 'p1' }],
       TransitiveTagKeys: ['x', 'y'],
       Attrs: { k: 'v' },

@@ -10,10 +10,19 @@ type RowOf<K extends PrincipalKindName> = K extends 'USER' ? User : K extends 'G
  * the operation's action on the entity's ARN (so a denial hides whether it exists, as the services do), then
  * NoSuchEntity in IAM's words when it is absent.
  */
-export async function readIamEntity<K extends PrincipalKindName>(context: Context, action: string, kind: K, name: string): Promise<RowOf<K>> {
+export async function readIamEntity<K extends PrincipalKindName>(
+  context: Context,
+  action: string,
+  kind: K,
+  name: string,
+): Promise<RowOf<K>> {
   const accountId = requireCaller(context).accountId;
   const row = await findPrincipal(context.database.prisma, kind, accountId, name);
-  await authorize(context, { action, resourceArn: principalArn(kind, accountId, name, row), resourceAccountId: accountId });
+  await authorize(context, {
+    action,
+    resourceArn: principalArn(kind, accountId, name, row),
+    resourceAccountId: accountId,
+  });
   return requirePrincipal(kind, name, row) as RowOf<K>;
 }
 

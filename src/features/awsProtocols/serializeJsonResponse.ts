@@ -7,7 +7,8 @@ function toJsonValue(value: AwsValue): unknown {
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (value !== null && typeof value === 'object') {
     const members: Record<string, unknown> = {};
-    for (const [name, member] of Object.entries(value as Record<string, AwsValue>)) if (member !== undefined && member !== null) members[name] = toJsonValue(member);
+    for (const [name, member] of Object.entries(value as Record<string, AwsValue>))
+      if (member !== undefined && member !== null) members[name] = toJsonValue(member);
     return members;
   }
   return value;

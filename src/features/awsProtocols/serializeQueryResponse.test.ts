@@ -11,7 +11,15 @@ describe('serializeQueryResponse', () => {
     const xml = serializeQueryResponse(
       'iam',
       'GetThing',
-      { Names: ['a', 'b'], Empty: [], Summary: new AwsMap({ Users: 3 }), When: new Date('2026-01-02T03:04:05.000Z'), Flag: false, Text: 'a<b & "c"', Missing: undefined },
+      {
+        Names: ['a', 'b'],
+        Empty: [],
+        Summary: new AwsMap({ Users: 3 }),
+        When: new Date('2026-01-02T03:04:05.000Z'),
+        Flag: false,
+        Text: 'a<b & "c"',
+        Missing: undefined,
+      },
       'req-1',
     );
     const body = parser.parse(xml).GetThingResponse;
@@ -34,14 +42,20 @@ describe('serializeQueryResponse', () => {
   });
 
   it("writes AWS's error body", () => {
-    const body = parser.parse(serializeQueryError('sts', { type: 'Sender', code: 'AccessDenied', message: 'no' }, 'r')).ErrorResponse;
+    const body = parser.parse(
+      serializeQueryError('sts', { type: 'Sender', code: 'AccessDenied', message: 'no' }, 'r'),
+    ).ErrorResponse;
     expect(body).toMatchObject({ Error: { Type: 'Sender', Code: 'AccessDenied', Message: 'no' }, RequestId: 'r' });
   });
 });
 
 describe('serializeJsonResponse', () => {
   it('writes timestamps as epoch seconds, maps as objects and drops absent members', () => {
-    expect(JSON.parse(serializeJsonResponse({ At: new Date(1500), Map: new AwsMap({ a: 'b' }), Gone: null, List: [{ X: 1 }] }))).toEqual({ At: 1.5, Map: { a: 'b' }, List: [{ X: 1 }] });
+    expect(
+      JSON.parse(
+        serializeJsonResponse({ At: new Date(1500), Map: new AwsMap({ a: 'b' }), Gone: null, List: [{ X: 1 }] }),
+      ),
+    ).toEqual({ At: 1.5, Map: { a: 'b' }, List: [{ X: 1 }] });
     expect(serializeJsonResponse(null)).toBe('{}');
   });
 });

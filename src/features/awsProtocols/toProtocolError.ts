@@ -48,7 +48,10 @@ const JSON_CODES: Readonly<Record<string, string>> = {
 };
 
 /** An internal failure: the cause is logged, never sent. */
-export const INTERNAL_FAILURE = { code: 'InternalFailure', message: 'We encountered an internal error. Please try again.' } as const;
+export const INTERNAL_FAILURE = {
+  code: 'InternalFailure',
+  message: 'We encountered an internal error. Please try again.',
+} as const;
 
 /**
  * Translates an error thrown by a service (a GraphQLError carrying AWS's code, the API's one error shape) or
@@ -60,7 +63,12 @@ export function toProtocolError(error: unknown, protocol: 'query' | 'json'): Pro
   const message = known ? error.message : INTERNAL_FAILURE.message;
   if (protocol === 'json') {
     const jsonCode = JSON_CODES[code] ?? code;
-    return { code: jsonCode, message, status: jsonCode === 'ServiceException' ? 500 : 400, type: jsonCode === 'ServiceException' ? 'Receiver' : 'Sender' };
+    return {
+      code: jsonCode,
+      message,
+      status: jsonCode === 'ServiceException' ? 500 : 400,
+      type: jsonCode === 'ServiceException' ? 'Receiver' : 'Sender',
+    };
   }
   const status = QUERY_STATUS[code] ?? 400;
   return { code, message, status, type: status >= 500 ? 'Receiver' : 'Sender' };

@@ -28,8 +28,13 @@ export function loadCachedResourceControlPolicies(context: Context, accountId: s
   return required(
     getAuthorizationCaches(context.database.pool).resourceControlPolicies.get(accountId, version, async () => {
       const read = await version.get();
-      const organization = await context.authorization.loaders.organizationLevels.load({ accountId, type: 'RESOURCE_CONTROL_POLICY' });
-      const levels: CompiledPolicy[][] = organization.levels.map((level) => level.map((policy) => compileStoredPolicy(policy.document, 'rcp', policy.id)));
+      const organization = await context.authorization.loaders.organizationLevels.load({
+        accountId,
+        type: 'RESOURCE_CONTROL_POLICY',
+      });
+      const levels: CompiledPolicy[][] = organization.levels.map((level) =>
+        level.map((policy) => compileStoredPolicy(policy.document, 'rcp', policy.id)),
+      );
       return {
         version: read,
         value: {

@@ -39,7 +39,13 @@ export function getAuthorizationCaches(pool: pg.Pool): AuthorizationCaches {
     const callerPolicies = createVersionedCache<string, PrincipalSide>();
     const resourceControlPolicies = createVersionedCache<string, ResourceControlFacts>({ maxEntries: 2_000 });
     const all = [accessKeys, sessions, callerPolicies, resourceControlPolicies];
-    caches = { accessKeys, sessions, callerPolicies, resourceControlPolicies, observe: (version) => all.forEach((cache) => cache.observe(version)) };
+    caches = {
+      accessKeys,
+      sessions,
+      callerPolicies,
+      resourceControlPolicies,
+      observe: (version) => all.forEach((cache) => cache.observe(version)),
+    };
     byPool.set(pool, caches);
   }
   return caches;

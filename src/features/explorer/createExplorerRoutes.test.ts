@@ -49,7 +49,9 @@ describe('createExplorerRoutes', () => {
   });
 
   it('leaves GraphQL requests and other paths to the server', async () => {
-    const graphql = await fetch(`${baseUrl}/graphql?query=%7Ba%7D`, { headers: { accept: 'application/graphql-response+json' } });
+    const graphql = await fetch(`${baseUrl}/graphql?query=%7Ba%7D`, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
     expect(graphql.status).toBe(418);
     const post = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { accept: browserAccept }, body: '{}' });
     expect(post.status).toBe(418);
@@ -73,7 +75,13 @@ describe('createExplorerRoutes', () => {
   });
 
   it('serves nothing outside the bundle or of an unknown type', async () => {
-    for (const path of ['/explorer/secret.txt', '/explorer/missing.js', '/explorer/%2e%2e/package.json', '/explorer/..%2fsecret.js', '/explorer/%E0%A4%A.js']) {
+    for (const path of [
+      '/explorer/secret.txt',
+      '/explorer/missing.js',
+      '/explorer/%2e%2e/package.json',
+      '/explorer/..%2fsecret.js',
+      '/explorer/%E0%A4%A.js',
+    ]) {
       expect((await fetch(baseUrl + path)).status).toBe(418);
     }
   });
@@ -83,7 +91,9 @@ describe('createExplorerRoutes', () => {
     const missing = createServer((req, res) => void routes.handle(req, res));
     await new Promise<void>((resolve) => missing.listen(0, '127.0.0.1', resolve));
     try {
-      const response = await fetch(`http://127.0.0.1:${(missing.address() as AddressInfo).port}/`, { headers: { accept: 'text/html' } });
+      const response = await fetch(`http://127.0.0.1:${(missing.address() as AddressInfo).port}/`, {
+        headers: { accept: 'text/html' },
+      });
       expect(response.status).toBe(503);
       expect(await response.text()).toContain('npm run generate');
     } finally {

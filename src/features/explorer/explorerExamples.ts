@@ -57,14 +57,16 @@ export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze
   },
   {
     title: 'Who am I?',
-    description: 'With a session\'s credentials in the panel this shows the assumed-role ARN, like sts:GetCallerIdentity.',
+    description:
+      "With a session's credentials in the panel this shows the assumed-role ARN, like sts:GetCallerIdentity.",
     query: `query CallerIdentity {
   callerIdentity { userId account arn }
 }`,
   },
   {
-    title: 'Why can\'t mallory assume the audit role?',
-    description: 'Ask the policy simulator, like iam:SimulatePrincipalPolicy: the decision, the statements that made it and an explanation.',
+    title: "Why can't mallory assume the audit role?",
+    description:
+      'Ask the policy simulator, like iam:SimulatePrincipalPolicy: the decision, the statements that made it and an explanation.',
     query: `query WhyNot($policySourceArn: String!, $actionNames: [String!]!, $resourceArns: [String!]) {
   simulatePrincipalPolicy(input: { policySourceArn: $policySourceArn, actionNames: $actionNames, resourceArns: $resourceArns }) {
     evaluationResults {
@@ -81,7 +83,8 @@ export const defaultExplorerExamples: readonly ExplorerExample[] = Object.freeze
   },
   {
     title: 'Who can access a resource?',
-    description: 'Every user and role, in every account, that can perform the action on the resource, directly or through role assumptions.',
+    description:
+      'Every user and role, in every account, that can perform the action on the resource, directly or through role assumptions.',
     query: `query WhoCanAccess($resourceArn: String!, $action: String!) {
   whoCanAccess(resourceArn: $resourceArn, action: $action) {
     principalArn

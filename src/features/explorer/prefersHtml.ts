@@ -14,7 +14,8 @@ export function prefersHtml(accept: string | undefined): boolean {
     const type = rawType.trim().toLowerCase();
     const quality = readQuality(params);
     if (type === 'text/html' || type === 'text/*') html = Math.max(html, quality);
-    else if (type === 'application/json' || type === 'application/graphql-response+json') json = Math.max(json, quality);
+    else if (type === 'application/json' || type === 'application/graphql-response+json')
+      json = Math.max(json, quality);
   }
   return html > 0 && html >= json;
 }

@@ -4,9 +4,16 @@ import { renderExplorerPage, serializeJsonForScript } from './renderExplorerPage
 
 describe('renderExplorerPage', () => {
   it('embeds the config and loads only same-origin assets', () => {
-    const config = { endpoint: '/graphql', assetBase: '/explorer', examples: [{ title: 'T', query: '{ a }' }], scenario: { name: 'cross-account-auditor', title: 'Auditor' } };
+    const config = {
+      endpoint: '/graphql',
+      assetBase: '/explorer',
+      examples: [{ title: 'T', query: '{ a }' }],
+      scenario: { name: 'cross-account-auditor', title: 'Auditor' },
+    };
     const html = renderExplorerPage(config);
-    const json = html.match(new RegExp(`<script type="application/json" id="${explorerConfigElementId}">(.*?)</script>`))?.[1];
+    const json = html.match(
+      new RegExp(`<script type="application/json" id="${explorerConfigElementId}">(.*?)</script>`),
+    )?.[1];
     expect(JSON.parse(json ?? 'null')).toEqual(config);
     expect(html).toContain('<script type="module" src="/explorer/explorer.js"></script>');
     expect(html).toContain('<link rel="stylesheet" href="/explorer/explorer.css">');
@@ -15,7 +22,12 @@ describe('renderExplorerPage', () => {
 
   it('cannot be broken out of by example text', () => {
     const query = '</script><script>alert(1)</script>';
-    const html = renderExplorerPage({ endpoint: '/graphql', assetBase: '/explorer', examples: [{ title: 'x', query }], scenario: null });
+    const html = renderExplorerPage({
+      endpoint: '/graphql',
+      assetBase: '/explorer',
+      examples: [{ title: 'x', query }],
+      scenario: null,
+    });
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).not.toContain('<script>alert');
   });

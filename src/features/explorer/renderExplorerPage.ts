@@ -62,7 +62,10 @@ export const explorerContentSecurityPolicy = [
  * example text can never close the element, and U+2028/U+2029 so old parsers do not break on them.
  */
 export function serializeJsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function escapeText(text: string): string {

@@ -43,8 +43,12 @@ const denied = (action: string) => awsError('AccessDenied', `Not authorized to p
 
 function checkToken(token: string): void {
   if (token.length < 4 || token.length > 20000) {
-    const constraint = token.length < 4 ? 'have length greater than or equal to 4' : 'have length less than or equal to 20000';
-    throw awsError('ValidationError', `1 validation error detected: Value '*** Sensitive Data Redacted ***' at 'webIdentityToken' failed to satisfy constraint: Member must ${constraint}`);
+    const constraint =
+      token.length < 4 ? 'have length greater than or equal to 4' : 'have length less than or equal to 20000';
+    throw awsError(
+      'ValidationError',
+      `1 validation error detected: Value '*** Sensitive Data Redacted ***' at 'webIdentityToken' failed to satisfy constraint: Member must ${constraint}`,
+    );
   }
 }
 
@@ -59,26 +63,49 @@ function readIssuer(token: string): string {
   throw awsError('InvalidIdentityToken', 'Missing a required claim: iss');
 }
 
-async function unaudited(context: Context, args: AssumeRoleWithWebIdentityArgs, now: Date): Promise<AssumeRoleWithWebIdentityResult & { sessionId: string; providerArn: string }> {
-  const invalid = validateAssumeRoleRequest({ roleArn: args.roleArn, roleSessionName: args.roleSessionName, durationSeconds: args.durationSeconds, policy: args.policy, policyArns: args.policyArns });
+async function unaudited(
+  context: Context,
+  args: AssumeRoleWithWebIdentityArgs,
+  now: Date,
+): Promise<AssumeRoleWithWebIdentityResult & { sessionId: string; providerArn: string }> {
+  const invalid = validateAssumeRoleRequest({
+    roleArn: args.roleArn,
+    roleSessionName: args.roleSessionName,
+    durationSeconds: args.durationSeconds,
+    policy: args.policy,
+    policyArns: args.policyArns,
+  });
   if (invalid !== null) throw awsError(invalid.code, invalid.message);
   checkToken(args.webIdentityToken);
-  if (args.providerId) throw awsError('ValidationError', 'ProviderId is only for OAuth 2.0 access tokens (www.amazon.com, graph.facebook.com), which the playground does not model.');
+  if (args.providerId)
+    throw awsError(
+      'ValidationError',
+      'ProviderId is only for OAuth 2.0 access tokens (www.amazon.com, graph.facebook.com), which the playground does not model.',
+    );
   const prisma = context.database.prisma;
   const issuer = readIssuer(args.webIdentityToken);
   const role = await prisma.role.findUnique({ where: { arn: args.roleArn }, include: { tags: true } });
   if (role === null) throw denied('sts:AssumeRoleWithWebIdentity');
   const key = issuer.startsWith('https://') ? issuer.slice('https://'.length) : issuer;
   const provider = await prisma.oidcProvider.findFirst({ where: { accountId: role.accountId, url: key } });
-  if (provider === null) throw awsError('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${issuer}`);
+  if (provider === null)
+    throw awsError('InvalidIdentityToken', `No OpenIDConnect provider found in your account for ${issuer}`);
 
   const builtIn = builtInIssuerName(issuer);
   const builtInJwk = provider.jwks === null && builtIn !== null ? await findIssuerPublicJwk(prisma, builtIn) : null;
   const keys = (provider.jwks as JSONWebKeySet | null) ?? (builtInJwk === null ? null : { keys: [builtInJwk] });
-  if (keys === null) throw awsError('InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider, please reference AssumeRoleWithWebIdentity documentation for requirements");
+  if (keys === null)
+    throw awsError(
+      'InvalidIdentityToken',
+      "Couldn't retrieve verification key from your identity provider, please reference AssumeRoleWithWebIdentity documentation for requirements",
+    );
   const verified = await verifyWebIdentityToken(args.webIdentityToken, keys, now);
   if (!verified.ok) throw awsError(verified.error.code, verified.error.message);
-  const claims = readWebIdentityClaims(verified.value as Record<string, unknown>, { arn: provider.arn, key: provider.url, clientIds: provider.clientIds });
+  const claims = readWebIdentityClaims(verified.value as Record<string, unknown>, {
+    arn: provider.arn,
+    key: provider.url,
+    clientIds: provider.clientIds,
+  });
   if (!claims.ok) throw awsError(claims.error.code, claims.error.message);
 
   const request = {
@@ -96,10 +123,18 @@ async function unaudited(context: Context, args: AssumeRoleWithWebIdentityArgs, 
   await checkSessionPolicies(prisma, request, role.accountId);
 
   const entries: ContextEntry[] = [
-    ...buildAssumeRoleContext({ ...request, sourceIdentity: plan.value.sourceIdentity, tags: plan.value.tags }, { authenticatedAt: null, temporaryCredentials: false }, now),
+    ...buildAssumeRoleContext(
+      { ...request, sourceIdentity: plan.value.sourceIdentity, tags: plan.value.tags },
+      { authenticatedAt: null, temporaryCredentials: false },
+      now,
+    ),
     ...claims.value.context,
   ];
-  const actions = ['sts:AssumeRoleWithWebIdentity', ...(plan.value.requiresTagSession ? ['sts:TagSession'] : []), ...(plan.value.requiresSetSourceIdentity ? ['sts:SetSourceIdentity'] : [])];
+  const actions = [
+    'sts:AssumeRoleWithWebIdentity',
+    ...(plan.value.requiresTagSession ? ['sts:TagSession'] : []),
+    ...(plan.value.requiresSetSourceIdentity ? ['sts:SetSourceIdentity'] : []),
+  ];
   await decideFederatedTrust(prisma, role, provider.arn, actions, entries, now);
 
   const arn = formatRoleSessionArn(role.arn, args.roleSessionName) ?? role.arn;
@@ -149,8 +184,16 @@ async function unaudited(context: Context, args: AssumeRoleWithWebIdentityArgs, 
  * role session that remembers its provider. Every call is audited, with a CloudTrail-like WebIdentityUser
  * identity.
  */
-export async function assumeRoleWithWebIdentity(context: Context, args: AssumeRoleWithWebIdentityArgs, now: Date = new Date()): Promise<AssumeRoleWithWebIdentityResult> {
-  const identity = (subject: string | null, provider: string | null) => ({ type: 'WebIdentityUser', userName: subject, identityProvider: provider });
+export async function assumeRoleWithWebIdentity(
+  context: Context,
+  args: AssumeRoleWithWebIdentityArgs,
+  now: Date = new Date(),
+): Promise<AssumeRoleWithWebIdentityResult> {
+  const identity = (subject: string | null, provider: string | null) => ({
+    type: 'WebIdentityUser',
+    userName: subject,
+    identityProvider: provider,
+  });
   try {
     const { sessionId, providerArn, ...result } = await unaudited(context, args, now);
     await recordAuditEvent(context.database.prisma, context.caller, {
@@ -159,7 +202,12 @@ export async function assumeRoleWithWebIdentity(context: Context, args: AssumeRo
       accountId: args.roleArn.split(':')[4] ?? null,
       action: 'sts:AssumeRoleWithWebIdentity',
       resourceArn: args.roleArn,
-      detail: { userIdentity: identity(result.subjectFromWebIdentityToken, providerArn), issuedSessionId: sessionId, roleSessionName: args.roleSessionName, audience: result.audience },
+      detail: {
+        userIdentity: identity(result.subjectFromWebIdentityToken, providerArn),
+        issuedSessionId: sessionId,
+        roleSessionName: args.roleSessionName,
+        audience: result.audience,
+      },
     });
     return result;
   } catch (error) {

@@ -27,6 +27,9 @@ export function builtInIssuerName(issuer: string): string | null {
 /** Throws ValidationError unless `name` is a valid issuer name. */
 export function checkIssuerName(name: string): void {
   if (!ISSUER_NAME.test(name)) {
-    throw awsError('ValidationError', `Issuer name \`${name}\` must be 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit.`);
+    throw awsError(
+      'ValidationError',
+      `Issuer name \`${name}\` must be 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit.`,
+    );
   }
 }

@@ -14,10 +14,13 @@ export function checkJwks(text: string): JSONWebKeySet {
     throw awsError('InvalidInput', 'jwks must be a JSON Web Key Set: {"keys": [...]}');
   }
   const keys = (parsed as { keys?: unknown } | null)?.keys;
-  if (!Array.isArray(keys) || keys.length === 0 || keys.length > 20) throw awsError('InvalidInput', 'jwks must be a JSON Web Key Set with 1 to 20 keys');
+  if (!Array.isArray(keys) || keys.length === 0 || keys.length > 20)
+    throw awsError('InvalidInput', 'jwks must be a JSON Web Key Set with 1 to 20 keys');
   for (const key of keys) {
-    if (key === null || typeof key !== 'object' || typeof (key as { kty?: unknown }).kty !== 'string') throw awsError('InvalidInput', 'every key of jwks must be a JSON Web Key with `kty`');
-    if (['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'].some((member) => member in key)) throw awsError('InvalidInput', 'jwks must hold public keys only');
+    if (key === null || typeof key !== 'object' || typeof (key as { kty?: unknown }).kty !== 'string')
+      throw awsError('InvalidInput', 'every key of jwks must be a JSON Web Key with `kty`');
+    if (['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'].some((member) => member in key))
+      throw awsError('InvalidInput', 'jwks must hold public keys only');
   }
   try {
     createLocalJWKSet(parsed as JSONWebKeySet);

@@ -19,7 +19,14 @@ export interface FederatedRole {
  * takes part: the one assembler builds the request from the provider as principal and the role as target
  * (its account's RCPs included), and the engine decides. Throws AccessDenied "Not authorized to perform ACTION".
  */
-export async function decideFederatedTrust(prisma: PrismaClient, role: FederatedRole, providerArn: string, actions: readonly string[], entries: readonly ContextEntry[], now: Date): Promise<void> {
+export async function decideFederatedTrust(
+  prisma: PrismaClient,
+  role: FederatedRole,
+  providerArn: string,
+  actions: readonly string[],
+  entries: readonly ContextEntry[],
+  now: Date,
+): Promise<void> {
   const denied = (action: string) => awsError('AccessDenied', `Not authorized to perform ${action}`);
   const requestContext = createContextFromEntries([...entries]);
   if (!requestContext.ok) throw awsError('InvalidIdentityToken', requestContext.errors[0]?.message ?? 'invalid claims');

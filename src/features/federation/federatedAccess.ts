@@ -8,7 +8,11 @@ import { toRoleHop } from '../access/toAccessViews.js';
  * whoCanAccessFederated: the identity providers whose tokens or assertions reach the access whoCanAccess
  * finds, each with the trust conditions that gate it. Answered from the same analysis index as whoCanAccess.
  */
-export async function whoCanAccessFederated(context: Context, resourceArn: string, action: string): Promise<FederatedAccessGrant[]> {
+export async function whoCanAccessFederated(
+  context: Context,
+  resourceArn: string,
+  action: string,
+): Promise<FederatedAccessGrant[]> {
   const grants = await whoCanAccess(context, resourceArn, action);
   return findFederatedAccess(grants).map((grant) => ({
     providerArn: grant.providerArn,

@@ -22,7 +22,8 @@ export const federationResolvers: Resolvers = {
   Query: {
     openIDConnectProvider: (_parent, args, context) => getOidcProvider(context, args),
     openIDConnectProviders: (_parent, args, context) => listOidcProviders(context, args),
-    whoCanAccessFederated: (_parent, { resourceArn, action }, context) => whoCanAccessFederated(context, resourceArn, action),
+    whoCanAccessFederated: (_parent, { resourceArn, action }, context) =>
+      whoCanAccessFederated(context, resourceArn, action),
   },
   Mutation: {
     createOpenIDConnectProvider: (_parent, args, context) => createOidcProvider(context, args),

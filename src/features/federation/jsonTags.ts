@@ -13,9 +13,12 @@ export function readJsonTags(json: Prisma.JsonValue): TagValue[] {
  * case-insensitively) takes the new value, and more than 50 tags is LimitExceeded.
  */
 export function mergeJsonTags(existing: Prisma.JsonValue, tags: readonly TagInput[]): TagValue[] {
-  const merged = readJsonTags(existing).filter((tag) => !tags.some((t) => t.key.toLowerCase() === tag.key.toLowerCase()));
+  const merged = readJsonTags(existing).filter(
+    (tag) => !tags.some((t) => t.key.toLowerCase() === tag.key.toLowerCase()),
+  );
   merged.push(...tags.map((tag) => ({ key: tag.key, value: tag.value })));
-  if (merged.length > IAM_LIMITS.tagsPerEntity) throw awsError('LimitExceeded', 'The number of tags has reached the maximum limit.');
+  if (merged.length > IAM_LIMITS.tagsPerEntity)
+    throw awsError('LimitExceeded', 'The number of tags has reached the maximum limit.');
   return merged;
 }
 

@@ -36,9 +36,11 @@ function readExtraClaims(json: string | null | undefined): Record<string, unknow
   } catch {
     throw awsError('ValidationError', '`claims` must be a JSON object');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw awsError('ValidationError', '`claims` must be a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw awsError('ValidationError', '`claims` must be a JSON object');
   const reserved = Object.keys(parsed).find((key) => RESERVED.includes(key));
-  if (reserved !== undefined) throw awsError('ValidationError', `\`claims\` must not set \`${reserved}\`: use the mutation's own argument`);
+  if (reserved !== undefined)
+    throw awsError('ValidationError', `\`claims\` must not set \`${reserved}\`: use the mutation's own argument`);
   return parsed as Record<string, unknown>;
 }
 
@@ -49,10 +51,15 @@ function readExtraClaims(json: string | null | undefined): Record<string, unknow
  * set, so a learner can mint an expired or not-yet-valid token and watch STS refuse it. Any signed-in caller
  * may mint: the identity provider is outside AWS, so no IAM action governs it.
  */
-export async function mintOidcToken(context: Context, args: MintOidcTokenArgs, now: Date = new Date()): Promise<MintedToken> {
+export async function mintOidcToken(
+  context: Context,
+  args: MintOidcTokenArgs,
+  now: Date = new Date(),
+): Promise<MintedToken> {
   requireCaller(context);
   checkIssuerName(args.issuer);
-  if (args.subject.length < 1 || args.subject.length > 255) throw awsError('ValidationError', '`subject` must be 1 to 255 characters long');
+  if (args.subject.length < 1 || args.subject.length > 255)
+    throw awsError('ValidationError', '`subject` must be 1 to 255 characters long');
   if (args.audience.length < 1 || args.audience.some((aud) => aud.length < 1 || aud.length > 255)) {
     throw awsError('ValidationError', '`audience` must hold 1 or more values of 1 to 255 characters');
   }
@@ -71,6 +78,8 @@ export async function mintOidcToken(context: Context, args: MintOidcTokenArgs, n
     ...(args.notBefore ? { nbf: seconds(args.notBefore) } : {}),
     exp: seconds(expiresAt),
   };
-  const token = await new SignJWT(payload).setProtectedHeader({ alg: ISSUER_ALGORITHM, kid: keys.keyId, typ: 'JWT' }).sign(keys.privateKey);
+  const token = await new SignJWT(payload)
+    .setProtectedHeader({ alg: ISSUER_ALGORITHM, kid: keys.keyId, typ: 'JWT' })
+    .sign(keys.privateKey);
   return { token, issuer, claims: JSON.stringify(payload), expiresAt: new Date(seconds(expiresAt) * 1000) };
 }

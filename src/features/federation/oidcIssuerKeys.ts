@@ -29,14 +29,20 @@ export async function loadIssuerKeys(prisma: PrismaClient, cipher: SecretCipher,
   const stored = await prisma.oidcIssuer.findUnique({ where: { name } });
   if (stored !== null) {
     const privateJwk = JSON.parse(cipher.decrypt(stored.privateKeyEncrypted)) as JWK;
-    return { keyId: stored.keyId, privateKey: (await importJWK(privateJwk, ISSUER_ALGORITHM)) as CryptoKey, publicJwk: stored.publicJwk as JWK };
+    return {
+      keyId: stored.keyId,
+      privateKey: (await importJWK(privateJwk, ISSUER_ALGORITHM)) as CryptoKey,
+      publicJwk: stored.publicJwk as JWK,
+    };
   }
   const { privateKey, publicKey } = await generateKeyPair(ISSUER_ALGORITHM, { extractable: true, modulusLength: 2048 });
   const keyId = randomUUID();
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid: keyId, alg: ISSUER_ALGORITHM, use: 'sig' };
   const privateJwk = await exportJWK(privateKey);
   const created = await prisma.oidcIssuer.createMany({
-    data: [{ name, keyId, privateKeyEncrypted: cipher.encrypt(JSON.stringify(privateJwk)), publicJwk: publicJwk as object }],
+    data: [
+      { name, keyId, privateKeyEncrypted: cipher.encrypt(JSON.stringify(privateJwk)), publicJwk: publicJwk as object },
+    ],
     skipDuplicates: true,
   });
   if (created.count === 0) return loadIssuerKeys(prisma, cipher, name);

@@ -1,7 +1,14 @@
 import type { Context } from '../../context.js';
 import type { OidcProvider, Prisma } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
-import { checkClientIds, checkThumbprints, formatOidcProviderArn, OIDC_LIMITS, oidcProviderKeyOf, parseOidcProviderUrl } from '../../iam/index.js';
+import {
+  checkClientIds,
+  checkThumbprints,
+  formatOidcProviderArn,
+  OIDC_LIMITS,
+  oidcProviderKeyOf,
+  parseOidcProviderUrl,
+} from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { checkTags, type TagInput } from '../identities/iamNameRules.js';
@@ -42,17 +49,33 @@ export async function createOidcProvider(context: Context, args: CreateOidcProvi
   const jwks = args.jwks ? checkJwks(args.jwks) : null;
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const arn = formatOidcProviderArn(accountId, url.key);
-  await authorize(context, { action: 'iam:CreateOpenIDConnectProvider', resourceArn: arn, resourceAccountId: accountId, context: requestTagContext(tags) });
+  await authorize(context, {
+    action: 'iam:CreateOpenIDConnectProvider',
+    resourceArn: arn,
+    resourceAccountId: accountId,
+    context: requestTagContext(tags),
+  });
   return context.database.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "account" WHERE "id" = ${accountId} FOR UPDATE`;
     if ((await tx.oidcProvider.findUnique({ where: { arn }, select: { arn: true } })) !== null) {
       throw awsError('EntityAlreadyExists', `Provider with url ${args.url} already exists.`);
     }
     if ((await tx.oidcProvider.count({ where: { accountId } })) >= OIDC_LIMITS.maxProvidersPerAccount) {
-      throw awsError('LimitExceeded', `Cannot exceed quota for OpenIdConnectProvidersPerAccount: ${OIDC_LIMITS.maxProvidersPerAccount}`);
+      throw awsError(
+        'LimitExceeded',
+        `Cannot exceed quota for OpenIdConnectProvidersPerAccount: ${OIDC_LIMITS.maxProvidersPerAccount}`,
+      );
     }
     return tx.oidcProvider.create({
-      data: { arn, accountId, url: url.key, clientIds, thumbprints, jwks: jwks === null ? undefined : (jwks as object), tags: tags.map((t) => ({ key: t.key, value: t.value })) },
+      data: {
+        arn,
+        accountId,
+        url: url.key,
+        clientIds,
+        thumbprints,
+        jwks: jwks === null ? undefined : (jwks as object),
+        tags: tags.map((t) => ({ key: t.key, value: t.value })),
+      },
     });
   });
 }
@@ -78,7 +101,12 @@ async function writeProvider(
 ): Promise<OidcProvider> {
   const arn = args.openIDConnectProviderArn;
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  await authorize(context, { action, resourceArn: arn, resourceAccountId: providerAccount(arn), context: requestContext });
+  await authorize(context, {
+    action,
+    resourceArn: arn,
+    resourceAccountId: providerAccount(arn),
+    context: requestContext,
+  });
   return context.database.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "arn" FROM "oidc_provider" WHERE "arn" = ${arn} FOR UPDATE`;
     const provider = await tx.oidcProvider.findFirst({ where: { arn, accountId } });
@@ -105,38 +133,65 @@ export async function getOidcProvider(
 }
 
 /** iam:ListOpenIDConnectProviders: every provider of the account, by ARN. */
-export async function listOidcProviders(context: Context, args: { actingAccountId?: string | null }): Promise<OidcProvider[]> {
+export async function listOidcProviders(
+  context: Context,
+  args: { actingAccountId?: string | null },
+): Promise<OidcProvider[]> {
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  await authorize(context, { action: 'iam:ListOpenIDConnectProviders', resourceArn: '*', resourceAccountId: accountId });
+  await authorize(context, {
+    action: 'iam:ListOpenIDConnectProviders',
+    resourceArn: '*',
+    resourceAccountId: accountId,
+  });
   return context.database.prisma.oidcProvider.findMany({ where: { accountId }, orderBy: { arn: 'asc' } });
 }
 
 /** iam:DeleteOpenIDConnectProvider. Roles that trust it stay; their web identity calls then fail. */
-export async function deleteOidcProvider(context: Context, args: { openIDConnectProviderArn: string; actingAccountId?: string | null }): Promise<boolean> {
-  await writeProvider(context, args, 'iam:DeleteOpenIDConnectProvider', (tx, provider) => tx.oidcProvider.delete({ where: { arn: provider.arn } }));
+export async function deleteOidcProvider(
+  context: Context,
+  args: { openIDConnectProviderArn: string; actingAccountId?: string | null },
+): Promise<boolean> {
+  await writeProvider(context, args, 'iam:DeleteOpenIDConnectProvider', (tx, provider) =>
+    tx.oidcProvider.delete({ where: { arn: provider.arn } }),
+  );
   return true;
 }
 
 /** iam:AddClientIDToOpenIDConnectProvider: adding a client id already there changes nothing, as in IAM. */
-export function addClientId(context: Context, args: { openIDConnectProviderArn: string; clientID: string; actingAccountId?: string | null }): Promise<OidcProvider> {
+export function addClientId(
+  context: Context,
+  args: { openIDConnectProviderArn: string; clientID: string; actingAccountId?: string | null },
+): Promise<OidcProvider> {
   fail(checkClientIds([args.clientID]));
   return writeProvider(context, args, 'iam:AddClientIDToOpenIDConnectProvider', async (tx, provider) => {
     if (provider.clientIds.includes(args.clientID)) return provider;
     fail(checkClientIds([...provider.clientIds, args.clientID]));
-    return tx.oidcProvider.update({ where: { arn: provider.arn }, data: { clientIds: [...provider.clientIds, args.clientID] } });
+    return tx.oidcProvider.update({
+      where: { arn: provider.arn },
+      data: { clientIds: [...provider.clientIds, args.clientID] },
+    });
   });
 }
 
 /** iam:RemoveClientIDFromOpenIDConnectProvider: removing an absent client id is not an error, as in IAM. */
-export function removeClientId(context: Context, args: { openIDConnectProviderArn: string; clientID: string; actingAccountId?: string | null }): Promise<OidcProvider> {
+export function removeClientId(
+  context: Context,
+  args: { openIDConnectProviderArn: string; clientID: string; actingAccountId?: string | null },
+): Promise<OidcProvider> {
   fail(checkClientIds([args.clientID]));
   return writeProvider(context, args, 'iam:RemoveClientIDFromOpenIDConnectProvider', (tx, provider) =>
-    tx.oidcProvider.update({ where: { arn: provider.arn }, data: { clientIds: provider.clientIds.filter((id) => id !== args.clientID) } }),
+    tx.oidcProvider.update({
+      where: { arn: provider.arn },
+      data: { clientIds: provider.clientIds.filter((id) => id !== args.clientID) },
+    }),
   );
 }
 
 /** iam:UpdateOpenIDConnectProviderThumbprint: replaces the whole list. */
-export function updateThumbprints(context: Context, args: { openIDConnectProviderArn: string; thumbprintList: readonly string[]; actingAccountId?: string | null }): Promise<OidcProvider> {
+export function updateThumbprints(
+  context: Context,
+  args: { openIDConnectProviderArn: string; thumbprintList: readonly string[]; actingAccountId?: string | null },
+): Promise<OidcProvider> {
   fail(checkThumbprints(args.thumbprintList));
   return writeProvider(context, args, 'iam:UpdateOpenIDConnectProviderThumbprint', (tx, provider) =>
     tx.oidcProvider.update({ where: { arn: provider.arn }, data: { thumbprints: [...args.thumbprintList] } }),
@@ -144,24 +199,38 @@ export function updateThumbprints(context: Context, args: { openIDConnectProvide
 }
 
 /** iam:TagOpenIDConnectProvider. */
-export function tagOidcProvider(context: Context, args: { openIDConnectProviderArn: string; tags: readonly TagInput[]; actingAccountId?: string | null }): Promise<OidcProvider> {
+export function tagOidcProvider(
+  context: Context,
+  args: { openIDConnectProviderArn: string; tags: readonly TagInput[]; actingAccountId?: string | null },
+): Promise<OidcProvider> {
   checkTags(args.tags);
   return writeProvider(
     context,
     args,
     'iam:TagOpenIDConnectProvider',
-    (tx, provider) => tx.oidcProvider.update({ where: { arn: provider.arn }, data: { tags: mergeJsonTags(provider.tags, args.tags) as object[] } }),
+    (tx, provider) =>
+      tx.oidcProvider.update({
+        where: { arn: provider.arn },
+        data: { tags: mergeJsonTags(provider.tags, args.tags) as object[] },
+      }),
     requestTagContext(args.tags),
   );
 }
 
 /** iam:UntagOpenIDConnectProvider. */
-export function untagOidcProvider(context: Context, args: { openIDConnectProviderArn: string; tagKeys: readonly string[]; actingAccountId?: string | null }): Promise<OidcProvider> {
+export function untagOidcProvider(
+  context: Context,
+  args: { openIDConnectProviderArn: string; tagKeys: readonly string[]; actingAccountId?: string | null },
+): Promise<OidcProvider> {
   return writeProvider(
     context,
     args,
     'iam:UntagOpenIDConnectProvider',
-    (tx, provider) => tx.oidcProvider.update({ where: { arn: provider.arn }, data: { tags: removeJsonTags(provider.tags, args.tagKeys) as object[] } }),
+    (tx, provider) =>
+      tx.oidcProvider.update({
+        where: { arn: provider.arn },
+        data: { tags: removeJsonTags(provider.tags, args.tagKeys) as object[] },
+      }),
     [{ key: 'aws:TagKeys', values: [...args.tagKeys], type: 'stringList' }],
   );
 }

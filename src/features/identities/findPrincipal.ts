@@ -14,7 +14,12 @@ export type PrincipalRow = User | Group | Role;
 const NOUN: Record<PrincipalKindName, string> = { USER: 'user', GROUP: 'group', ROLE: 'role' };
 
 /** Reads a user, group or role by name (case-insensitively, as IAM names are) in an account; null when absent. */
-export async function findPrincipal(db: Reader, kind: PrincipalKindName, accountId: string, name: string): Promise<PrincipalRow | null> {
+export async function findPrincipal(
+  db: Reader,
+  kind: PrincipalKindName,
+  accountId: string,
+  name: string,
+): Promise<PrincipalRow | null> {
   const where = { accountId_nameKey: { accountId, nameKey: name.toLowerCase() } };
   if (kind === 'USER') return db.user.findUnique({ where });
   if (kind === 'GROUP') return db.group.findUnique({ where });
@@ -22,7 +27,12 @@ export async function findPrincipal(db: Reader, kind: PrincipalKindName, account
 }
 
 /** The ARN an operation on a (possibly missing) identity is authorized on: the stored one, else the path-less one. */
-export function principalArn(kind: PrincipalKindName, accountId: string, name: string, row: PrincipalRow | null): string {
+export function principalArn(
+  kind: PrincipalKindName,
+  accountId: string,
+  name: string,
+  row: PrincipalRow | null,
+): string {
   if (row !== null) return row.arn;
   return formatIamArn(accountId, NOUN[kind] as 'user' | 'group' | 'role', name);
 }

@@ -18,19 +18,37 @@ export function constraintMessage(field: string, value: unknown, constraint: str
 
 /** Throws ValidationError unless `value` is an IAM name of 1–`max` characters from `[\w+=,.@-]`. */
 export function checkIamName(field: string, value: string, max: number): void {
-  if (value.length < 1) throw awsError('ValidationError', constraintMessage(field, value, 'Member must have length greater than or equal to 1'));
-  if (value.length > max) throw awsError('ValidationError', constraintMessage(field, value, `Member must have length less than or equal to ${max}`));
+  if (value.length < 1)
+    throw awsError(
+      'ValidationError',
+      constraintMessage(field, value, 'Member must have length greater than or equal to 1'),
+    );
+  if (value.length > max)
+    throw awsError(
+      'ValidationError',
+      constraintMessage(field, value, `Member must have length less than or equal to ${max}`),
+    );
   if (!NAME_PATTERN.test(value)) {
-    throw awsError('ValidationError', constraintMessage(field, value, 'Member must satisfy regular expression pattern: [\\w+=,.@-]+'));
+    throw awsError(
+      'ValidationError',
+      constraintMessage(field, value, 'Member must satisfy regular expression pattern: [\\w+=,.@-]+'),
+    );
   }
 }
 
 /** Returns the path (default `/`) or throws ValidationError with IAM's path message. */
 export function checkIamPath(value: string | null | undefined): string {
   const path = value ?? '/';
-  if (path.length > MAX_PATH) throw awsError('ValidationError', constraintMessage('path', path, `Member must have length less than or equal to ${MAX_PATH}`));
+  if (path.length > MAX_PATH)
+    throw awsError(
+      'ValidationError',
+      constraintMessage('path', path, `Member must have length less than or equal to ${MAX_PATH}`),
+    );
   if (!PATH_PATTERN.test(path)) {
-    throw awsError('ValidationError', 'The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.');
+    throw awsError(
+      'ValidationError',
+      'The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.',
+    );
   }
   return path;
 }
@@ -69,22 +87,60 @@ const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
  */
 export function checkTags(tags: readonly TagInput[]): void {
   if (tags.length > IAM_LIMITS.tagsPerEntity) {
-    throw awsError('ValidationError', constraintMessage('tags', `[${tags.length} tags]`, `Member must have length less than or equal to ${IAM_LIMITS.tagsPerEntity}`));
+    throw awsError(
+      'ValidationError',
+      constraintMessage(
+        'tags',
+        `[${tags.length} tags]`,
+        `Member must have length less than or equal to ${IAM_LIMITS.tagsPerEntity}`,
+      ),
+    );
   }
   const seen = new Set<string>();
   tags.forEach((tag, index) => {
     const at = `tags.${index + 1}.member`;
     if (tag.key.length < 1 || tag.key.length > IAM_LIMITS.tagKey) {
-      throw awsError('ValidationError', constraintMessage(`${at}.key`, tag.key, `Member must have length between 1 and ${IAM_LIMITS.tagKey}`));
+      throw awsError(
+        'ValidationError',
+        constraintMessage(`${at}.key`, tag.key, `Member must have length between 1 and ${IAM_LIMITS.tagKey}`),
+      );
     }
-    if (!TAG_PATTERN.test(tag.key)) throw awsError('ValidationError', constraintMessage(`${at}.key`, tag.key, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+'));
+    if (!TAG_PATTERN.test(tag.key))
+      throw awsError(
+        'ValidationError',
+        constraintMessage(
+          `${at}.key`,
+          tag.key,
+          'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+',
+        ),
+      );
     if (tag.value.length > IAM_LIMITS.tagValue) {
-      throw awsError('ValidationError', constraintMessage(`${at}.value`, tag.value, `Member must have length less than or equal to ${IAM_LIMITS.tagValue}`));
+      throw awsError(
+        'ValidationError',
+        constraintMessage(
+          `${at}.value`,
+          tag.value,
+          `Member must have length less than or equal to ${IAM_LIMITS.tagValue}`,
+        ),
+      );
     }
-    if (!TAG_PATTERN.test(tag.value)) throw awsError('ValidationError', constraintMessage(`${at}.value`, tag.value, 'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*'));
-    if (isReservedTagKey(tag.key)) throw awsError('InvalidInput', `Tag key ${tag.key} is not allowed: tag keys beginning with aws: are reserved for AWS use.`);
+    if (!TAG_PATTERN.test(tag.value))
+      throw awsError(
+        'ValidationError',
+        constraintMessage(
+          `${at}.value`,
+          tag.value,
+          'Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*',
+        ),
+      );
+    if (isReservedTagKey(tag.key))
+      throw awsError(
+        'InvalidInput',
+        `Tag key ${tag.key} is not allowed: tag keys beginning with aws: are reserved for AWS use.`,
+      );
     const lower = tag.key.toLowerCase();
-    if (seen.has(lower)) throw awsError('InvalidInput', 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
+    if (seen.has(lower))
+      throw awsError('InvalidInput', 'Duplicate tag keys found. Please note that Tag keys are case insensitive.');
     seen.add(lower);
   });
 }
@@ -92,10 +148,24 @@ export function checkTags(tags: readonly TagInput[]): void {
 /** Throws ValidationError unless a role's maximum session duration is 3600–43200 seconds. */
 export function checkMaxSessionDuration(value: number): void {
   if (value < IAM_LIMITS.minSessionDuration) {
-    throw awsError('ValidationError', constraintMessage('maxSessionDuration', value, `Member must have value greater than or equal to ${IAM_LIMITS.minSessionDuration}`));
+    throw awsError(
+      'ValidationError',
+      constraintMessage(
+        'maxSessionDuration',
+        value,
+        `Member must have value greater than or equal to ${IAM_LIMITS.minSessionDuration}`,
+      ),
+    );
   }
   if (value > IAM_LIMITS.maxSessionDuration) {
-    throw awsError('ValidationError', constraintMessage('maxSessionDuration', value, `Member must have value less than or equal to ${IAM_LIMITS.maxSessionDuration}`));
+    throw awsError(
+      'ValidationError',
+      constraintMessage(
+        'maxSessionDuration',
+        value,
+        `Member must have value less than or equal to ${IAM_LIMITS.maxSessionDuration}`,
+      ),
+    );
   }
 }
 
@@ -103,7 +173,14 @@ export function checkMaxSessionDuration(value: number): void {
 export function checkDescription(value: string | null | undefined): string {
   const description = value ?? '';
   if (description.length > IAM_LIMITS.descriptionLength) {
-    throw awsError('ValidationError', constraintMessage('description', description, `Member must have length less than or equal to ${IAM_LIMITS.descriptionLength}`));
+    throw awsError(
+      'ValidationError',
+      constraintMessage(
+        'description',
+        description,
+        `Member must have length less than or equal to ${IAM_LIMITS.descriptionLength}`,
+      ),
+    );
   }
   return description;
 }

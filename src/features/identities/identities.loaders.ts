@@ -47,14 +47,20 @@ export function createIdentityLoaders(prisma: PrismaClient): IdentityLoaders {
     usersByAccount: new DataLoader(async (accountIds) =>
       groupByKeys(
         accountIds,
-        await prisma.user.findMany({ where: { accountId: { in: [...accountIds] } }, orderBy: [{ nameKey: 'asc' }, { id: 'asc' }] }),
+        await prisma.user.findMany({
+          where: { accountId: { in: [...accountIds] } },
+          orderBy: [{ nameKey: 'asc' }, { id: 'asc' }],
+        }),
         (user) => user.accountId,
       ),
     ),
     groupsByAccount: new DataLoader(async (accountIds) =>
       groupByKeys(
         accountIds,
-        await prisma.group.findMany({ where: { accountId: { in: [...accountIds] } }, orderBy: [{ nameKey: 'asc' }, { id: 'asc' }] }),
+        await prisma.group.findMany({
+          where: { accountId: { in: [...accountIds] } },
+          orderBy: [{ nameKey: 'asc' }, { id: 'asc' }],
+        }),
         (group) => group.accountId,
       ),
     ),
@@ -81,15 +87,23 @@ export function createIdentityLoaders(prisma: PrismaClient): IdentityLoaders {
     accessKeysByUser: new DataLoader(async (userIds) =>
       groupByKeys(
         userIds,
-        await prisma.accessKey.findMany({ where: { userId: { in: [...userIds] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+        await prisma.accessKey.findMany({
+          where: { userId: { in: [...userIds] } },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        }),
         (key) => key.userId,
       ),
     ),
     tagsByOwner: new DataLoader(async (owners) => {
-      const ids = (kind: string) => owners.filter((owner) => owner.startsWith(`${kind}:`)).map((owner) => owner.slice(kind.length + 1));
+      const ids = (kind: string) =>
+        owners.filter((owner) => owner.startsWith(`${kind}:`)).map((owner) => owner.slice(kind.length + 1));
       const tags = await prisma.tag.findMany({
         where: {
-          OR: [{ userId: { in: ids('user') } }, { roleId: { in: ids('role') } }, { resourceId: { in: ids('resource') } }],
+          OR: [
+            { userId: { in: ids('user') } },
+            { roleId: { in: ids('role') } },
+            { resourceId: { in: ids('resource') } },
+          ],
         },
         orderBy: { keyLower: 'asc' },
       });

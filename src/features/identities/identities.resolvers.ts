@@ -24,8 +24,10 @@ export const identityResolvers: Resolvers = {
     userId: (user) => user.id,
     account: async (user, _args, { loaders }) => required(await loaders.accounts.byId.load(user.accountId), 'account'),
     groups: (user, _args, { loaders }) => loaders.identities.groupsByUser.load(user.id),
-    attachedPolicies: (user, _args, { loaders }) => loaders.policies.attachedByPrincipal.load(principalKey('USER', user.id)),
-    inlinePolicies: (user, _args, { loaders }) => loaders.policies.inlineByPrincipal.load(principalKey('USER', user.id)),
+    attachedPolicies: (user, _args, { loaders }) =>
+      loaders.policies.attachedByPrincipal.load(principalKey('USER', user.id)),
+    inlinePolicies: (user, _args, { loaders }) =>
+      loaders.policies.inlineByPrincipal.load(principalKey('USER', user.id)),
     permissionsBoundary: (user, _args, { loaders }) =>
       user.permissionsBoundaryId === null ? null : loaders.policies.byId.load(user.permissionsBoundaryId),
     tags: (user, _args, { loaders }) => loaders.identities.tagsByOwner.load(`user:${user.id}`),
@@ -34,10 +36,13 @@ export const identityResolvers: Resolvers = {
   Group: {
     id: (group) => toGlobalId('Group', group.id),
     groupId: (group) => group.id,
-    account: async (group, _args, { loaders }) => required(await loaders.accounts.byId.load(group.accountId), 'account'),
+    account: async (group, _args, { loaders }) =>
+      required(await loaders.accounts.byId.load(group.accountId), 'account'),
     members: (group, _args, { loaders }) => loaders.identities.membersByGroup.load(group.id),
-    attachedPolicies: (group, _args, { loaders }) => loaders.policies.attachedByPrincipal.load(principalKey('GROUP', group.id)),
-    inlinePolicies: (group, _args, { loaders }) => loaders.policies.inlineByPrincipal.load(principalKey('GROUP', group.id)),
+    attachedPolicies: (group, _args, { loaders }) =>
+      loaders.policies.attachedByPrincipal.load(principalKey('GROUP', group.id)),
+    inlinePolicies: (group, _args, { loaders }) =>
+      loaders.policies.inlineByPrincipal.load(principalKey('GROUP', group.id)),
   },
   AccessKey: {
     status: (key) => toAccessKeyStatus(key.status),

@@ -10,13 +10,20 @@ export type TagOwner = { userId: string } | { roleId: string } | { resourceId: s
  * Adds tags to an owner, replacing the value of a key it already has (keys compare case-insensitively, as
  * in IAM's TagUser/TagRole), and refuses to pass 50 tags with LimitExceeded. Call inside the transaction.
  */
-export async function replaceTags(tx: Prisma.TransactionClient, owner: TagOwner, tags: readonly TagInput[]): Promise<void> {
+export async function replaceTags(
+  tx: Prisma.TransactionClient,
+  owner: TagOwner,
+  tags: readonly TagInput[],
+): Promise<void> {
   if (tags.length === 0) return;
   const existing = await tx.tag.findMany({ where: owner, select: { keyLower: true } });
   const keys = new Set([...existing.map((tag) => tag.keyLower), ...tags.map((tag) => tag.key.toLowerCase())]);
-  if (keys.size > IAM_LIMITS.tagsPerEntity) throw awsError('LimitExceeded', 'The number of tags has reached the maximum limit.');
+  if (keys.size > IAM_LIMITS.tagsPerEntity)
+    throw awsError('LimitExceeded', 'The number of tags has reached the maximum limit.');
   await tx.tag.deleteMany({ where: { ...owner, keyLower: { in: tags.map((tag) => tag.key.toLowerCase()) } } });
-  await tx.tag.createMany({ data: tags.map((tag) => ({ ...owner, key: tag.key, keyLower: tag.key.toLowerCase(), value: tag.value })) });
+  await tx.tag.createMany({
+    data: tags.map((tag) => ({ ...owner, key: tag.key, keyLower: tag.key.toLowerCase(), value: tag.value })),
+  });
 }
 
 /** The request keys a tagging request carries: aws:RequestTag/KEY per tag and aws:TagKeys. */

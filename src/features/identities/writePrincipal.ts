@@ -5,7 +5,13 @@ import { refuseProtectedRoleWrite, type ContextEntry } from '../../iam/index.js'
 import { authorize } from '../authorization/authorize.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
-import { findPrincipal, principalArn, requirePrincipal, type PrincipalKindName, type PrincipalRow } from './findPrincipal.js';
+import {
+  findPrincipal,
+  principalArn,
+  requirePrincipal,
+  type PrincipalKindName,
+  type PrincipalRow,
+} from './findPrincipal.js';
 
 const TABLES = { USER: 'iam_user', GROUP: 'iam_group', ROLE: 'iam_role' } as const;
 
@@ -40,9 +46,14 @@ export async function writePrincipal<T, R extends PrincipalRow = PrincipalRow>(
     context: target.context ?? [],
   });
   return context.database.prisma.$transaction(async (tx) => {
-    const row = requirePrincipal(target.kind, target.name, await findPrincipal(tx, target.kind, accountId, target.name)) as R;
+    const row = requirePrincipal(
+      target.kind,
+      target.name,
+      await findPrincipal(tx, target.kind, accountId, target.name),
+    ) as R;
     // Service-linked and IAM Identity Center roles are AWS's to change (the engine's rule).
-    const refusal = target.kind === 'ROLE' ? refuseProtectedRoleWrite(row as Role, target.action, target.changedFields) : null;
+    const refusal =
+      target.kind === 'ROLE' ? refuseProtectedRoleWrite(row as Role, target.action, target.changedFields) : null;
     if (refusal !== null) throw awsError(refusal.code, refusal.message);
     await lockRow(tx, TABLES[target.kind], row.id);
     return write(tx, row, accountId);

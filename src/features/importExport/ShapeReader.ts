@@ -30,7 +30,10 @@ export class ShapeReader {
     const value = obj[key];
     if (value === undefined && options.optional) return options.fallback ?? '';
     if (typeof value === 'string') return value;
-    this.fail(`${path}.${key}`, value === undefined ? `a string property \`${key}\`` : `a string, found ${describe(value)}`);
+    this.fail(
+      `${path}.${key}`,
+      value === undefined ? `a string property \`${key}\`` : `a string, found ${describe(value)}`,
+    );
     return '';
   }
 
@@ -58,11 +61,20 @@ export class ShapeReader {
   }
 
   /** `obj[key]` as an array, each element passed to `each` with its path; a missing optional key is empty. */
-  array<T>(obj: JsonObject, key: string, path: string, each: (item: unknown, itemPath: string) => T | null, options: { optional?: boolean } = {}): T[] {
+  array<T>(
+    obj: JsonObject,
+    key: string,
+    path: string,
+    each: (item: unknown, itemPath: string) => T | null,
+    options: { optional?: boolean } = {},
+  ): T[] {
     const value = obj[key];
     if (value === undefined && options.optional) return [];
     if (!Array.isArray(value)) {
-      this.fail(`${path}.${key}`, value === undefined ? `an array property \`${key}\`` : `an array, found ${describe(value)}`);
+      this.fail(
+        `${path}.${key}`,
+        value === undefined ? `an array property \`${key}\`` : `an array, found ${describe(value)}`,
+      );
       return [];
     }
     const out: T[] = [];
@@ -75,19 +87,31 @@ export class ShapeReader {
 
   /** `obj[key]` as an array of objects. */
   objects(obj: JsonObject, key: string, path: string, options: { optional?: boolean } = {}): [JsonObject, string][] {
-    return this.array(obj, key, path, (item, itemPath) => {
-      const o = this.object(item, itemPath);
-      return o === null ? null : [o, itemPath];
-    }, options);
+    return this.array(
+      obj,
+      key,
+      path,
+      (item, itemPath) => {
+        const o = this.object(item, itemPath);
+        return o === null ? null : [o, itemPath];
+      },
+      options,
+    );
   }
 
   /** `obj[key]` as an array of strings. */
   strings(obj: JsonObject, key: string, path: string, options: { optional?: boolean } = {}): string[] {
-    return this.array(obj, key, path, (item, itemPath) => {
-      if (typeof item === 'string') return item;
-      this.fail(itemPath, `a string, found ${describe(item)}`);
-      return null;
-    }, options);
+    return this.array(
+      obj,
+      key,
+      path,
+      (item, itemPath) => {
+        if (typeof item === 'string') return item;
+        this.fail(itemPath, `a string, found ${describe(item)}`);
+        return null;
+      },
+      options,
+    );
   }
 
   /**
@@ -103,7 +127,10 @@ export class ShapeReader {
       this.fail(`${path}.${key}`, 'a policy document (a JSON object, or its JSON or URL-encoded text)');
       return '';
     }
-    this.fail(`${path}.${key}`, value === undefined ? `a policy document property \`${key}\`` : `a policy document, found ${describe(value)}`);
+    this.fail(
+      `${path}.${key}`,
+      value === undefined ? `a policy document property \`${key}\`` : `a policy document, found ${describe(value)}`,
+    );
     return '';
   }
 }

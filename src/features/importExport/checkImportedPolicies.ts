@@ -16,7 +16,12 @@ export function checkImportedPolicies(rows: ImportRows): string[] {
     const key = `${kind}\0${text}`;
     if (!verdicts.has(key)) {
       const error = parsePolicy(text, kind).errors[0];
-      verdicts.set(key, error === undefined ? null : `${error.message}${error.position === null ? '' : ` (line ${error.position.line}, column ${error.position.column})`}`);
+      verdicts.set(
+        key,
+        error === undefined
+          ? null
+          : `${error.message}${error.position === null ? '' : ` (line ${error.position.line}, column ${error.position.column})`}`,
+      );
     }
     return verdicts.get(key)!;
   };
@@ -24,12 +29,24 @@ export function checkImportedPolicies(rows: ImportRows): string[] {
   const policies = new Map(rows.managedPolicies.map((p) => [p.id, p.arn]));
   const found: string[] = [];
   const note = (what: string, reason: string | null) => {
-    if (reason !== null) found.push(`${what}: the engine cannot read it (${reason}); it denies what it would decide, with that reason`);
+    if (reason !== null)
+      found.push(`${what}: the engine cannot read it (${reason}); it denies what it would decide, with that reason`);
   };
   for (const r of rows.roles) note(`trust policy of ${r.arn}`, check(r.assumeRolePolicyDocument, 'trust'));
-  for (const p of rows.inlinePolicies) note(`inline policy \`${p.name}\` of ${owners.get(p.userId ?? p.groupId ?? p.roleId ?? '') ?? '?'}`, check(p.document, 'identity'));
-  for (const v of rows.policyVersions) note(`${policies.get(v.policyId) ?? v.policyId} version ${v.versionId}`, check(v.document, 'identity'));
+  for (const p of rows.inlinePolicies)
+    note(
+      `inline policy \`${p.name}\` of ${owners.get(p.userId ?? p.groupId ?? p.roleId ?? '') ?? '?'}`,
+      check(p.document, 'identity'),
+    );
+  for (const v of rows.policyVersions)
+    note(`${policies.get(v.policyId) ?? v.policyId} version ${v.versionId}`, check(v.document, 'identity'));
   for (const r of rows.resources) note(`resource policy of ${r.arn}`, check(r.policyDocument, 'resource'));
-  for (const p of rows.organizationPolicies) note(`${p.type === 'SERVICE_CONTROL_POLICY' ? 'SCP' : 'RCP'} ${p.name} (${p.id})`, check(p.document, p.type === 'SERVICE_CONTROL_POLICY' ? 'scp' : 'rcp'));
-  return found.length <= NAMED ? found : [...found.slice(0, NAMED), `… and ${found.length - NAMED} more documents the engine cannot read`];
+  for (const p of rows.organizationPolicies)
+    note(
+      `${p.type === 'SERVICE_CONTROL_POLICY' ? 'SCP' : 'RCP'} ${p.name} (${p.id})`,
+      check(p.document, p.type === 'SERVICE_CONTROL_POLICY' ? 'scp' : 'rcp'),
+    );
+  return found.length <= NAMED
+    ? found
+    : [...found.slice(0, NAMED), `… and ${found.length - NAMED} more documents the engine cannot read`];
 }

@@ -33,5 +33,10 @@ export async function exportFiles(
     writeFileSync(target, `${JSON.stringify(content, null, 4)}\n`);
     onProgress?.((written += 1), files.size);
   }
-  return { organizationId: bundle.organization?.id ?? null, accounts: bundle.accounts.length, files: files.size, skippedResources: skipped };
+  return {
+    organizationId: bundle.organization?.id ?? null,
+    accounts: bundle.accounts.length,
+    files: files.size,
+    skippedResources: skipped,
+  };
 }

@@ -25,16 +25,30 @@ export async function findImportConflicts(prisma: PrismaClient, rows: ImportRows
     if (mine.length === 0) continue;
     const found = await prisma.$queryRawUnsafe<{ id: string; arn: string; account_id: string }[]>(
       `SELECT id, arn, account_id FROM "${table}" WHERE (id = ANY($1::text[]) OR arn = ANY($2::text[])) AND account_id IS NOT NULL AND NOT (account_id = ANY($3::text[]))`,
-      mine.map((r) => r.id), mine.map((r) => r.arn), replaced,
+      mine.map((r) => r.id),
+      mine.map((r) => r.arn),
+      replaced,
     );
     for (const row of found) {
-      problems.push({ file: '(database)', path: row.arn, expected: `${what} id and ARN no other account holds: \`${row.id}\` is stored in account ${row.account_id}` });
+      problems.push({
+        file: '(database)',
+        path: row.arn,
+        expected: `${what} id and ARN no other account holds: \`${row.id}\` is stored in account ${row.account_id}`,
+      });
     }
   }
   const aliases = rows.accounts.filter((a) => a.alias !== null);
   if (aliases.length > 0) {
-    const taken = await prisma.account.findMany({ where: { alias: { in: aliases.map((a) => a.alias!) }, id: { notIn: aliases.map((a) => a.id) } }, select: { id: true, alias: true } });
-    for (const t of taken) problems.push({ file: '(database)', path: `account alias \`${t.alias}\``, expected: `an alias no other account uses: account ${t.id} has it` });
+    const taken = await prisma.account.findMany({
+      where: { alias: { in: aliases.map((a) => a.alias!) }, id: { notIn: aliases.map((a) => a.id) } },
+      select: { id: true, alias: true },
+    });
+    for (const t of taken)
+      problems.push({
+        file: '(database)',
+        path: `account alias \`${t.alias}\``,
+        expected: `an alias no other account uses: account ${t.id} has it`,
+      });
   }
   return problems;
 }

@@ -25,7 +25,11 @@ export interface ImportFilesOptions {
  * the catalogue the database holds, and writes the model in one transaction. Throws `ImportInvalidError` (and
  * writes nothing) when any file is malformed. Nothing in the input is a credential, and nothing is stored as one.
  */
-export async function importFiles(prisma: PrismaClient, path: string, options: ImportFilesOptions = {}): Promise<ImportSummary> {
+export async function importFiles(
+  prisma: PrismaClient,
+  path: string,
+  options: ImportFilesOptions = {},
+): Promise<ImportSummary> {
   const bundle = readImportInput(path, {
     ...(options.accountId === undefined ? {} : { accountId: options.accountId }),
     onProgress: (done, total) => options.onProgress?.('read', done, total),
@@ -34,10 +38,16 @@ export async function importFiles(prisma: PrismaClient, path: string, options: I
 }
 
 /** Imports an already-read bundle (see {@link importFiles}). */
-export async function importBundle(prisma: PrismaClient, bundle: ImportBundle, onProgress?: (done: number, total: number) => void): Promise<ImportSummary> {
+export async function importBundle(
+  prisma: PrismaClient,
+  bundle: ImportBundle,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportSummary> {
   const awsManaged = lookUpAwsManagedPolicies(referencedAwsManagedArns(bundle));
   const catalogue = new Map([...awsManaged].map(([arn, policy]) => [arn, policy.policyId]));
-  const ids = [...new Set([...bundle.accounts.map((a) => a.accountId), ...(bundle.organization?.accounts.map((a) => a.id) ?? [])])];
+  const ids = [
+    ...new Set([...bundle.accounts.map((a) => a.accountId), ...(bundle.organization?.accounts.map((a) => a.id) ?? [])]),
+  ];
   const stored = await prisma.account.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const { rows, summary } = planImport(bundle, catalogue, new Map(stored.map((a) => [a.id, a.name])));
   const conflicts = await findImportConflicts(prisma, rows);
@@ -53,7 +63,8 @@ function referencedAwsManagedArns(bundle: ImportBundle): string[] {
     if (arn !== null && arn.includes(':iam::aws:policy/')) arns.add(arn);
   };
   for (const account of bundle.accounts) {
-    for (const entity of [...account.users, ...account.groups, ...account.roles]) for (const a of entity.attachedPolicies) add(a.arn);
+    for (const entity of [...account.users, ...account.groups, ...account.roles])
+      for (const a of entity.attachedPolicies) add(a.arn);
     for (const entity of [...account.users, ...account.roles]) add(entity.permissionsBoundaryArn);
   }
   return [...arns];
@@ -64,8 +75,10 @@ function referencedAwsManagedArns(bundle: ImportBundle): string[] {
  * engine, not stored up front; {@link writeImport} stores the ones the import points at, in its transaction.
  */
 function lookUpAwsManagedPolicies(arns: string[]): Map<string, AwsManagedPolicy> {
-  return new Map(arns.flatMap((arn) => {
-    const policy = findAwsManagedPolicy(arn);
-    return policy === null ? [] : [[arn, policy] as const];
-  }));
+  return new Map(
+    arns.flatMap((arn) => {
+      const policy = findAwsManagedPolicy(arn);
+      return policy === null ? [] : [[arn, policy] as const];
+    }),
+  );
 }

@@ -21,23 +21,84 @@ export interface ImportRows {
   units: { id: string; organizationId: string; parentId: string | null; name: string }[];
   /** Where each account of the organization sits. */
   placements: { accountId: string; parentId: string }[];
-  organizationPolicies: { id: string; organizationId: string; type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY'; name: string; description: string; document: string; awsManaged: boolean }[];
+  organizationPolicies: {
+    id: string;
+    organizationId: string;
+    type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+    name: string;
+    description: string;
+    document: string;
+    awsManaged: boolean;
+  }[];
   organizationPolicyAttachments: { policyId: string; targetId: string }[];
   /** Customer managed policies, and AWS managed ones the catalogue lacks (accountId null). */
-  managedPolicies: { id: string; accountId: string | null; name: string; nameKey: string; path: string; arn: string; description: string; createdAt?: Date; updatedAt?: Date }[];
+  managedPolicies: {
+    id: string;
+    accountId: string | null;
+    name: string;
+    nameKey: string;
+    path: string;
+    arn: string;
+    description: string;
+    createdAt?: Date;
+    updatedAt?: Date;
+  }[];
   policyVersions: { policyId: string; versionId: string; document: string; isDefault: boolean; createdAt?: Date }[];
-  users: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; permissionsBoundaryId: string | null; createdAt?: Date }[];
-  groups: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; createdAt?: Date }[];
+  users: {
+    id: string;
+    accountId: string;
+    name: string;
+    nameKey: string;
+    path: string;
+    arn: string;
+    permissionsBoundaryId: string | null;
+    createdAt?: Date;
+  }[];
+  groups: {
+    id: string;
+    accountId: string;
+    name: string;
+    nameKey: string;
+    path: string;
+    arn: string;
+    createdAt?: Date;
+  }[];
   roles: {
-    id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; description: string;
-    assumeRolePolicyDocument: string; maxSessionDuration: number; permissionsBoundaryId: string | null; createdAt?: Date;
+    id: string;
+    accountId: string;
+    name: string;
+    nameKey: string;
+    path: string;
+    arn: string;
+    description: string;
+    assumeRolePolicyDocument: string;
+    maxSessionDuration: number;
+    permissionsBoundaryId: string | null;
+    createdAt?: Date;
   }[];
   /** Instance profiles, each holding the role whose InstanceProfileList named it. */
-  instanceProfiles: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; roleId: string; tags: { key: string; value: string }[]; createdAt?: Date }[];
+  instanceProfiles: {
+    id: string;
+    accountId: string;
+    name: string;
+    nameKey: string;
+    path: string;
+    arn: string;
+    roleId: string;
+    tags: { key: string; value: string }[];
+    createdAt?: Date;
+  }[];
   memberships: { userId: string; groupId: string }[];
   inlinePolicies: (RowOwner & { principalKind: Kind; name: string; nameKey: string; document: string })[];
   policyAttachments: (RowOwner & { policyId: string; principalKind: Kind })[];
-  resources: { id: string; arn: string; accountId: string; service: string; resourceType: string; policyDocument: string }[];
+  resources: {
+    id: string;
+    arn: string;
+    accountId: string;
+    service: string;
+    resourceType: string;
+    policyDocument: string;
+  }[];
   tags: (RowOwner & { key: string; keyLower: string; value: string })[];
 }
 
@@ -53,8 +114,24 @@ export interface MissingAwsManagedPolicy {
 /** What an import did, for people and scripts. */
 export interface ImportSummary {
   organizationId: string | null;
-  accounts: { accountId: string; name: string; users: number; groups: number; roles: number; policies: number; resources: number }[];
-  totals: { accounts: number; users: number; groups: number; roles: number; policies: number; resources: number; organizationPolicies: number };
+  accounts: {
+    accountId: string;
+    name: string;
+    users: number;
+    groups: number;
+    roles: number;
+    policies: number;
+    resources: number;
+  }[];
+  totals: {
+    accounts: number;
+    users: number;
+    groups: number;
+    roles: number;
+    policies: number;
+    resources: number;
+    organizationPolicies: number;
+  };
   missingAwsManagedPolicies: MissingAwsManagedPolicy[];
   notes: string[];
 }

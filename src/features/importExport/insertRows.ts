@@ -30,10 +30,15 @@ export async function insertRows(
   const sql = `INSERT INTO "${table}" (${list}) SELECT ${select} FROM unnest(${unnest}) AS t(${aliases})`;
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
-    await tx.$executeRawUnsafe(sql, ...columns.map((c, i) => chunk.map((row) => {
-      const value = row[i];
-      return value instanceof Date ? value.toISOString() : (value ?? null);
-    })));
+    await tx.$executeRawUnsafe(
+      sql,
+      ...columns.map((c, i) =>
+        chunk.map((row) => {
+          const value = row[i];
+          return value instanceof Date ? value.toISOString() : (value ?? null);
+        }),
+      ),
+    );
     onChunk?.(chunk.length);
   }
 }

@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { parseAuthorizationDetails } from './parseAuthorizationDetails.js';
 
-const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const trust = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
 
 describe('parseAuthorizationDetails', () => {
   it('reads documents as the CLI prints them (objects) and as the API returns them (URL-encoded text)', () => {
-    const parsed = parseAuthorizationDetails({
-      RoleDetailList: [{ RoleName: 'a', RoleId: 'AROAEXAMPLE000000001', Arn: 'arn:aws:iam::123456789012:role/a', AssumeRolePolicyDocument: trust }],
-      UserDetailList: [{
-        UserName: 'u', UserId: 'AIDAEXAMPLE000000001', Arn: 'arn:aws:iam::123456789012:user/u',
-        UserPolicyList: [{ PolicyName: 'p', PolicyDocument: encodeURIComponent(JSON.stringify(trust)) }],
-      }],
-    }, 'f.json');
+    const parsed = parseAuthorizationDetails(
+      {
+        RoleDetailList: [
+          {
+            RoleName: 'a',
+            RoleId: 'AROAEXAMPLE000000001',
+            Arn: 'arn:aws:iam::123456789012:role/a',
+            AssumeRolePolicyDocument: trust,
+          },
+        ],
+        UserDetailList: [
+          {
+            UserName: 'u',
+            UserId: 'AIDAEXAMPLE000000001',
+            Arn: 'arn:aws:iam::123456789012:user/u',
+            UserPolicyList: [{ PolicyName: 'p', PolicyDocument: encodeURIComponent(JSON.stringify(trust)) }],
+          },
+        ],
+      },
+      'f.json',
+    );
 
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -22,15 +39,23 @@ describe('parseAuthorizationDetails', () => {
   });
 
   it('refuses entities of two accounts, a policy without exactly one default version, and a file of something else', () => {
-    const mixed = parseAuthorizationDetails({
-      UserDetailList: [
-        { UserName: 'u', UserId: 'AIDAEXAMPLE000000001', Arn: 'arn:aws:iam::123456789012:user/u' },
-        { UserName: 'v', UserId: 'AIDAEXAMPLE000000002', Arn: 'arn:aws:iam::210987654321:user/v' },
-      ],
-      Policies: [{ PolicyName: 'p', PolicyId: 'ANPAEXAMPLE000000001', Arn: 'arn:aws:iam::123456789012:policy/p', PolicyVersionList: [
-        { VersionId: 'v1', Document: trust, IsDefaultVersion: false },
-      ] }],
-    }, 'f.json');
+    const mixed = parseAuthorizationDetails(
+      {
+        UserDetailList: [
+          { UserName: 'u', UserId: 'AIDAEXAMPLE000000001', Arn: 'arn:aws:iam::123456789012:user/u' },
+          { UserName: 'v', UserId: 'AIDAEXAMPLE000000002', Arn: 'arn:aws:iam::210987654321:user/v' },
+        ],
+        Policies: [
+          {
+            PolicyName: 'p',
+            PolicyId: 'ANPAEXAMPLE000000001',
+            Arn: 'arn:aws:iam::123456789012:policy/p',
+            PolicyVersionList: [{ VersionId: 'v1', Document: trust, IsDefaultVersion: false }],
+          },
+        ],
+      },
+      'f.json',
+    );
     const other = parseAuthorizationDetails({ Roots: [] }, 'g.json', '123456789012');
 
     expect(mixed.ok ? [] : mixed.problems.map((p) => `${p.path}: ${p.expected}`)).toEqual([

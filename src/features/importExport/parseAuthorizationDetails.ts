@@ -24,28 +24,47 @@ export type ParsedAuthorizationDetails =
  * an import of part of an account would silently drop principals. The account id comes from the entities' ARNs,
  * or `expectedAccountId` for an empty account; entities of another account are refused.
  */
-export function parseAuthorizationDetails(value: unknown, file: string, expectedAccountId?: string): ParsedAuthorizationDetails {
+export function parseAuthorizationDetails(
+  value: unknown,
+  file: string,
+  expectedAccountId?: string,
+): ParsedAuthorizationDetails {
   const r = new ShapeReader(file);
   const notes: string[] = [];
   const root = r.object(value, '$');
   if (root === null) return { ok: false, problems: r.problems };
-  if (root.IsTruncated === true) r.fail('$.IsTruncated', 'a complete listing (`IsTruncated` is true: run the command without --max-items so the CLI fetches every page)');
-  if (typeof root.NextToken === 'string') r.fail('$.NextToken', 'a complete listing (a `NextToken` means the CLI stopped early: run it without --max-items)');
+  if (root.IsTruncated === true)
+    r.fail(
+      '$.IsTruncated',
+      'a complete listing (`IsTruncated` is true: run the command without --max-items so the CLI fetches every page)',
+    );
+  if (typeof root.NextToken === 'string')
+    r.fail('$.NextToken', 'a complete listing (a `NextToken` means the CLI stopped early: run it without --max-items)');
 
   const users = r.objects(root, 'UserDetailList', '$', { optional: true }).map(([o, p]) => readUser(r, o, p));
   const groups = r.objects(root, 'GroupDetailList', '$', { optional: true }).map(([o, p]) => readGroup(r, o, p));
   const roles = r.objects(root, 'RoleDetailList', '$', { optional: true }).map(([o, p]) => readRole(r, o, p));
   const allPolicies = r.objects(root, 'Policies', '$', { optional: true }).map(([o, p]) => readManagedPolicy(r, o, p));
   if (!['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'].some((key) => key in root)) {
-    r.fail('$', 'the output of `aws iam get-account-authorization-details` (none of UserDetailList, GroupDetailList, RoleDetailList, Policies)');
+    r.fail(
+      '$',
+      'the output of `aws iam get-account-authorization-details` (none of UserDetailList, GroupDetailList, RoleDetailList, Policies)',
+    );
   }
 
   const arns: [string, string][] = [
     ...users.map((u, i): [string, string] => [u.arn, `$.UserDetailList[${i}].Arn`]),
     ...groups.map((g, i): [string, string] => [g.arn, `$.GroupDetailList[${i}].Arn`]),
     ...roles.map((x, i): [string, string] => [x.arn, `$.RoleDetailList[${i}].Arn`]),
-    ...roles.flatMap((x, i) => x.instanceProfiles.map((profile, j): [string, string] => [profile.arn, `$.RoleDetailList[${i}].InstanceProfileList[${j}].Arn`])),
-    ...allPolicies.flatMap((p, i): [string, string][] => (p.arn.includes(':iam::aws:') ? [] : [[p.arn, `$.Policies[${i}].Arn`]])),
+    ...roles.flatMap((x, i) =>
+      x.instanceProfiles.map((profile, j): [string, string] => [
+        profile.arn,
+        `$.RoleDetailList[${i}].InstanceProfileList[${j}].Arn`,
+      ]),
+    ),
+    ...allPolicies.flatMap((p, i): [string, string][] =>
+      p.arn.includes(':iam::aws:') ? [] : [[p.arn, `$.Policies[${i}].Arn`]],
+    ),
   ];
   let accountId = expectedAccountId ?? null;
   for (const [arn, path] of arns) {
@@ -90,7 +109,9 @@ function readAttached(r: ShapeReader, o: JsonObject, path: string): AttachedPoli
 }
 
 function readTags(r: ShapeReader, o: JsonObject, path: string): TagSnapshot[] {
-  return r.objects(o, 'Tags', path, { optional: true }).map(([t, tp]) => ({ Key: r.string(t, 'Key', tp), Value: r.string(t, 'Value', tp) }));
+  return r
+    .objects(o, 'Tags', path, { optional: true })
+    .map(([t, tp]) => ({ Key: r.string(t, 'Key', tp), Value: r.string(t, 'Value', tp) }));
 }
 
 function readBoundary(r: ShapeReader, o: JsonObject, path: string): string | null {

@@ -32,7 +32,17 @@ export function readAccountFolder(path: string, accountIdHint?: string): Account
   const detailsFile = isFolder ? join(path, ACCOUNT_FILES.details) : path;
   const hint = accountIdHint ?? (isFolder && /^\d{12}$/.test(basename(path)) ? basename(path) : undefined);
   if (!existsSync(detailsFile)) {
-    return { account: null, notes: [], problems: [{ file: detailsFile, path: '$', expected: 'this file: the output of `aws iam get-account-authorization-details`' }] };
+    return {
+      account: null,
+      notes: [],
+      problems: [
+        {
+          file: detailsFile,
+          path: '$',
+          expected: 'this file: the output of `aws iam get-account-authorization-details`',
+        },
+      ],
+    };
   }
   const read = readJsonFile(detailsFile);
   if (!read.ok) return { account: null, notes: [], problems: [read.problem] };
@@ -86,7 +96,11 @@ function readResources(account: AccountSnapshot, dir: string): ImportProblem[] {
     const spec = RESOURCE_SERVICES[service];
     const serviceDir = join(dir, service);
     if (spec === undefined) {
-      problems.push({ file: serviceDir, path: '$', expected: `a folder named after a supported service (${Object.keys(RESOURCE_SERVICES).join(', ')})` });
+      problems.push({
+        file: serviceDir,
+        path: '$',
+        expected: `a folder named after a supported service (${Object.keys(RESOURCE_SERVICES).join(', ')})`,
+      });
       continue;
     }
     const files: { file: string; region: string | null }[] = [];
@@ -94,10 +108,15 @@ function readResources(account: AccountSnapshot, dir: string): ImportProblem[] {
       const entryPath = join(serviceDir, entry);
       if (spec.regional) {
         if (!statSync(entryPath).isDirectory()) {
-          problems.push({ file: entryPath, path: '$', expected: `a region folder (resources/${service}/<region>/<name>.json)` });
+          problems.push({
+            file: entryPath,
+            path: '$',
+            expected: `a region folder (resources/${service}/<region>/<name>.json)`,
+          });
           continue;
         }
-        for (const file of readdirSync(entryPath).sort()) if (file.endsWith('.json')) files.push({ file: join(entryPath, file), region: entry });
+        for (const file of readdirSync(entryPath).sort())
+          if (file.endsWith('.json')) files.push({ file: join(entryPath, file), region: entry });
       } else if (entry.endsWith('.json')) {
         files.push({ file: entryPath, region: null });
       }

@@ -19,7 +19,8 @@ export interface ReadImportOptions {
  * checked before anything is written; any problem throws `ImportInvalidError` listing them all.
  */
 export function readImportInput(path: string, options: ReadImportOptions = {}): ImportBundle {
-  if (!existsSync(path)) throw new ImportInvalidError([{ file: path, path: '$', expected: 'an existing file or folder' }]);
+  if (!existsSync(path))
+    throw new ImportInvalidError([{ file: path, path: '$', expected: 'an existing file or folder' }]);
   const problems: ImportProblem[] = [];
   const notes: string[] = [];
   const bundle: ImportBundle = { organization: null, accounts: [], notes };
@@ -31,7 +32,13 @@ export function readImportInput(path: string, options: ReadImportOptions = {}): 
     const orgDir = join(path, 'organization');
     const accountsDir = join(path, 'accounts');
     if (!existsSync(orgDir) && !existsSync(accountsDir)) {
-      throw new ImportInvalidError([{ file: path, path: '$', expected: `a folder with organization/ and/or accounts/<account-id>/, an account folder, or a ${ACCOUNT_FILES.details} file` }]);
+      throw new ImportInvalidError([
+        {
+          file: path,
+          path: '$',
+          expected: `a folder with organization/ and/or accounts/<account-id>/, an account folder, or a ${ACCOUNT_FILES.details} file`,
+        },
+      ]);
     }
     if (existsSync(orgDir)) {
       const org = readOrganizationFolder(orgDir);
@@ -41,7 +48,12 @@ export function readImportInput(path: string, options: ReadImportOptions = {}): 
     }
     if (existsSync(accountsDir)) {
       for (const name of readdirSync(accountsDir).sort()) {
-        if (!/^\d{12}$/.test(name)) problems.push({ file: join(accountsDir, name), path: '$', expected: 'a folder named by a 12-digit account id' });
+        if (!/^\d{12}$/.test(name))
+          problems.push({
+            file: join(accountsDir, name),
+            path: '$',
+            expected: 'a folder named by a 12-digit account id',
+          });
         else accountPaths.push(join(accountsDir, name));
       }
     }
@@ -55,12 +67,17 @@ export function readImportInput(path: string, options: ReadImportOptions = {}): 
   });
   for (const account of bundle.accounts) {
     if (options.accountId !== undefined && accountPaths.length === 1 && account.accountId !== options.accountId) {
-      problems.push({ file: account.source, path: '$', expected: `entities of account ${options.accountId}, found account ${account.accountId}` });
+      problems.push({
+        file: account.source,
+        path: '$',
+        expected: `entities of account ${options.accountId}, found account ${account.accountId}`,
+      });
     }
   }
   const ids = bundle.accounts.map((a) => a.accountId);
   for (const [i, id] of ids.entries()) {
-    if (ids.indexOf(id) !== i) problems.push({ file: bundle.accounts[i]!.source, path: '$', expected: `account ${id} once, found it twice` });
+    if (ids.indexOf(id) !== i)
+      problems.push({ file: bundle.accounts[i]!.source, path: '$', expected: `account ${id} once, found it twice` });
   }
   if (problems.length > 0) throw new ImportInvalidError(problems);
   return bundle;

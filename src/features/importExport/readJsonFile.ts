@@ -13,12 +13,26 @@ export function readJsonFile(path: string): JsonFileResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return { ok: false, problem: { file: path, path: '$', expected: `a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})` } };
+    return {
+      ok: false,
+      problem: {
+        file: path,
+        path: '$',
+        expected: `a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      },
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, problem: { file: path, path: '$', expected: `complete, well-formed JSON (${describeSyntaxError(text, (error as Error).message)})` } };
+    return {
+      ok: false,
+      problem: {
+        file: path,
+        path: '$',
+        expected: `complete, well-formed JSON (${describeSyntaxError(text, (error as Error).message)})`,
+      },
+    };
   }
 }
 
@@ -30,5 +44,8 @@ function describeSyntaxError(text: string, message: string): string {
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
   const truncated = offset >= text.trimEnd().length ? '; the file ends early, it may be truncated' : '';
-  return `${message.split('\n')[0]!.replace(/^JSON\.parse: /, '').toLowerCase()} at line ${line}, column ${column}${truncated}`;
+  return `${message
+    .split('\n')[0]!
+    .replace(/^JSON\.parse: /, '')
+    .toLowerCase()} at line ${line}, column ${column}${truncated}`;
 }

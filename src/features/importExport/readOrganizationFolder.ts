@@ -69,7 +69,10 @@ export function readOrganizationFolder(dir: string): OrganizationReadResult {
   const rootList = roots.r.objects(roots.root, 'Roots', '$');
   if (rootList.length !== 1) roots.r.fail('$.Roots', `exactly one root, found ${rootList.length}`);
   const [rootObject, rootPath] = rootList[0] ?? [{}, '$.Roots[0]'];
-  const root = { id: roots.r.string(rootObject, 'Id', rootPath), name: roots.r.string(rootObject, 'Name', rootPath, { optional: true, fallback: 'Root' }) };
+  const root = {
+    id: roots.r.string(rootObject, 'Id', rootPath),
+    name: roots.r.string(rootObject, 'Name', rootPath, { optional: true, fallback: 'Root' }),
+  };
   done(roots.r);
 
   const accountInfo = listed.r.objects(listed.root, 'Accounts', '$').map(([o, p]) => ({
@@ -98,19 +101,27 @@ export function readOrganizationFolder(dir: string): OrganizationReadResult {
     }
     const accountsHere = load(join(parentsDir, parentId, ORGANIZATION_FILES.accountsForParent), false);
     if (accountsHere !== null) {
-      for (const [o, p] of accountsHere.r.objects(accountsHere.root, 'Accounts', '$')) parentOf.set(accountsHere.r.string(o, 'Id', p), parentId);
+      for (const [o, p] of accountsHere.r.objects(accountsHere.root, 'Accounts', '$'))
+        parentOf.set(accountsHere.r.string(o, 'Id', p), parentId);
       done(accountsHere.r);
     }
   }
   if (existsSync(parentsDir)) {
     const reachable = new Set([root.id, ...units.map((u) => u.id)]);
     for (const folder of readdirSync(parentsDir)) {
-      if (!reachable.has(folder)) problems.push({ file: join(parentsDir, folder), path: '$', expected: 'a parent id reachable from the root (listed by its own parent\'s list-organizational-units-for-parent.json)' });
+      if (!reachable.has(folder))
+        problems.push({
+          file: join(parentsDir, folder),
+          path: '$',
+          expected:
+            "a parent id reachable from the root (listed by its own parent's list-organizational-units-for-parent.json)",
+        });
     }
   }
   const accounts = accountInfo.map((a) => {
     const parentId = parentOf.get(a.id);
-    if (parentId === undefined) notes.push(`account ${a.id} is under no parent in organization/parents/; placed under the root`);
+    if (parentId === undefined)
+      notes.push(`account ${a.id} is under no parent in organization/parents/; placed under the root`);
     return { ...a, parentId: parentId ?? root.id };
   });
 
@@ -140,5 +151,9 @@ export function readOrganizationFolder(dir: string): OrganizationReadResult {
     done(list.r);
   }
   if (problems.length > 0) return { organization: null, notes, problems };
-  return { organization: { id, managementAccountId, managementAccountEmail, featureSet, root, units, accounts, policies }, notes, problems };
+  return {
+    organization: { id, managementAccountId, managementAccountEmail, featureSet, root, units, accounts, policies },
+    notes,
+    problems,
+  };
 }

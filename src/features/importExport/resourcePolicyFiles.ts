@@ -26,7 +26,8 @@ export interface ResourceService {
 
 const compact = (policy: string): string => JSON.stringify(JSON.parse(policy));
 
-const policyString = (r: ShapeReader, o: JsonObject, key: string, path: string): string => r.policyDocument(o, key, path);
+const policyString = (r: ShapeReader, o: JsonObject, key: string, path: string): string =>
+  r.policyDocument(o, key, path);
 
 const regionalPlace = (service: string, prefix: string) => (arn: string) => {
   const match = new RegExp(`^arn:aws[\\w-]*:${service}:([a-z0-9-]+):\\d{12}:${prefix}(.+)$`).exec(arn);
@@ -39,7 +40,8 @@ export const RESOURCE_SERVICES: Readonly<Record<string, ResourceService>> = {
     regional: false,
     command: 'aws s3api get-bucket-policy --bucket NAME',
     arn: (_account, _region, name) => `arn:aws:s3:::${name}`,
-    place: (arn) => (/^arn:aws[\w-]*:s3:::([^/]+)$/.exec(arn) === null ? null : { region: null, name: arn.split(':::')[1]! }),
+    place: (arn) =>
+      /^arn:aws[\w-]*:s3:::([^/]+)$/.exec(arn) === null ? null : { region: null, name: arn.split(':::')[1]! },
     read: (r, o) => policyString(r, o, 'Policy', '$'),
     write: (_arn, policy) => ({ Policy: compact(policy) }),
   },
@@ -79,7 +81,11 @@ export const RESOURCE_SERVICES: Readonly<Record<string, ResourceService>> = {
     arn: (account, region, name) => `arn:aws:secretsmanager:${region}:${account}:secret:${name}`,
     place: regionalPlace('secretsmanager', 'secret:'),
     read: (r, o) => policyString(r, o, 'ResourcePolicy', '$'),
-    write: (arn, policy) => ({ ARN: arn, Name: arn.split(':secret:')[1]!.replace(/-[A-Za-z0-9]{6}$/, ''), ResourcePolicy: compact(policy) }),
+    write: (arn, policy) => ({
+      ARN: arn,
+      Name: arn.split(':secret:')[1]!.replace(/-[A-Za-z0-9]{6}$/, ''),
+      ResourcePolicy: compact(policy),
+    }),
   },
   lambda: {
     regional: true,
@@ -105,6 +111,9 @@ export function readResourcePolicyFile(
   const output = r.object(read.value, '$');
   if (output === null) return { ok: false, problems: r.problems };
   const policy = spec.read(r, output);
-  const arn = service === 'secretsmanager' && typeof output.ARN === 'string' ? output.ARN : spec.arn(accountId, region, basename(file, '.json'));
+  const arn =
+    service === 'secretsmanager' && typeof output.ARN === 'string'
+      ? output.ARN
+      : spec.arn(accountId, region, basename(file, '.json'));
   return r.problems.length > 0 ? { ok: false, problems: r.problems } : { ok: true, resource: { arn, policy } };
 }

@@ -47,39 +47,197 @@ export async function writeImport(
         await inChunks(rows.units, (data) => tx.organizationalUnit.createMany({ data }), tick);
         await tx.$executeRawUnsafe(
           'UPDATE account SET organization_id = $1, parent_id = p.parent FROM unnest($2::text[], $3::text[]) AS p(id, parent) WHERE account.id = p.id',
-          rows.organization.id, rows.placements.map((p) => p.accountId), rows.placements.map((p) => p.parentId),
+          rows.organization.id,
+          rows.placements.map((p) => p.accountId),
+          rows.placements.map((p) => p.parentId),
         );
         await inChunks(rows.organizationPolicies, (data) => tx.organizationPolicy.createMany({ data }), tick);
-        await inChunks(rows.organizationPolicyAttachments, (data) => tx.organizationPolicyAttachment.createMany({ data }), tick);
+        await inChunks(
+          rows.organizationPolicyAttachments,
+          (data) => tx.organizationPolicyAttachment.createMany({ data }),
+          tick,
+        );
       }
       const text = (name: string): InsertColumn => ({ name, type: 'text' });
       const kind: InsertColumn = { name: 'principal_kind', type: '"PrincipalKind"' };
       const created: InsertColumn = { name: 'created_at', type: 'timestamptz', now: true };
       const owners = [text('user_id'), text('group_id'), text('role_id')];
       const owner = (o: RowOwner) => [o.userId ?? null, o.groupId ?? null, o.roleId ?? null];
-      await insertRows(tx, 'managed_policy', [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('description'), created, { name: 'updated_at', type: 'timestamptz', now: true }],
-        rows.managedPolicies.map((p) => [p.id, p.accountId, p.name, p.nameKey, p.path, p.arn, p.description, p.createdAt, p.updatedAt]), tick);
-      await insertRows(tx, 'policy_version', [text('policy_id'), text('version_id'), text('document'), { name: 'is_default', type: 'boolean' }, created],
-        rows.policyVersions.map((v) => [v.policyId, v.versionId, v.document, v.isDefault, v.createdAt]), tick);
-      await insertRows(tx, 'iam_group', [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), created],
-        rows.groups.map((g) => [g.id, g.accountId, g.name, g.nameKey, g.path, g.arn, g.createdAt]), tick);
-      await insertRows(tx, 'iam_user', [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('permissions_boundary_id'), created],
-        rows.users.map((u) => [u.id, u.accountId, u.name, u.nameKey, u.path, u.arn, u.permissionsBoundaryId, u.createdAt]), tick);
-      await insertRows(tx, 'iam_role', [
-        text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('description'), text('assume_role_policy_document'),
-        { name: 'max_session_duration', type: 'int' }, text('permissions_boundary_id'), created,
-      ], rows.roles.map((r) => [r.id, r.accountId, r.name, r.nameKey, r.path, r.arn, r.description, r.assumeRolePolicyDocument, r.maxSessionDuration, r.permissionsBoundaryId, r.createdAt]), tick);
-      await insertRows(tx, 'instance_profile', [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), text('role_id'), { name: 'tags', type: 'jsonb' }, created],
-        rows.instanceProfiles.map((p) => [p.id, p.accountId, p.name, p.nameKey, p.path, p.arn, p.roleId, JSON.stringify(p.tags), p.createdAt]), tick);
-      await insertRows(tx, 'group_membership', [text('user_id'), text('group_id')], rows.memberships.map((m) => [m.userId, m.groupId]), tick);
-      await insertRows(tx, 'inline_policy', [text('id'), kind, ...owners, text('name'), text('name_key'), text('document')],
-        rows.inlinePolicies.map((p) => [randomUUID(), p.principalKind, ...owner(p), p.name, p.nameKey, p.document]), tick);
-      await insertRows(tx, 'policy_attachment', [text('id'), text('policy_id'), kind, ...owners],
-        rows.policyAttachments.map((a) => [randomUUID(), a.policyId, a.principalKind, ...owner(a)]), tick);
-      await insertRows(tx, 'resource', [text('id'), text('arn'), text('account_id'), text('service'), text('resource_type'), text('policy_document')],
-        rows.resources.map((r) => [r.id, r.arn, r.accountId, r.service, r.resourceType, r.policyDocument]), tick);
-      await insertRows(tx, 'tag', [text('id'), text('user_id'), text('role_id'), text('resource_id'), text('key'), text('key_lower'), text('value')],
-        rows.tags.map((t) => [randomUUID(), t.userId ?? null, t.roleId ?? null, t.resourceId ?? null, t.key, t.keyLower, t.value]), tick);
+      await insertRows(
+        tx,
+        'managed_policy',
+        [
+          text('id'),
+          text('account_id'),
+          text('name'),
+          text('name_key'),
+          text('path'),
+          text('arn'),
+          text('description'),
+          created,
+          { name: 'updated_at', type: 'timestamptz', now: true },
+        ],
+        rows.managedPolicies.map((p) => [
+          p.id,
+          p.accountId,
+          p.name,
+          p.nameKey,
+          p.path,
+          p.arn,
+          p.description,
+          p.createdAt,
+          p.updatedAt,
+        ]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'policy_version',
+        [text('policy_id'), text('version_id'), text('document'), { name: 'is_default', type: 'boolean' }, created],
+        rows.policyVersions.map((v) => [v.policyId, v.versionId, v.document, v.isDefault, v.createdAt]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'iam_group',
+        [text('id'), text('account_id'), text('name'), text('name_key'), text('path'), text('arn'), created],
+        rows.groups.map((g) => [g.id, g.accountId, g.name, g.nameKey, g.path, g.arn, g.createdAt]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'iam_user',
+        [
+          text('id'),
+          text('account_id'),
+          text('name'),
+          text('name_key'),
+          text('path'),
+          text('arn'),
+          text('permissions_boundary_id'),
+          created,
+        ],
+        rows.users.map((u) => [
+          u.id,
+          u.accountId,
+          u.name,
+          u.nameKey,
+          u.path,
+          u.arn,
+          u.permissionsBoundaryId,
+          u.createdAt,
+        ]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'iam_role',
+        [
+          text('id'),
+          text('account_id'),
+          text('name'),
+          text('name_key'),
+          text('path'),
+          text('arn'),
+          text('description'),
+          text('assume_role_policy_document'),
+          { name: 'max_session_duration', type: 'int' },
+          text('permissions_boundary_id'),
+          created,
+        ],
+        rows.roles.map((r) => [
+          r.id,
+          r.accountId,
+          r.name,
+          r.nameKey,
+          r.path,
+          r.arn,
+          r.description,
+          r.assumeRolePolicyDocument,
+          r.maxSessionDuration,
+          r.permissionsBoundaryId,
+          r.createdAt,
+        ]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'instance_profile',
+        [
+          text('id'),
+          text('account_id'),
+          text('name'),
+          text('name_key'),
+          text('path'),
+          text('arn'),
+          text('role_id'),
+          { name: 'tags', type: 'jsonb' },
+          created,
+        ],
+        rows.instanceProfiles.map((p) => [
+          p.id,
+          p.accountId,
+          p.name,
+          p.nameKey,
+          p.path,
+          p.arn,
+          p.roleId,
+          JSON.stringify(p.tags),
+          p.createdAt,
+        ]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'group_membership',
+        [text('user_id'), text('group_id')],
+        rows.memberships.map((m) => [m.userId, m.groupId]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'inline_policy',
+        [text('id'), kind, ...owners, text('name'), text('name_key'), text('document')],
+        rows.inlinePolicies.map((p) => [randomUUID(), p.principalKind, ...owner(p), p.name, p.nameKey, p.document]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'policy_attachment',
+        [text('id'), text('policy_id'), kind, ...owners],
+        rows.policyAttachments.map((a) => [randomUUID(), a.policyId, a.principalKind, ...owner(a)]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'resource',
+        [text('id'), text('arn'), text('account_id'), text('service'), text('resource_type'), text('policy_document')],
+        rows.resources.map((r) => [r.id, r.arn, r.accountId, r.service, r.resourceType, r.policyDocument]),
+        tick,
+      );
+      await insertRows(
+        tx,
+        'tag',
+        [
+          text('id'),
+          text('user_id'),
+          text('role_id'),
+          text('resource_id'),
+          text('key'),
+          text('key_lower'),
+          text('value'),
+        ],
+        rows.tags.map((t) => [
+          randomUUID(),
+          t.userId ?? null,
+          t.roleId ?? null,
+          t.resourceId ?? null,
+          t.key,
+          t.keyLower,
+          t.value,
+        ]),
+        tick,
+      );
       // The recording function returns void, which Prisma's $queryRaw cannot deserialize: run it as a statement.
       const statement = { query: (text: string, values?: unknown[]) => tx.$executeRawUnsafe(text, ...(values ?? [])) };
       await notifyAuthorizationChanged(statement, { kind: 'accounts', accountIds: rows.accounts.map((a) => a.id) });
@@ -90,12 +248,30 @@ export async function writeImport(
 }
 
 function countRows(rows: ImportRows): number {
-  return rows.accounts.length + rows.units.length + rows.organizationPolicies.length + rows.organizationPolicyAttachments.length
-    + rows.managedPolicies.length + rows.policyVersions.length + rows.groups.length + rows.users.length + rows.roles.length + rows.instanceProfiles.length
-    + rows.memberships.length + rows.inlinePolicies.length + rows.policyAttachments.length + rows.resources.length + rows.tags.length;
+  return (
+    rows.accounts.length +
+    rows.units.length +
+    rows.organizationPolicies.length +
+    rows.organizationPolicyAttachments.length +
+    rows.managedPolicies.length +
+    rows.policyVersions.length +
+    rows.groups.length +
+    rows.users.length +
+    rows.roles.length +
+    rows.instanceProfiles.length +
+    rows.memberships.length +
+    rows.inlinePolicies.length +
+    rows.policyAttachments.length +
+    rows.resources.length +
+    rows.tags.length
+  );
 }
 
-async function inChunks<T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>, tick: (n: number) => void): Promise<void> {
+async function inChunks<T>(
+  items: readonly T[],
+  write: (chunk: T[]) => Promise<unknown>,
+  tick: (n: number) => void,
+): Promise<void> {
   for (let start = 0; start < items.length; start += CHUNK) {
     const chunk = items.slice(start, start + CHUNK);
     await write(chunk);
@@ -106,12 +282,19 @@ async function inChunks<T>(items: readonly T[], write: (chunk: T[]) => Promise<u
 async function replaceOrganization(tx: Prisma.TransactionClient, rows: ImportRows): Promise<void> {
   if (rows.organization === null) return;
   const { id, managementAccountId } = rows.organization;
-  const orgIds = (await tx.organization.findMany({ where: { OR: [{ id }, { managementAccountId }] }, select: { id: true } })).map((o) => o.id);
+  const orgIds = (
+    await tx.organization.findMany({ where: { OR: [{ id }, { managementAccountId }] }, select: { id: true } })
+  ).map((o) => o.id);
   if (orgIds.length === 0) return;
-  await tx.account.updateMany({ where: { organizationId: { in: orgIds } }, data: { organizationId: null, parentId: null } });
+  await tx.account.updateMany({
+    where: { organizationId: { in: orgIds } },
+    data: { organizationId: null, parentId: null },
+  });
   for (;;) {
     // Leaf units first: a unit's parent RESTRICTs its deletion while children remain.
-    const { count } = await tx.organizationalUnit.deleteMany({ where: { organizationId: { in: orgIds }, children: { none: {} } } });
+    const { count } = await tx.organizationalUnit.deleteMany({
+      where: { organizationId: { in: orgIds }, children: { none: {} } },
+    });
     if (count === 0) break;
   }
   await tx.organization.deleteMany({ where: { id: { in: orgIds } } });
@@ -143,12 +326,18 @@ async function clearAccounts(tx: Prisma.TransactionClient, ids: string[]): Promi
 
 async function upsertAccounts(tx: Prisma.TransactionClient, rows: ImportRows): Promise<void> {
   const existing = new Set(
-    (await tx.account.findMany({ where: { id: { in: rows.accounts.map((a) => a.id) } }, select: { id: true } })).map((a) => a.id),
+    (await tx.account.findMany({ where: { id: { in: rows.accounts.map((a) => a.id) } }, select: { id: true } })).map(
+      (a) => a.id,
+    ),
   );
   // A resource's ARN is unique across accounts: one imported into another account moves.
   await tx.resource.deleteMany({ where: { arn: { in: rows.resources.map((r) => r.arn) } } });
   const fresh = rows.accounts.filter((a) => !existing.has(a.id));
-  await inChunks(fresh, (data) => tx.account.createMany({ data }), () => undefined);
+  await inChunks(
+    fresh,
+    (data) => tx.account.createMany({ data }),
+    () => undefined,
+  );
   const listed = new Set(rows.placements.map((p) => p.accountId));
   for (const account of rows.accounts.filter((a) => existing.has(a.id))) {
     await tx.account.update({

@@ -36,7 +36,8 @@ export function createLiveEvents(database: Database, logger: Logger): LiveEvents
   const emit = (channel: LiveChannel, id: string): void => {
     for (const listener of listeners.get(channel) ?? []) listener(id);
   };
-  const source = database.kind === 'postgres' ? listenToPostgres(database.url, emit, logger) : pollEmbedded(database, emit, logger);
+  const source =
+    database.kind === 'postgres' ? listenToPostgres(database.url, emit, logger) : pollEmbedded(database, emit, logger);
   const count = (): number => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
   return {
     async subscribe(channel, listener) {
@@ -60,7 +61,9 @@ interface Source {
 function listenToPostgres(url: string, emit: (channel: LiveChannel, id: string) => void, logger: Logger): Source {
   let client: pg.Client | null = null;
   let listening: Promise<void> = Promise.resolve();
-  const byName = new Map<string, LiveChannel>(Object.entries(liveChannels).map(([channel, name]) => [name, channel as LiveChannel]));
+  const byName = new Map<string, LiveChannel>(
+    Object.entries(liveChannels).map(([channel, name]) => [name, channel as LiveChannel]),
+  );
   return {
     start() {
       if (client !== null) return listening;
@@ -73,7 +76,13 @@ function listenToPostgres(url: string, emit: (channel: LiveChannel, id: string) 
       connecting.on('error', (error) => logger.warn({ err: error }, 'live events connection failed'));
       listening = connecting
         .connect()
-        .then(() => connecting.query(Object.values(liveChannels).map((name) => `LISTEN ${name}`).join('; ')))
+        .then(() =>
+          connecting.query(
+            Object.values(liveChannels)
+              .map((name) => `LISTEN ${name}`)
+              .join('; '),
+          ),
+        )
         .then(() => undefined)
         .catch((error: unknown) => logger.warn({ err: error }, 'live events could not listen'));
       return listening;
@@ -92,8 +101,18 @@ function pollEmbedded(database: Database, emit: (channel: LiveChannel, id: strin
   let lastSession: Date | null = null;
   const poll = async (): Promise<void> => {
     const [audit, sessions] = await Promise.all([
-      database.prisma.auditEvent.findMany({ where: lastAudit === null ? {} : { id: { gt: lastAudit } }, select: { id: true }, orderBy: { id: 'asc' }, ...(lastAudit === null ? { take: -1 } : {}) }),
-      database.prisma.session.findMany({ where: lastSession === null ? {} : { issuedAt: { gt: lastSession } }, select: { id: true, issuedAt: true }, orderBy: { issuedAt: 'asc' }, ...(lastSession === null ? { take: -1 } : {}) }),
+      database.prisma.auditEvent.findMany({
+        where: lastAudit === null ? {} : { id: { gt: lastAudit } },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+        ...(lastAudit === null ? { take: -1 } : {}),
+      }),
+      database.prisma.session.findMany({
+        where: lastSession === null ? {} : { issuedAt: { gt: lastSession } },
+        select: { id: true, issuedAt: true },
+        orderBy: { issuedAt: 'asc' },
+        ...(lastSession === null ? { take: -1 } : {}),
+      }),
     ]);
     // The first poll only finds where the tables end: subscribers hear of what happens after they came.
     const first = lastAudit === null;

@@ -40,7 +40,12 @@ export function createLiveRoute(options: LiveRouteOptions): LiveRoute {
     schema: options.schema,
     context: (request) => request.context.graphql as OperationContext,
     onNext: (_context, _request, result) =>
-      result.errors ? { ...result, errors: result.errors.map((error) => options.formatError(error.toJSON(), error) as GraphQLError) } : result,
+      result.errors
+        ? {
+            ...result,
+            errors: result.errors.map((error) => options.formatError(error.toJSON(), error) as GraphQLError),
+          }
+        : result,
   });
 
   return {
@@ -50,7 +55,13 @@ export function createLiveRoute(options: LiveRouteOptions): LiveRoute {
       let context: Context;
       try {
         context = await createContext(
-          { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: raw, sourceIp: req.socket.remoteAddress ?? null },
+          {
+            method: req.method ?? 'GET',
+            url: req.url ?? '/',
+            headers: req.headers,
+            body: raw,
+            sourceIp: req.socket.remoteAddress ?? null,
+          },
           options.contextDependencies,
         );
       } catch (error) {

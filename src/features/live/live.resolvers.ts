@@ -1,7 +1,12 @@
 import type { AuditEvent, Session } from '../../generated/prisma/client.js';
 import type { Context } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { refreshLoaders, subscribeAuditEvents, subscribeSessionEvents, type SessionEventPayload } from './live.service.js';
+import {
+  refreshLoaders,
+  subscribeAuditEvents,
+  subscribeSessionEvents,
+  type SessionEventPayload,
+} from './live.service.js';
 
 /** The subscriptions, served over SSE by createLiveRoute: audit events, and sessions issued and expired. */
 export const liveResolvers: Resolvers = {

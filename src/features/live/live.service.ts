@@ -13,7 +13,8 @@ export interface SessionEventPayload {
 }
 
 function requireLive(context: Context): LiveEvents {
-  if (!context.live) throw awsError('ServiceFailure', 'subscriptions are served over Server-Sent Events at /graphql/stream');
+  if (!context.live)
+    throw awsError('ServiceFailure', 'subscriptions are served over Server-Sent Events at /graphql/stream');
   return context.live;
 }
 
@@ -21,7 +22,10 @@ function requireLive(context: Context): LiveEvents {
  * New audit events of an account as they are written, by this process or any other on the database.
  * Authorized once, at subscription, exactly as the auditEvents query (cloudtrail:LookupEvents).
  */
-export async function subscribeAuditEvents(context: Context, accountId: string | null | undefined): Promise<AsyncIterableIterator<AuditEvent>> {
+export async function subscribeAuditEvents(
+  context: Context,
+  accountId: string | null | undefined,
+): Promise<AsyncIterableIterator<AuditEvent>> {
   const live = requireLive(context);
   const scope = await authorizeAuditRead(context, accountId);
   let unsubscribe: () => void = () => undefined;
@@ -39,7 +43,10 @@ export async function subscribeAuditEvents(context: Context, accountId: string |
  * sessions query (iam:ListRoles in the account). Expiry is timed from each session's expiration: the
  * account's active sessions at subscription and each one issued after.
  */
-export async function subscribeSessionEvents(context: Context, accountId: string | null | undefined): Promise<AsyncIterableIterator<SessionEventPayload>> {
+export async function subscribeSessionEvents(
+  context: Context,
+  accountId: string | null | undefined,
+): Promise<AsyncIterableIterator<SessionEventPayload>> {
   const live = requireLive(context);
   const caller = requireCaller(context);
   const account = accountId ?? caller.accountId;
@@ -51,10 +58,13 @@ export async function subscribeSessionEvents(context: Context, accountId: string
     for (const timer of timers) clearTimeout(timer);
   });
   const expireLater = (session: Session): void => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      queue.push({ kind: 'EXPIRED', session });
-    }, Math.max(0, session.expiresAt.getTime() - Date.now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        queue.push({ kind: 'EXPIRED', session });
+      },
+      Math.max(0, session.expiresAt.getTime() - Date.now()),
+    );
     timers.add(timer);
   };
   unsubscribe = await live.subscribe('sessionIssued', (id) => {
@@ -64,7 +74,9 @@ export async function subscribeSessionEvents(context: Context, accountId: string
       expireLater(session);
     });
   });
-  const active = await context.database.prisma.session.findMany({ where: { accountId: account, expiresAt: { gt: new Date() } } });
+  const active = await context.database.prisma.session.findMany({
+    where: { accountId: account, expiresAt: { gt: new Date() } },
+  });
   for (const session of active) expireLater(session);
   return queue;
 }

@@ -23,12 +23,20 @@ export const DEFAULT_ORGANIZATION_POLICIES = [
     name: 'FullAWSAccess',
     type: 'SERVICE_CONTROL_POLICY' as const,
     description: 'Allows access to every operation',
-    document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }, null, 2),
+    document: JSON.stringify(
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      null,
+      2,
+    ),
   },
   {
     name: 'RCPFullAWSAccess',
     type: 'RESOURCE_CONTROL_POLICY' as const,
     description: 'Allows access to every operation',
-    document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, null, 2),
+    document: JSON.stringify(
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] },
+      null,
+      2,
+    ),
   },
 ];

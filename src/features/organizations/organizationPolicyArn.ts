@@ -6,6 +6,15 @@ import { formatOrganizationPolicyArn } from '../../iam/index.js';
  * (FullAWSAccess, RCPFullAWSAccess) live under `arn:aws:organizations::aws:policy/…`, the organization's own
  * under its management account. One function, so GraphQL and the AWS protocol name a policy the same way.
  */
-export function organizationPolicyArn(policy: OrganizationPolicy, organization: Pick<Organization, 'id' | 'managementAccountId'>): string {
-  return formatOrganizationPolicyArn(organization.managementAccountId, organization.id, policy.type, policy.id, policy.awsManaged);
+export function organizationPolicyArn(
+  policy: OrganizationPolicy,
+  organization: Pick<Organization, 'id' | 'managementAccountId'>,
+): string {
+  return formatOrganizationPolicyArn(
+    organization.managementAccountId,
+    organization.id,
+    policy.type,
+    policy.id,
+    policy.awsManaged,
+  );
 }

@@ -34,7 +34,11 @@ export function createOrganizationLoaders(prisma: PrismaClient): OrganizationLoa
       orderByKeys(ids, await prisma.organization.findMany({ where: { id: { in: [...ids] } } }), (org) => org.id),
     ),
     unitById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await prisma.organizationalUnit.findMany({ where: { id: { in: [...ids] } } }), (unit) => unit.id),
+      orderByKeys(
+        ids,
+        await prisma.organizationalUnit.findMany({ where: { id: { in: [...ids] } } }),
+        (unit) => unit.id,
+      ),
     ),
     unitsByOrganization: new DataLoader(async (organizationIds) =>
       groupByKeys(
@@ -49,12 +53,19 @@ export function createOrganizationLoaders(prisma: PrismaClient): OrganizationLoa
     childrenByParent: new DataLoader(async (parentIds) =>
       groupByKeys(
         parentIds,
-        await prisma.organizationalUnit.findMany({ where: { parentId: { in: [...parentIds] } }, orderBy: { name: 'asc' } }),
+        await prisma.organizationalUnit.findMany({
+          where: { parentId: { in: [...parentIds] } },
+          orderBy: { name: 'asc' },
+        }),
         (unit) => unit.parentId,
       ),
     ),
     policyById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await prisma.organizationPolicy.findMany({ where: { id: { in: [...ids] } } }), (policy) => policy.id),
+      orderByKeys(
+        ids,
+        await prisma.organizationPolicy.findMany({ where: { id: { in: [...ids] } } }),
+        (policy) => policy.id,
+      ),
     ),
     policiesByOrganization: new DataLoader(async (organizationIds) =>
       groupByKeys(

@@ -1,5 +1,9 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { attachOrganizationPolicy, createOrganizationPolicy, detachOrganizationPolicy } from './organizationPolicies.service.js';
+import {
+  attachOrganizationPolicy,
+  createOrganizationPolicy,
+  detachOrganizationPolicy,
+} from './organizationPolicies.service.js';
 import { createAccount, createOrganization, createOrganizationalUnit, moveAccount } from './organizations.service.js';
 
 /** Mutations of AWS Organizations: the organization, its OUs and accounts, and its SCPs/RCPs. */

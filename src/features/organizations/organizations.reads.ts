@@ -8,6 +8,15 @@ import { connectionFromRows, readPageArgs, singleKeyRange, type PageArgs } from 
 export async function listOrganizations(prisma: PrismaClient, args: PageArgs) {
   const request = readPageArgs(args);
   const { bounds, order } = singleKeyRange(request);
-  const rows = await prisma.organization.findMany({ where: { id: bounds }, orderBy: { id: order }, take: request.size + 1 });
-  return connectionFromRows(rows, request, (organization) => [organization.id], () => prisma.organization.count());
+  const rows = await prisma.organization.findMany({
+    where: { id: bounds },
+    orderBy: { id: order },
+    take: request.size + 1,
+  });
+  return connectionFromRows(
+    rows,
+    request,
+    (organization) => [organization.id],
+    () => prisma.organization.count(),
+  );
 }

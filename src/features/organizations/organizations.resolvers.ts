@@ -29,9 +29,12 @@ export const organizationResolvers: Resolvers = {
       const units = await loaders.organizations.unitsByOrganization.load(organization.id);
       return required(units.find((unit) => unit.parentId === null) ?? null, 'organization root');
     },
-    organizationalUnits: (organization, _args, { loaders }) => loaders.organizations.unitsByOrganization.load(organization.id),
+    organizationalUnits: (organization, _args, { loaders }) =>
+      loaders.organizations.unitsByOrganization.load(organization.id),
     accounts: async (organization, args, { loaders }) =>
-      connectionFromSortedList(await loaders.accounts.byOrganization.load(organization.id), args, (account) => [account.id]),
+      connectionFromSortedList(await loaders.accounts.byOrganization.load(organization.id), args, (account) => [
+        account.id,
+      ]),
     policies: async (organization, { type }, { loaders }) => {
       const policies = await loaders.organizations.policiesByOrganization.load(organization.id);
       return type ? policies.filter((policy) => policy.type === type) : policies;
@@ -46,7 +49,8 @@ export const organizationResolvers: Resolvers = {
       return formatOrganizationUnitArn(organization.managementAccountId, organization.id, unit.id);
     },
     organization: (unit, _args, context) => organizationOf(unit.organizationId, context),
-    parent: (unit, _args, { loaders }) => (unit.parentId === null ? null : loaders.organizations.unitById.load(unit.parentId)),
+    parent: (unit, _args, { loaders }) =>
+      unit.parentId === null ? null : loaders.organizations.unitById.load(unit.parentId),
     children: (unit, _args, { loaders }) => loaders.organizations.childrenByParent.load(unit.id),
     accounts: (unit, _args, { loaders }) => loaders.accounts.byParent.load(unit.id),
     attachedPolicies: (unit, _args, { loaders }) => loaders.organizations.policiesByTarget.load(unit.id),
@@ -54,7 +58,8 @@ export const organizationResolvers: Resolvers = {
   OrganizationPolicy: {
     id: (policy) => toGlobalId('OrganizationPolicy', policy.id),
     policyId: (policy) => policy.id,
-    arn: async (policy, _args, context) => organizationPolicyArn(policy, await organizationOf(policy.organizationId, context)),
+    arn: async (policy, _args, context) =>
+      organizationPolicyArn(policy, await organizationOf(policy.organizationId, context)),
     targetIds: (policy, _args, { loaders }) => loaders.organizations.targetsByPolicy.load(policy.id),
   },
 };

@@ -53,13 +53,19 @@ export async function storeAwsManagedPolicy(db: Writer, policy: AwsManagedPolicy
   const row = awsManagedPolicyRow(policy);
   await db.$executeRaw`INSERT INTO "managed_policy" ("id", "account_id", "name", "name_key", "path", "arn", "description", "created_at", "updated_at")
     VALUES (${row.id}, NULL, ${row.name}, ${row.nameKey}, ${row.path}, ${row.arn}, '', ${row.createdAt}, ${row.updatedAt}) ON CONFLICT DO NOTHING`;
-  const current = await db.policyVersion.findFirst({ where: { policyId: row.id, isDefault: true }, select: { versionId: true, document: true } });
+  const current = await db.policyVersion.findFirst({
+    where: { policyId: row.id, isDefault: true },
+    select: { versionId: true, document: true },
+  });
   if (current?.versionId !== policy.defaultVersionId || current.document !== policy.document) {
     const version = awsManagedPolicyVersionRow(policy);
     await db.policyVersion.deleteMany({ where: { policyId: row.id } });
     await db.$executeRaw`INSERT INTO "policy_version" ("policy_id", "version_id", "document", "is_default", "created_at")
       VALUES (${version.policyId}, ${version.versionId}, ${version.document}, true, ${version.createdAt}) ON CONFLICT DO NOTHING`;
-    await db.managedPolicy.update({ where: { id: row.id }, data: { path: row.path, arn: row.arn, updatedAt: row.updatedAt } });
+    await db.managedPolicy.update({
+      where: { id: row.id },
+      data: { path: row.path, arn: row.arn, updatedAt: row.updatedAt },
+    });
   }
   return row;
 }
@@ -69,11 +75,15 @@ export async function storeAwsManagedPolicy(db: Writer, policy: AwsManagedPolicy
  * few rows are stored, so this is a handful of queries.
  */
 export async function refreshStoredAwsManagedPolicies(prisma: PrismaClient): Promise<number> {
-  const stored = await prisma.policyVersion.findMany({ where: { isDefault: true, policy: { accountId: null } }, select: { policyId: true, versionId: true, document: true } });
+  const stored = await prisma.policyVersion.findMany({
+    where: { isDefault: true, policy: { accountId: null } },
+    select: { policyId: true, versionId: true, document: true },
+  });
   let refreshed = 0;
   for (const version of stored) {
     const policy = findAwsManagedPolicyById(version.policyId);
-    if (policy === null || (policy.defaultVersionId === version.versionId && policy.document === version.document)) continue;
+    if (policy === null || (policy.defaultVersionId === version.versionId && policy.document === version.document))
+      continue;
     await prisma.$transaction((tx) => storeAwsManagedPolicy(tx, policy));
     refreshed += 1;
   }

@@ -22,5 +22,6 @@ export async function checkNamedPrincipals(db: Reader, text: string, kind: Polic
   const modelled = new Set(accounts.map((account) => account.id));
   const existing = new Set([...users, ...roles].map((row) => row.arn));
   const missing = named.find((arn) => modelled.has(parseArn(arn)?.account ?? '') && !existing.has(arn));
-  if (missing !== undefined) throw awsError('MalformedPolicyDocument', `Invalid principal in policy: "AWS":"${missing}"`);
+  if (missing !== undefined)
+    throw awsError('MalformedPolicyDocument', `Invalid principal in policy: "AWS":"${missing}"`);
 }

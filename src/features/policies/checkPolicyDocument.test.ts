@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPolicyDocument, policySize } from './checkPolicyDocument.js';
 
-const allow = (actions: string[]) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
+const allow = (actions: string[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
 const failure = (run: () => void) => {
   try {
     run();
@@ -25,7 +26,9 @@ describe('checkPolicyDocument', () => {
     // IAM answers an oversized managed policy with its quota error, not as a malformed document
     expect(failure(() => checkPolicyDocument(large, 'identity'))).toBe('LimitExceeded');
     // A malformed fault still wins over the size
-    expect(failure(() => checkPolicyDocument(large.replace('"Allow"', '"Permit"'), 'identity'))).toBe('MalformedPolicyDocument');
+    expect(failure(() => checkPolicyDocument(large.replace('"Allow"', '"Permit"'), 'identity'))).toBe(
+      'MalformedPolicyDocument',
+    );
     expect(failure(() => checkPolicyDocument(large, 'identity', { inline: true }))).toBeNull();
   });
 

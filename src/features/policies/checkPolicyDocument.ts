@@ -19,18 +19,24 @@ const QUOTA_NAMES: Partial<Record<PolicyKind, string>> = { identity: 'PolicySize
  */
 export function checkPolicyDocument(text: string, kind: PolicyKind, options: { inline?: boolean } = {}): void {
   if (!DOCUMENT_CHARACTERS.test(text)) {
-    throw awsError('MalformedPolicyDocument', 'The policy document contains characters outside tab, LF, CR and U+0020-U+00FF');
+    throw awsError(
+      'MalformedPolicyDocument',
+      'The policy document contains characters outside tab, LF, CR and U+0020-U+00FF',
+    );
   }
   const validation = validatePolicy(text, kind);
   const oversize = validation.oversize;
   const errors = oversize === null ? validation.errors : validation.errors.filter((error) => error !== oversize.issue);
   const first = errors[0];
   if (first !== undefined) {
-    throw awsError('MalformedPolicyDocument', first.message, { errors: errors.map((error) => ({ message: error.message, position: error.position })) });
+    throw awsError('MalformedPolicyDocument', first.message, {
+      errors: errors.map((error) => ({ message: error.message, position: error.position })),
+    });
   }
   if (oversize === null || options.inline) return;
   const quotaName = QUOTA_NAMES[kind];
-  if (quotaName !== undefined) throw awsError('LimitExceeded', `Cannot exceed quota for ${quotaName}: ${oversize.quota}`);
+  if (quotaName !== undefined)
+    throw awsError('LimitExceeded', `Cannot exceed quota for ${quotaName}: ${oversize.quota}`);
   throw awsError('MalformedPolicyDocument', oversize.issue.message);
 }
 

@@ -12,7 +12,9 @@ type Reader = PrismaClient | Prisma.TransactionClient;
  */
 export async function findManagedPolicy(db: Reader, policyArn: string): Promise<ManagedPolicy | null> {
   requireArn(policyArn);
-  return (await db.managedPolicy.findUnique({ where: { arn: policyArn } })) ?? findAwsManagedPolicyRow({ arn: policyArn });
+  return (
+    (await db.managedPolicy.findUnique({ where: { arn: policyArn } })) ?? findAwsManagedPolicyRow({ arn: policyArn })
+  );
 }
 
 /** A policy an identity of `accountId` may point at, stored (AWS managed ones on first use) so a foreign key can reference it. */

@@ -34,7 +34,10 @@ export interface PolicyLoaders {
   /** The inline policies of a principal, by name. */
   inlineByPrincipal: DataLoader<PrincipalKey, InlinePolicy[]>;
   /** The users, groups and roles a managed policy is attached to (IAM's ListEntitiesForPolicy). */
-  attachedEntitiesByPolicy: DataLoader<string, (PolicyAttachment & { user: User | null; group: Group | null; role: Role | null })[]>;
+  attachedEntitiesByPolicy: DataLoader<
+    string,
+    (PolicyAttachment & { user: User | null; group: Group | null; role: Role | null })[]
+  >;
 }
 
 /** The key of a principal for the attachment loaders. */
@@ -47,14 +50,18 @@ export function createPolicyLoaders(prisma: PrismaClient): PolicyLoaders {
   return {
     // AWS managed policies nobody points at are not stored: the catalogue answers for them.
     byId: new DataLoader(async (ids) =>
-      orderByKeys(ids, await prisma.managedPolicy.findMany({ where: { id: { in: [...ids] } } }), (policy) => policy.id).map(
-        (policy, i) => policy ?? findAwsManagedPolicyRow({ id: ids[i]! }),
-      ),
+      orderByKeys(
+        ids,
+        await prisma.managedPolicy.findMany({ where: { id: { in: [...ids] } } }),
+        (policy) => policy.id,
+      ).map((policy, i) => policy ?? findAwsManagedPolicyRow({ id: ids[i]! })),
     ),
     byArn: new DataLoader(async (arns) =>
-      orderByKeys(arns, await prisma.managedPolicy.findMany({ where: { arn: { in: [...arns] } } }), (policy) => policy.arn).map(
-        (policy, i) => policy ?? findAwsManagedPolicyRow({ arn: arns[i]! }),
-      ),
+      orderByKeys(
+        arns,
+        await prisma.managedPolicy.findMany({ where: { arn: { in: [...arns] } } }),
+        (policy) => policy.arn,
+      ).map((policy, i) => policy ?? findAwsManagedPolicyRow({ arn: arns[i]! })),
     ),
     byAccount: new DataLoader(async (accountIds) =>
       groupByKeys(
@@ -94,12 +101,18 @@ export function createPolicyLoaders(prisma: PrismaClient): PolicyLoaders {
         include: { policy: true },
         orderBy: { policy: { nameKey: 'asc' } },
       });
-      return groupByKeys(keys, attachments, attachmentOwner).map((group) => group.map((attachment) => attachment.policy));
+      return groupByKeys(keys, attachments, attachmentOwner).map((group) =>
+        group.map((attachment) => attachment.policy),
+      );
     }),
     attachedEntitiesByPolicy: new DataLoader(async (policyIds) =>
       groupByKeys(
         policyIds,
-        await prisma.policyAttachment.findMany({ where: { policyId: { in: [...policyIds] } }, include: { user: true, group: true, role: true }, orderBy: { id: 'asc' } }),
+        await prisma.policyAttachment.findMany({
+          where: { policyId: { in: [...policyIds] } },
+          include: { user: true, group: true, role: true },
+          orderBy: { id: 'asc' },
+        }),
         (attachment) => attachment.policyId,
       ),
     ),
@@ -114,11 +127,14 @@ export function createPolicyLoaders(prisma: PrismaClient): PolicyLoaders {
 }
 
 function principalFilters(keys: readonly PrincipalKey[]) {
-  const ids = (kind: PrincipalKind) => keys.filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));
+  const ids = (kind: PrincipalKind) =>
+    keys.filter((key) => key.startsWith(`${kind}:`)).map((key) => key.slice(kind.length + 1));
   return [{ userId: { in: ids('USER') } }, { groupId: { in: ids('GROUP') } }, { roleId: { in: ids('ROLE') } }];
 }
 
-function attachmentOwner(row: Pick<PolicyAttachment, 'principalKind' | 'userId' | 'groupId' | 'roleId'>): PrincipalKey | null {
+function attachmentOwner(
+  row: Pick<PolicyAttachment, 'principalKind' | 'userId' | 'groupId' | 'roleId'>,
+): PrincipalKey | null {
   const id = row.userId ?? row.groupId ?? row.roleId;
   return id === null ? null : principalKey(row.principalKind, id);
 }

@@ -25,7 +25,8 @@ export const policyResolvers: Resolvers = {
     id: (policy) => toGlobalId('ManagedPolicy', policy.id),
     policyId: (policy) => policy.id,
     isAwsManaged: (policy) => policy.accountId === null,
-    account: (policy, _args, { loaders }) => (policy.accountId === null ? null : loaders.accounts.byId.load(policy.accountId)),
+    account: (policy, _args, { loaders }) =>
+      policy.accountId === null ? null : loaders.accounts.byId.load(policy.accountId),
     defaultVersionId: async (policy, _args, { loaders }) =>
       (await loaders.policies.versionsByPolicy.load(policy.id)).find((version) => version.isDefault)?.versionId ?? null,
     defaultVersion: async (policy, _args, { loaders }) =>

@@ -6,7 +6,14 @@ describe('resource actions', () => {
   it('uses each service own API action, all of them real actions', () => {
     expect(resourceActions('s3', 'bucket')).toEqual({ create: 's3:CreateBucket', putPolicy: 's3:PutBucketPolicy' });
     expect(resourceActions('s3', 'object').putPolicy).toBeNull();
-    for (const [service, type] of [['s3', 'bucket'], ['sqs', 'queue'], ['sns', 'topic'], ['kms', 'key'], ['secretsmanager', 'secret'], ['lambda', 'function']] as const) {
+    for (const [service, type] of [
+      ['s3', 'bucket'],
+      ['sqs', 'queue'],
+      ['sns', 'topic'],
+      ['kms', 'key'],
+      ['secretsmanager', 'secret'],
+      ['lambda', 'function'],
+    ] as const) {
       const actions = resourceActions(service, type);
       for (const action of [actions.create, actions.putPolicy]) {
         if (action === null) continue;
@@ -16,7 +23,10 @@ describe('resource actions', () => {
   });
 
   it('falls back to service:CreateType and service:PutResourcePolicy', () => {
-    expect(resourceActions('glacier', 'vaults')).toEqual({ create: 'glacier:CreateVaults', putPolicy: 'glacier:PutResourcePolicy' });
+    expect(resourceActions('glacier', 'vaults')).toEqual({
+      create: 'glacier:CreateVaults',
+      putPolicy: 'glacier:PutResourcePolicy',
+    });
     expect(resourceActions('es', 'domain-name').create).toBe('es:CreateDomainName');
   });
 });

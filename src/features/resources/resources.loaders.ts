@@ -19,7 +19,11 @@ export function createResourceLoaders(prisma: PrismaClient): ResourceLoaders {
       orderByKeys(ids, await prisma.resource.findMany({ where: { id: { in: [...ids] } } }), (resource) => resource.id),
     ),
     byArn: new DataLoader(async (arns) =>
-      orderByKeys(arns, await prisma.resource.findMany({ where: { arn: { in: [...arns] } } }), (resource) => resource.arn),
+      orderByKeys(
+        arns,
+        await prisma.resource.findMany({ where: { arn: { in: [...arns] } } }),
+        (resource) => resource.arn,
+      ),
     ),
     byAccount: new DataLoader(async (accountIds) =>
       groupByKeys(

@@ -14,7 +14,8 @@ export const resourceResolvers: Resolvers = {
   },
   Resource: {
     id: (resource) => toGlobalId('Resource', resource.id),
-    account: async (resource, _args, { loaders }) => required(await loaders.accounts.byId.load(resource.accountId), 'account'),
+    account: async (resource, _args, { loaders }) =>
+      required(await loaders.accounts.byId.load(resource.accountId), 'account'),
     policy: (resource) => resource.policyDocument,
     tags: (resource, _args, { loaders }) => loaders.identities.tagsByOwner.load(`resource:${resource.id}`),
   },

@@ -14,7 +14,8 @@ import { resourceActions } from './resourceActions.js';
 
 function readArn(arn: string) {
   const parsed = parseArn(arn);
-  if (parsed === null || parsed.service === '' || parsed.resource === '') throw awsError('ValidationError', `Invalid ARN: ${arn}`);
+  if (parsed === null || parsed.service === '' || parsed.resource === '')
+    throw awsError('ValidationError', `Invalid ARN: ${arn}`);
   return { parsed, ...describeResourceArn(arn) };
 }
 
@@ -23,7 +24,10 @@ function readArn(arn: string) {
  * the service's create action, with its optional resource policy (validated by the engine) and tags, in one
  * transaction. An ARN naming another account is denied as AWS would deny it.
  */
-export async function createResource(context: Context, args: Acting & { arn: string; policy?: string | null; tags?: TagInput[] | null }): Promise<Resource> {
+export async function createResource(
+  context: Context,
+  args: Acting & { arn: string; policy?: string | null; tags?: TagInput[] | null },
+): Promise<Resource> {
   const { parsed, service, resourceType } = readArn(args.arn);
   const reserved = service === 'kms' ? refuseAwsManagedKmsAliasWrite(args.arn) : null;
   if (reserved !== null) throw awsError(reserved.code, reserved.message);
@@ -31,19 +35,28 @@ export async function createResource(context: Context, args: Acting & { arn: str
   checkTags(tags);
   const actions = resourceActions(service, resourceType);
   if (args.policy != null) {
-    if (actions.putPolicy === null) throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
+    if (actions.putPolicy === null)
+      throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
     checkPolicyDocument(args.policy, 'resource');
     await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   }
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const owner = parsed.account || accountId;
-  await authorize(context, { action: actions.create, resourceArn: args.arn, resourceAccountId: owner, context: requestTagContext(tags) });
+  await authorize(context, {
+    action: actions.create,
+    resourceArn: args.arn,
+    resourceAccountId: owner,
+    context: requestTagContext(tags),
+  });
   if (args.policy != null && actions.putPolicy !== null) {
     await authorize(context, { action: actions.putPolicy, resourceArn: args.arn, resourceAccountId: owner });
   }
   return context.database.prisma.$transaction(async (tx) => {
-    if (await tx.resource.findUnique({ where: { arn: args.arn } })) throw awsError('EntityAlreadyExists', `The resource ${args.arn} already exists.`);
-    const resource = await tx.resource.create({ data: { arn: args.arn, accountId: owner, service, resourceType, policyDocument: args.policy ?? null } });
+    if (await tx.resource.findUnique({ where: { arn: args.arn } }))
+      throw awsError('EntityAlreadyExists', `The resource ${args.arn} already exists.`);
+    const resource = await tx.resource.create({
+      data: { arn: args.arn, accountId: owner, service, resourceType, policyDocument: args.policy ?? null },
+    });
     await replaceTags(tx, { resourceId: resource.id }, tags);
     return resource;
   });
@@ -53,14 +66,21 @@ export async function createResource(context: Context, args: Acting & { arn: str
  * Sets a resource's policy, authorized as the service's own action (s3:PutBucketPolicy, kms:PutKeyPolicy,
  * ...) against the resource's current policy too, so a bucket policy that denies PutBucketPolicy holds.
  */
-export async function putResourcePolicy(context: Context, args: Acting & { resourceArn: string; policy: string }): Promise<Resource> {
+export async function putResourcePolicy(
+  context: Context,
+  args: Acting & { resourceArn: string; policy: string },
+): Promise<Resource> {
   const { parsed, service, resourceType } = readArn(args.resourceArn);
   const actions = resourceActions(service, resourceType);
-  if (actions.putPolicy === null) throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
+  if (actions.putPolicy === null)
+    throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
   checkPolicyDocument(args.policy, 'resource');
   await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
-  const found = await context.database.prisma.resource.findUnique({ where: { arn: args.resourceArn }, include: { tags: true } });
+  const found = await context.database.prisma.resource.findUnique({
+    where: { arn: args.resourceArn },
+    include: { tags: true },
+  });
   await authorize(context, {
     action: actions.putPolicy,
     resourceArn: args.resourceArn,
@@ -70,5 +90,8 @@ export async function putResourcePolicy(context: Context, args: Acting & { resou
     resourceTags: found ? Object.fromEntries(found.tags.map((tag) => [tag.key, tag.value])) : null,
   });
   if (found === null) throw awsError('NoSuchEntity', `The resource ${args.resourceArn} cannot be found.`);
-  return context.database.prisma.resource.update({ where: { id: found.id }, data: { policyDocument: args.policy, updatedAt: new Date() } });
+  return context.database.prisma.resource.update({
+    where: { id: found.id },
+    data: { policyDocument: args.policy, updatedAt: new Date() },
+  });
 }

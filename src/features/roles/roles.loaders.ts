@@ -26,14 +26,20 @@ export function createRoleLoaders(prisma: PrismaClient): RoleLoaders {
     byAccount: new DataLoader(async (accountIds) =>
       groupByKeys(
         accountIds,
-        await prisma.role.findMany({ where: { accountId: { in: [...accountIds] } }, orderBy: [{ nameKey: 'asc' }, { id: 'asc' }] }),
+        await prisma.role.findMany({
+          where: { accountId: { in: [...accountIds] } },
+          orderBy: [{ nameKey: 'asc' }, { id: 'asc' }],
+        }),
         (role) => role.accountId,
       ),
     ),
     instanceProfilesByRole: new DataLoader(async (roleIds) =>
       groupByKeys(
         roleIds,
-        await prisma.instanceProfile.findMany({ where: { roleId: { in: [...roleIds] } }, orderBy: [{ nameKey: 'asc' }, { id: 'asc' }] }),
+        await prisma.instanceProfile.findMany({
+          where: { roleId: { in: [...roleIds] } },
+          orderBy: [{ nameKey: 'asc' }, { id: 'asc' }],
+        }),
         (profile) => profile.roleId ?? '',
       ),
     ),

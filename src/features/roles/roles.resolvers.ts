@@ -18,8 +18,10 @@ export const roleResolvers: Resolvers = {
     id: (role) => toGlobalId('Role', role.id),
     roleId: (role) => role.id,
     account: async (role, _args, { loaders }) => required(await loaders.accounts.byId.load(role.accountId), 'account'),
-    attachedPolicies: (role, _args, { loaders }) => loaders.policies.attachedByPrincipal.load(principalKey('ROLE', role.id)),
-    inlinePolicies: (role, _args, { loaders }) => loaders.policies.inlineByPrincipal.load(principalKey('ROLE', role.id)),
+    attachedPolicies: (role, _args, { loaders }) =>
+      loaders.policies.attachedByPrincipal.load(principalKey('ROLE', role.id)),
+    inlinePolicies: (role, _args, { loaders }) =>
+      loaders.policies.inlineByPrincipal.load(principalKey('ROLE', role.id)),
     permissionsBoundary: (role, _args, { loaders }) =>
       role.permissionsBoundaryId === null ? null : loaders.policies.byId.load(role.permissionsBoundaryId),
     tags: (role, _args, { loaders }) => loaders.identities.tagsByOwner.load(`role:${role.id}`),

@@ -9,7 +9,15 @@ import { generateUniqueId } from '../auth/generateIds.js';
 import { findPrincipal } from '../identities/findPrincipal.js';
 import { writePrincipal } from '../identities/writePrincipal.js';
 import type { Acting } from '../identities/identities.service.js';
-import { checkDescription, checkIamName, checkIamPath, checkMaxSessionDuration, checkTags, IAM_LIMITS, type TagInput } from '../identities/iamNameRules.js';
+import {
+  checkDescription,
+  checkIamName,
+  checkIamPath,
+  checkMaxSessionDuration,
+  checkTags,
+  IAM_LIMITS,
+  type TagInput,
+} from '../identities/iamNameRules.js';
 import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
 import { checkNamedPrincipals } from '../policies/checkNamedPrincipals.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
@@ -30,7 +38,11 @@ export interface CreateRoleArgs extends Acting {
 export async function createRole(context: Context, args: CreateRoleArgs): Promise<Role> {
   checkIamName('roleName', args.roleName, IAM_LIMITS.roleName);
   const path = checkIamPath(args.path);
-  if (isServiceLinkedRolePath(path)) throw awsError('InvalidInput', 'The path /aws-service-role/ is reserved for service-linked roles (createServiceLinkedRole).');
+  if (isServiceLinkedRolePath(path))
+    throw awsError(
+      'InvalidInput',
+      'The path /aws-service-role/ is reserved for service-linked roles (createServiceLinkedRole).',
+    );
   const description = checkDescription(args.description);
   const maxSessionDuration = args.maxSessionDuration ?? IAM_LIMITS.minSessionDuration;
   checkMaxSessionDuration(maxSessionDuration);
@@ -40,12 +52,19 @@ export async function createRole(context: Context, args: CreateRoleArgs): Promis
   await checkNamedPrincipals(context.database.prisma, args.assumeRolePolicyDocument, 'trust');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const arn = formatIamArn(accountId, 'role', args.roleName, path);
-  await authorize(context, { action: 'iam:CreateRole', resourceArn: arn, resourceAccountId: accountId, context: requestTagContext(tags) });
+  await authorize(context, {
+    action: 'iam:CreateRole',
+    resourceArn: arn,
+    resourceAccountId: accountId,
+    context: requestTagContext(tags),
+  });
   return context.database.prisma.$transaction(async (tx) => {
     if (await findPrincipal(tx, 'ROLE', accountId, args.roleName)) {
       throw awsError('EntityAlreadyExists', `Role with name ${args.roleName} already exists.`);
     }
-    const boundary = args.permissionsBoundary ? await findBoundaryPolicy(tx, accountId, args.permissionsBoundary) : null;
+    const boundary = args.permissionsBoundary
+      ? await findBoundaryPolicy(tx, accountId, args.permissionsBoundary)
+      : null;
     const role = await tx.role.create({
       data: {
         id: generateUniqueId('AROA'),
@@ -66,8 +85,17 @@ export async function createRole(context: Context, args: CreateRoleArgs): Promis
 }
 
 /** Runs a write on an existing role, authorized by `action` on its ARN (see {@link writePrincipal}). */
-export function writeRole<T>(context: Context, args: Acting & { roleName: string }, action: string, write: (tx: Prisma.TransactionClient, role: Role) => Promise<T>): Promise<T> {
-  return writePrincipal<T, Role>(context, { kind: 'ROLE', name: args.roleName, actingAccountId: args.actingAccountId, action }, (tx, role) => write(tx, role));
+export function writeRole<T>(
+  context: Context,
+  args: Acting & { roleName: string },
+  action: string,
+  write: (tx: Prisma.TransactionClient, role: Role) => Promise<T>,
+): Promise<T> {
+  return writePrincipal<T, Role>(
+    context,
+    { kind: 'ROLE', name: args.roleName, actingAccountId: args.actingAccountId, action },
+    (tx, role) => write(tx, role),
+  );
 }
 
 /**
@@ -76,7 +104,10 @@ export function writeRole<T>(context: Context, args: Acting & { roleName: string
  */
 export function deleteRole(context: Context, args: Acting & { roleName: string }): Promise<Role> {
   return writeRole(context, args, 'iam:DeleteRole', async (tx, role) => {
-    const [inline, attached] = await Promise.all([tx.inlinePolicy.count({ where: { roleId: role.id } }), tx.policyAttachment.count({ where: { roleId: role.id } })]);
+    const [inline, attached] = await Promise.all([
+      tx.inlinePolicy.count({ where: { roleId: role.id } }),
+      tx.policyAttachment.count({ where: { roleId: role.id } }),
+    ]);
     if (inline > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
     if (attached > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must detach all policies first.');
     if ((await tx.instanceProfile.count({ where: { roleId: role.id } })) > 0) {
@@ -88,7 +119,10 @@ export function deleteRole(context: Context, args: Acting & { roleName: string }
 }
 
 /** iam:UpdateAssumeRolePolicy: replaces the trust policy after the engine has validated it. */
-export function updateAssumeRolePolicy(context: Context, args: Acting & { roleName: string; policyDocument: string }): Promise<Role> {
+export function updateAssumeRolePolicy(
+  context: Context,
+  args: Acting & { roleName: string; policyDocument: string },
+): Promise<Role> {
   checkPolicyDocument(args.policyDocument, 'trust');
   return writeRole(context, args, 'iam:UpdateAssumeRolePolicy', async (tx, role) => {
     await checkNamedPrincipals(tx, args.policyDocument, 'trust');
@@ -97,11 +131,29 @@ export function updateAssumeRolePolicy(context: Context, args: Acting & { roleNa
 }
 
 /** iam:UpdateRole: the description and the maximum session duration (3600–43200 seconds). */
-export function updateRole(context: Context, args: Acting & { roleName: string; description?: string | null; maxSessionDuration?: number | null }): Promise<Role> {
+export function updateRole(
+  context: Context,
+  args: Acting & { roleName: string; description?: string | null; maxSessionDuration?: number | null },
+): Promise<Role> {
   if (args.maxSessionDuration != null) checkMaxSessionDuration(args.maxSessionDuration);
   const description = args.description == null ? undefined : checkDescription(args.description);
-  const changedFields = [...(description === undefined ? [] : ['description']), ...(args.maxSessionDuration == null ? [] : ['maxSessionDuration'])];
-  return writePrincipal<Role, Role>(context, { kind: 'ROLE', name: args.roleName, actingAccountId: args.actingAccountId, action: 'iam:UpdateRole', changedFields }, (tx, role) =>
-    tx.role.update({ where: { id: role.id }, data: { description, maxSessionDuration: args.maxSessionDuration ?? undefined } }),
+  const changedFields = [
+    ...(description === undefined ? [] : ['description']),
+    ...(args.maxSessionDuration == null ? [] : ['maxSessionDuration']),
+  ];
+  return writePrincipal<Role, Role>(
+    context,
+    {
+      kind: 'ROLE',
+      name: args.roleName,
+      actingAccountId: args.actingAccountId,
+      action: 'iam:UpdateRole',
+      changedFields,
+    },
+    (tx, role) =>
+      tx.role.update({
+        where: { id: role.id },
+        data: { description, maxSessionDuration: args.maxSessionDuration ?? undefined },
+      }),
   );
 }

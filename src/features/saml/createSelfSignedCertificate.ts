@@ -23,9 +23,18 @@ const ASN1_NULL = new Uint8Array([0x05, 0x00]).buffer;
  * identity provider publishes in its metadata so relying parties (here: IAM) can check its signatures. Built
  * with @peculiar/asn1-x509's ASN.1 schemas and signed with node:crypto; checked with node's X509Certificate.
  */
-export function createSelfSignedCertificate(privateKey: KeyObject, publicKey: KeyObject, commonName: string, validDays: number): string {
+export function createSelfSignedCertificate(
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+  commonName: string,
+  validDays: number,
+): string {
   const algorithm = new AlgorithmIdentifier({ algorithm: SHA256_WITH_RSA, parameters: ASN1_NULL });
-  const name = new Name([new RelativeDistinguishedName([new AttributeTypeAndValue({ type: COMMON_NAME, value: new AttributeValue({ utf8String: commonName }) })])]);
+  const name = new Name([
+    new RelativeDistinguishedName([
+      new AttributeTypeAndValue({ type: COMMON_NAME, value: new AttributeValue({ utf8String: commonName }) }),
+    ]),
+  ]);
   const serial = randomBytes(16);
   serial[0]! &= 0x7f; // a positive INTEGER
   const now = new Date();
@@ -34,7 +43,10 @@ export function createSelfSignedCertificate(privateKey: KeyObject, publicKey: Ke
     serialNumber: serial.buffer.slice(serial.byteOffset, serial.byteOffset + serial.length),
     signature: algorithm,
     issuer: name,
-    validity: new Validity({ notBefore: new Date(now.getTime() - 60_000), notAfter: new Date(now.getTime() + validDays * 86_400_000) }),
+    validity: new Validity({
+      notBefore: new Date(now.getTime() - 60_000),
+      notAfter: new Date(now.getTime() + validDays * 86_400_000),
+    }),
     subject: name,
     subjectPublicKeyInfo: AsnConvert.parse(publicKey.export({ type: 'spki', format: 'der' }), SubjectPublicKeyInfo),
   });

@@ -43,10 +43,17 @@ function readAttributes(json: string | null | undefined): [string, string[]][] {
   } catch {
     throw awsError('ValidationError', '`attributes` must be a JSON object of name → string or list of strings');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw awsError('ValidationError', '`attributes` must be a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw awsError('ValidationError', '`attributes` must be a JSON object');
   return Object.entries(parsed).map(([name, value]) => {
-    const values = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
-    if (values === null) throw awsError('ValidationError', `attribute \`${name}\` must be a string or a list of strings`);
+    const values =
+      typeof value === 'string'
+        ? [value]
+        : Array.isArray(value) && value.every((v) => typeof v === 'string')
+          ? (value as string[])
+          : null;
+    if (values === null)
+      throw awsError('ValidationError', `attribute \`${name}\` must be a string or a list of strings`);
     return [name, values];
   });
 }
@@ -72,12 +79,15 @@ export async function mintSamlAssertion(context: Context, args: MintSamlAssertio
   const audience = args.audience ?? 'urn:amazon:webservices';
   const time = (date: Date) => date.toISOString();
   const attributes: [string, readonly string[]][] = [];
-  if (args.roles.length > 0) attributes.push([SAML_ATTRIBUTES.role, args.roles.map((r) => `${r.roleArn},${r.principalArn}`)]);
+  if (args.roles.length > 0)
+    attributes.push([SAML_ATTRIBUTES.role, args.roles.map((r) => `${r.roleArn},${r.principalArn}`)]);
   if (args.roleSessionName) attributes.push([SAML_ATTRIBUTES.roleSessionName, [args.roleSessionName]]);
   if (args.sessionDuration != null) attributes.push([SAML_ATTRIBUTES.sessionDuration, [String(args.sessionDuration)]]);
   if (args.sourceIdentity) attributes.push([SAML_ATTRIBUTES.sourceIdentity, [args.sourceIdentity]]);
-  for (const tag of args.principalTags ?? []) attributes.push([`${SAML_ATTRIBUTES.principalTagPrefix}${tag.key}`, [tag.value]]);
-  if ((args.transitiveTagKeys ?? []).length > 0) attributes.push([SAML_ATTRIBUTES.transitiveTagKeys, [...args.transitiveTagKeys!]]);
+  for (const tag of args.principalTags ?? [])
+    attributes.push([`${SAML_ATTRIBUTES.principalTagPrefix}${tag.key}`, [tag.value]]);
+  if ((args.transitiveTagKeys ?? []).length > 0)
+    attributes.push([SAML_ATTRIBUTES.transitiveTagKeys, [...args.transitiveTagKeys!]]);
   attributes.push(...readAttributes(args.attributes));
   const responseId = `_${randomUUID()}`;
   const assertionId = `_${randomUUID()}`;
@@ -94,9 +104,25 @@ export async function mintSamlAssertion(context: Context, args: MintSamlAssertio
     `<saml:AuthnStatement AuthnInstant="${time(issued)}" SessionIndex="${assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
     `<saml:AttributeStatement>${attributes.map(([name, values]) => attribute(name, values)).join('')}</saml:AttributeStatement>` +
     '</saml:Assertion></samlp:Response>';
-  const signer = new SignedXml({ privateKey: idp.privateKeyPem, publicCert: idp.certificatePem, signatureAlgorithm: SIGNATURE, canonicalizationAlgorithm: EXC_C14N });
-  signer.addReference({ xpath: "//*[local-name(.)='Assertion']", digestAlgorithm: DIGEST, transforms: [ENVELOPED, EXC_C14N] });
-  signer.computeSignature(xml, { location: { reference: "//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']", action: 'after' } });
+  const signer = new SignedXml({
+    privateKey: idp.privateKeyPem,
+    publicCert: idp.certificatePem,
+    signatureAlgorithm: SIGNATURE,
+    canonicalizationAlgorithm: EXC_C14N,
+  });
+  signer.addReference({
+    xpath: "//*[local-name(.)='Assertion']",
+    digestAlgorithm: DIGEST,
+    transforms: [ENVELOPED, EXC_C14N],
+  });
+  signer.computeSignature(xml, {
+    location: { reference: "//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']", action: 'after' },
+  });
   const signed = signer.getSignedXml();
-  return { samlResponse: Buffer.from(signed, 'utf8').toString('base64'), assertionXml: signed, issuer: idp.entityId, notOnOrAfter };
+  return {
+    samlResponse: Buffer.from(signed, 'utf8').toString('base64'),
+    assertionXml: signed,
+    issuer: idp.entityId,
+    notOnOrAfter,
+  };
 }

@@ -18,10 +18,15 @@ const invalid = (why: string) => awsError('InvalidInput', `Could not parse metad
  * certificate must parse. IAM's size limit is 1000–10000000 characters.
  */
 export function parseSamlMetadata(document: string): SamlMetadata {
-  if (document.length < 1000 || document.length > 10_000_000) throw awsError('ValidationError', '1 validation error detected: Value at \'sAMLMetadataDocument\' failed to satisfy constraint: Member must have length between 1000 and 10000000');
+  if (document.length < 1000 || document.length > 10_000_000)
+    throw awsError(
+      'ValidationError',
+      "1 validation error detected: Value at 'sAMLMetadataDocument' failed to satisfy constraint: Member must have length between 1000 and 10000000",
+    );
   const xml = parseXml(document);
   const root = xml?.documentElement;
-  if (!root || root.namespaceURI !== NS.metadata || root.localName !== 'EntityDescriptor') throw invalid('the root element must be md:EntityDescriptor');
+  if (!root || root.namespaceURI !== NS.metadata || root.localName !== 'EntityDescriptor')
+    throw invalid('the root element must be md:EntityDescriptor');
   const entityId = root.getAttribute('entityID') ?? '';
   if (entityId === '') throw invalid('entityID is missing');
   const idp = childElements(root, NS.metadata, 'IDPSSODescriptor')[0];
@@ -42,5 +47,9 @@ export function parseSamlMetadata(document: string): SamlMetadata {
   if (signingCertificates.length === 0) throw invalid('no signing certificate');
   const validUntilText = root.getAttribute('validUntil');
   const validUntil = validUntilText ? new Date(validUntilText) : null;
-  return { entityId, signingCertificates, validUntil: validUntil && !Number.isNaN(validUntil.getTime()) ? validUntil : null };
+  return {
+    entityId,
+    signingCertificates,
+    validUntil: validUntil && !Number.isNaN(validUntil.getTime()) ? validUntil : null,
+  };
 }

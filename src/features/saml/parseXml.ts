@@ -15,7 +15,11 @@ export const NS = {
 export function parseXml(text: string): Document | null {
   if (/<!DOCTYPE/i.test(text)) return null;
   try {
-    const document = new DOMParser({ onError: (level) => { if (level !== 'warning') throw new Error('malformed XML'); } }).parseFromString(text, 'text/xml');
+    const document = new DOMParser({
+      onError: (level) => {
+        if (level !== 'warning') throw new Error('malformed XML');
+      },
+    }).parseFromString(text, 'text/xml');
     return document.documentElement ? document : null;
   } catch {
     return null;

@@ -5,7 +5,13 @@ import { readJsonTags } from '../federation/jsonTags.js';
 import { assumeRoleWithSaml } from './assumeRoleWithSaml.js';
 import { mintSamlAssertion } from './mintSamlAssertion.js';
 import { buildSamlIdpMetadata, loadSamlIdp } from './samlIdentityProviders.js';
-import { createSamlProvider, deleteSamlProvider, getSamlProvider, listSamlProviders, updateSamlProvider } from './samlProviders.service.js';
+import {
+  createSamlProvider,
+  deleteSamlProvider,
+  getSamlProvider,
+  listSamlProviders,
+  updateSamlProvider,
+} from './samlProviders.service.js';
 
 /** SAML providers, the built-in SAML IdP and AssumeRoleWithSAML. */
 export const samlResolvers: Resolvers = {

@@ -29,15 +29,32 @@ export function certificateBody(pem: string): string {
  * Loads a built-in SAML IdP's key and certificate, creating them on first use (RSA 2048, a self-signed
  * certificate valid ten years). The private key is stored encrypted; concurrent first uses agree on one key.
  */
-export async function loadSamlIdp(prisma: Pick<PrismaClient, 'samlIdp'>, cipher: SecretCipher, name: string): Promise<SamlIdpKeys> {
-  if (!IDP_NAME.test(name)) throw awsError('ValidationError', `Identity provider name \`${name}\` must be 1 to 64 lower-case letters, digits and hyphens.`);
+export async function loadSamlIdp(
+  prisma: Pick<PrismaClient, 'samlIdp'>,
+  cipher: SecretCipher,
+  name: string,
+): Promise<SamlIdpKeys> {
+  if (!IDP_NAME.test(name))
+    throw awsError(
+      'ValidationError',
+      `Identity provider name \`${name}\` must be 1 to 64 lower-case letters, digits and hyphens.`,
+    );
   const entityId = `${BUILT_IN_SAML_ORIGIN}/${name}`;
   const stored = await prisma.samlIdp.findUnique({ where: { name } });
-  if (stored !== null) return { entityId, privateKeyPem: cipher.decrypt(stored.privateKeyEncrypted), certificatePem: stored.certificate };
+  if (stored !== null)
+    return { entityId, privateKeyPem: cipher.decrypt(stored.privateKeyEncrypted), certificatePem: stored.certificate };
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const certificatePem = createSelfSignedCertificate(createPrivateKey(privateKeyPem), createPublicKey(privateKey), entityId, 3650);
-  const created = await prisma.samlIdp.createMany({ data: [{ name, privateKeyEncrypted: cipher.encrypt(privateKeyPem), certificate: certificatePem }], skipDuplicates: true });
+  const certificatePem = createSelfSignedCertificate(
+    createPrivateKey(privateKeyPem),
+    createPublicKey(privateKey),
+    entityId,
+    3650,
+  );
+  const created = await prisma.samlIdp.createMany({
+    data: [{ name, privateKeyEncrypted: cipher.encrypt(privateKeyPem), certificate: certificatePem }],
+    skipDuplicates: true,
+  });
   if (created.count === 0) return loadSamlIdp(prisma, cipher, name);
   return { entityId, privateKeyPem, certificatePem };
 }

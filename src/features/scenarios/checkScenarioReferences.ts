@@ -29,7 +29,8 @@ function checkDocument(doc: ScenarioPolicyDocument, path: string, errors: Scenar
 function checkTags(tags: ScenarioTags | undefined, path: string, errors: ScenarioError[]): void {
   const seen = new Set<string>();
   for (const key of Object.keys(tags ?? {})) {
-    if (seen.has(key.toLowerCase())) errors.push({ path, message: `duplicate tag key \`${key}\` (keys compare case-insensitively)` });
+    if (seen.has(key.toLowerCase()))
+      errors.push({ path, message: `duplicate tag key \`${key}\` (keys compare case-insensitively)` });
     seen.add(key.toLowerCase());
   }
 }
@@ -37,7 +38,8 @@ function checkTags(tags: ScenarioTags | undefined, path: string, errors: Scenari
 function checkUnique(names: readonly string[], what: string, path: string, errors: ScenarioError[]): void {
   const seen = new Set<string>();
   names.forEach((name, i) => {
-    if (seen.has(name.toLowerCase())) errors.push({ path: `${path}[${i}].name`, message: `duplicate ${what} name \`${name}\`` });
+    if (seen.has(name.toLowerCase()))
+      errors.push({ path: `${path}[${i}].name`, message: `duplicate ${what} name \`${name}\`` });
     seen.add(name.toLowerCase());
   });
 }
@@ -59,24 +61,49 @@ export function checkScenarioReferences(scenario: Scenario): ScenarioError[] {
 
   scenario.accounts.forEach((account, a) => {
     const at = `accounts[${a}]`;
-    if (accountIds.has(account.id)) errors.push({ path: `${at}.id`, message: `duplicate account id \`${account.id}\`` });
+    if (accountIds.has(account.id))
+      errors.push({ path: `${at}.id`, message: `duplicate account id \`${account.id}\`` });
     accountIds.add(account.id);
     if (scenario.organization !== undefined && account.unit !== undefined && !unitPaths.has(account.unit)) {
       errors.push({ path: `${at}.unit`, message: `no organizational unit \`${account.unit}\` in the organization` });
     }
     if (account.rootAccessKey === true) principalKeys.add(formatRootArn(account.id));
     for (const policy of account.policies ?? []) policyArns.add(resolvePolicyRef(policy.name, account));
-    checkUnique((account.users ?? []).map((u) => u.name), 'user', `${at}.users`, errors);
-    checkUnique((account.roles ?? []).map((r) => r.name), 'role', `${at}.roles`, errors);
-    checkUnique((account.groups ?? []).map((g) => g.name), 'group', `${at}.groups`, errors);
-    checkUnique((account.policies ?? []).map((p) => p.name), 'policy', `${at}.policies`, errors);
+    checkUnique(
+      (account.users ?? []).map((u) => u.name),
+      'user',
+      `${at}.users`,
+      errors,
+    );
+    checkUnique(
+      (account.roles ?? []).map((r) => r.name),
+      'role',
+      `${at}.roles`,
+      errors,
+    );
+    checkUnique(
+      (account.groups ?? []).map((g) => g.name),
+      'group',
+      `${at}.groups`,
+      errors,
+    );
+    checkUnique(
+      (account.policies ?? []).map((p) => p.name),
+      'policy',
+      `${at}.policies`,
+      errors,
+    );
     account.policies?.forEach((p, i) => checkDocument(p.document, `${at}.policies[${i}].document`, errors));
     account.resources?.forEach((r, i) => {
-      if (resourceArns.has(r.arn)) errors.push({ path: `${at}.resources[${i}].arn`, message: `duplicate resource \`${r.arn}\`` });
+      if (resourceArns.has(r.arn))
+        errors.push({ path: `${at}.resources[${i}].arn`, message: `duplicate resource \`${r.arn}\`` });
       resourceArns.add(r.arn);
       const owner = r.arn.split(':')[4];
       if (owner !== '' && owner !== account.id) {
-        errors.push({ path: `${at}.resources[${i}].arn`, message: `\`${r.arn}\` belongs to account \`${owner}\`, not \`${account.id}\`` });
+        errors.push({
+          path: `${at}.resources[${i}].arn`,
+          message: `\`${r.arn}\` belongs to account \`${owner}\`, not \`${account.id}\``,
+        });
       }
       if (r.policy !== undefined) checkDocument(r.policy, `${at}.resources[${i}].policy`, errors);
       checkTags(r.tags, `${at}.resources[${i}].tags`, errors);
@@ -86,23 +113,35 @@ export function checkScenarioReferences(scenario: Scenario): ScenarioError[] {
   const org = scenario.organization;
   if (org !== undefined) {
     if (!accountIds.has(org.managementAccount)) {
-      errors.push({ path: 'organization.managementAccount', message: `no account \`${org.managementAccount}\` in the scenario` });
+      errors.push({
+        path: 'organization.managementAccount',
+        message: `no account \`${org.managementAccount}\` in the scenario`,
+      });
     }
     org.policies?.forEach((policy, p) => {
       checkDocument(policy.document, `organization.policies[${p}].document`, errors);
       policy.targets.forEach((target, t) => {
         if (target !== 'Root' && !unitPaths.has(target) && !accountIds.has(target)) {
-          errors.push({ path: `organization.policies[${p}].targets[${t}]`, message: `\`${target}\` is not \`Root\`, an ou path or an account id of the scenario` });
+          errors.push({
+            path: `organization.policies[${p}].targets[${t}]`,
+            message: `\`${target}\` is not \`Root\`, an ou path or an account id of the scenario`,
+          });
         }
       });
     });
   } else {
     scenario.accounts.forEach((account, a) => {
-      if (account.unit !== undefined) errors.push({ path: `accounts[${a}].unit`, message: 'an account can sit in an ou only when the scenario has an organization' });
+      if (account.unit !== undefined)
+        errors.push({
+          path: `accounts[${a}].unit`,
+          message: 'an account can sit in an ou only when the scenario has an organization',
+        });
     });
   }
 
-  scenario.accounts.forEach((account, a) => checkAccountRefs(account, `accounts[${a}]`, policyArns, principalKeys, mfaSerials, errors));
+  scenario.accounts.forEach((account, a) =>
+    checkAccountRefs(account, `accounts[${a}]`, policyArns, principalKeys, mfaSerials, errors),
+  );
   const principalArns = new Set(
     scenario.accounts.flatMap((account) => [
       ...(account.users ?? []).map((u) => formatIamArn(account.id, 'user', u.name, u.path)),
@@ -112,25 +151,43 @@ export function checkScenarioReferences(scenario: Scenario): ScenarioError[] {
   scenario.expectations.forEach((expectation, e) => {
     const at = `expectations[${e}]`;
     if (!principalKeys.has(expectation.principal)) {
-      errors.push({ path: `${at}.principal`, message: `\`${expectation.principal}\` is not a user with \`accessKey: true\` or a root with \`rootAccessKey: true\`` });
+      errors.push({
+        path: `${at}.principal`,
+        message: `\`${expectation.principal}\` is not a user with \`accessKey: true\` or a root with \`rootAccessKey: true\``,
+      });
     }
     const revoke = expectation.revokeRoleSessions;
     if (revoke !== undefined && !principalKeys.has(revoke.by)) {
-      errors.push({ path: `${at}.revokeRoleSessions.by`, message: `\`${revoke.by}\` is not a user with \`accessKey: true\` or a root with \`rootAccessKey: true\`` });
+      errors.push({
+        path: `${at}.revokeRoleSessions.by`,
+        message: `\`${revoke.by}\` is not a user with \`accessKey: true\` or a root with \`rootAccessKey: true\``,
+      });
     }
     if (revoke !== undefined && !principalArns.has(revoke.roleArn)) {
-      errors.push({ path: `${at}.revokeRoleSessions.roleArn`, message: `\`${revoke.roleArn}\` is not a role of the scenario` });
+      errors.push({
+        path: `${at}.revokeRoleSessions.roleArn`,
+        message: `\`${revoke.roleArn}\` is not a role of the scenario`,
+      });
     }
     if (expectation.policySource !== undefined && !principalArns.has(expectation.policySource)) {
-      errors.push({ path: `${at}.policySource`, message: `\`${expectation.policySource}\` is not a user or role of the scenario` });
+      errors.push({
+        path: `${at}.policySource`,
+        message: `\`${expectation.policySource}\` is not a user or role of the scenario`,
+      });
     }
     if (expectation.error !== undefined && (expectation.decision !== undefined || expectation.action !== undefined)) {
-      errors.push({ path: at, message: 'an expectation has either `error` or `action`/`resource`/`decision`, not both' });
+      errors.push({
+        path: at,
+        message: 'an expectation has either `error` or `action`/`resource`/`decision`, not both',
+      });
     }
     expectation.chain?.forEach((step, s) => {
       if (!('roleSessionName' in step) || 'webIdentity' in step) return;
       if (step.tokenCode === 'totp' && (step.serialNumber === undefined || !mfaSerials.has(step.serialNumber))) {
-        errors.push({ path: `${at}.chain[${s}].serialNumber`, message: '`tokenCode: totp` needs the serial number of an mfa device in the scenario' });
+        errors.push({
+          path: `${at}.chain[${s}].serialNumber`,
+          message: '`tokenCode: totp` needs the serial number of an mfa device in the scenario',
+        });
       }
       if (step.policy !== undefined) checkDocument(step.policy, `${at}.chain[${s}].policy`, errors);
     });
@@ -148,7 +205,10 @@ function checkAccountRefs(
 ): void {
   const checkRef = (ref: string, path: string): void => {
     if (ref.startsWith('arn:aws:iam::aws:policy/')) {
-      errors.push({ path, message: `\`${ref}\` is aws managed; scenarios define the policies they use so they load on any database` });
+      errors.push({
+        path,
+        message: `\`${ref}\` is aws managed; scenarios define the policies they use so they load on any database`,
+      });
     } else if (!policyArns.has(resolvePolicyRef(ref, account))) {
       errors.push({ path, message: `no managed policy \`${ref}\` in the scenario` });
     }
@@ -162,7 +222,8 @@ function checkAccountRefs(
     if (user.accessKey === true) principalKeys.add(formatIamArn(account.id, 'user', user.name, user.path));
     if (user.mfaDevice !== undefined) mfaSerials.add(formatIamArn(account.id, 'mfa', user.mfaDevice.name));
     user.groups?.forEach((g, i) => {
-      if (!groupNames.has(g.toLowerCase())) errors.push({ path: `${path}.groups[${i}]`, message: `no group \`${g}\` in account \`${account.id}\`` });
+      if (!groupNames.has(g.toLowerCase()))
+        errors.push({ path: `${path}.groups[${i}]`, message: `no group \`${g}\` in account \`${account.id}\`` });
     });
     user.policies?.forEach((ref, i) => checkRef(ref, `${path}.policies[${i}]`));
     if (user.permissionsBoundary !== undefined) checkRef(user.permissionsBoundary, `${path}.permissionsBoundary`);

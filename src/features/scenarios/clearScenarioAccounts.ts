@@ -11,7 +11,9 @@ export async function clearScenarioAccounts(tx: Prisma.TransactionClient, plan: 
   const ids = plan.accountIds;
   const orgIds = (
     await tx.organization.findMany({
-      where: { OR: [{ managementAccountId: { in: ids } }, ...(plan.organization ? [{ id: plan.organization.id }] : [])] },
+      where: {
+        OR: [{ managementAccountId: { in: ids } }, ...(plan.organization ? [{ id: plan.organization.id }] : [])],
+      },
       select: { id: true },
     })
   ).map((o) => o.id);
@@ -26,10 +28,15 @@ export async function clearScenarioAccounts(tx: Prisma.TransactionClient, plan: 
     },
   });
   if (orgIds.length > 0) {
-    await tx.account.updateMany({ where: { organizationId: { in: orgIds } }, data: { organizationId: null, parentId: null } });
+    await tx.account.updateMany({
+      where: { organizationId: { in: orgIds } },
+      data: { organizationId: null, parentId: null },
+    });
     for (;;) {
       // Leaf units first: a unit's parent RESTRICTs its deletion while children remain.
-      const { count } = await tx.organizationalUnit.deleteMany({ where: { organizationId: { in: orgIds }, children: { none: {} } } });
+      const { count } = await tx.organizationalUnit.deleteMany({
+        where: { organizationId: { in: orgIds }, children: { none: {} } },
+      });
       if (count === 0) break;
     }
     await tx.organization.deleteMany({ where: { id: { in: orgIds } } });

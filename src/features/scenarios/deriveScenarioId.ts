@@ -19,7 +19,9 @@ export function deriveScenarioId(alphabet: IdAlphabet, length: number, ...parts:
   const chars = alphabets[alphabet];
   let out = '';
   for (let round = 0; out.length < length; round += 1) {
-    const digest = createHash('sha256').update(`${round}\0${parts.join('\0')}`, 'utf8').digest();
+    const digest = createHash('sha256')
+      .update(`${round}\0${parts.join('\0')}`, 'utf8')
+      .digest();
     for (const byte of digest) {
       // Rejection sampling keeps every character equally likely whatever the alphabet's size.
       if (byte < 256 - (256 % chars.length)) out += chars[byte % chars.length];

@@ -9,16 +9,26 @@ export function formatLoadedScenario(loaded: LoadedScenario, endpoint = 'http://
   const lines = [
     `Loaded scenario \`${loaded.name}\`: ${loaded.title}`,
     '',
-    ...loaded.description.trim().split('\n').map((line) => `  ${line}`),
+    ...loaded.description
+      .trim()
+      .split('\n')
+      .map((line) => `  ${line}`),
     '',
     'Accounts:',
     ...loaded.accounts.map((a) => `  ${a.id}  ${a.name}${a.alias === null ? '' : ` (${a.alias})`}`),
     '',
     'Credentials (sample data: derived from the scenario, the same after every reload):',
-    ...loaded.accessKeys.flatMap((k) => [`  ${k.principalArn}`, `    accessKeyId      ${k.accessKeyId}`, `    secretAccessKey  ${k.secretAccessKey}`]),
+    ...loaded.accessKeys.flatMap((k) => [
+      `  ${k.principalArn}`,
+      `    accessKeyId      ${k.accessKeyId}`,
+      `    secretAccessKey  ${k.secretAccessKey}`,
+    ]),
   ];
   if (loaded.mfaDevices.length > 0) {
-    lines.push('', 'MFA devices (add the base32 seed to an authenticator app, or compute codes with `oathtool --totp -b SEED`):');
+    lines.push(
+      '',
+      'MFA devices (add the base32 seed to an authenticator app, or compute codes with `oathtool --totp -b SEED`):',
+    );
     for (const d of loaded.mfaDevices) lines.push(`  ${d.serialNumber}  seed ${d.seed}  (${d.principalArn})`);
   }
   const first = loaded.accessKeys[0];

@@ -34,7 +34,11 @@ export interface LoadScenarioOptions {
  * the previous state untouched, and other scenarios' accounts are never touched. Live sessions of the
  * scenario's accounts end with a reload, as a reset should.
  */
-export async function loadScenario(prisma: PrismaClient, scenario: Scenario, options: LoadScenarioOptions): Promise<LoadedScenario> {
+export async function loadScenario(
+  prisma: PrismaClient,
+  scenario: Scenario,
+  options: LoadScenarioOptions,
+): Promise<LoadedScenario> {
   const plan = planScenario(scenario);
   const now = options.now ?? new Date();
   await prisma.$transaction(
@@ -49,13 +53,26 @@ export async function loadScenario(prisma: PrismaClient, scenario: Scenario, opt
     title: scenario.title,
     description: scenario.description,
     accounts: scenario.accounts.map((a) => ({ id: a.id, name: a.name, alias: a.alias ?? null })),
-    accessKeys: plan.accessKeys.map((k) => ({ principalArn: k.principalArn, accessKeyId: k.id, secretAccessKey: k.secret })),
-    mfaDevices: plan.mfaDevices.map((d) => ({ principalArn: d.principalArn, serialNumber: d.serialNumber, seed: d.seed })),
+    accessKeys: plan.accessKeys.map((k) => ({
+      principalArn: k.principalArn,
+      accessKeyId: k.id,
+      secretAccessKey: k.secret,
+    })),
+    mfaDevices: plan.mfaDevices.map((d) => ({
+      principalArn: d.principalArn,
+      serialNumber: d.serialNumber,
+      seed: d.seed,
+    })),
     examples: scenario.examples,
   };
 }
 
-async function writePlan(tx: Prisma.TransactionClient, plan: ScenarioPlan, cipher: SecretCipher, now: Date): Promise<void> {
+async function writePlan(
+  tx: Prisma.TransactionClient,
+  plan: ScenarioPlan,
+  cipher: SecretCipher,
+  now: Date,
+): Promise<void> {
   // Accounts first without their organization: the organization row references its management account.
   await tx.account.createMany({ data: plan.accounts.map((a) => ({ ...a, organizationId: null, parentId: null })) });
   if (plan.organization !== null) {
@@ -64,7 +81,10 @@ async function writePlan(tx: Prisma.TransactionClient, plan: ScenarioPlan, ciphe
     const byParent = new Map<string | null, string[]>();
     for (const a of plan.accounts) byParent.set(a.parentId, [...(byParent.get(a.parentId) ?? []), a.id]);
     for (const [parentId, ids] of byParent) {
-      await tx.account.updateMany({ where: { id: { in: ids } }, data: { organizationId: plan.organization.id, parentId } });
+      await tx.account.updateMany({
+        where: { id: { in: ids } },
+        data: { organizationId: plan.organization.id, parentId },
+      });
     }
     await tx.organizationPolicy.createMany({ data: plan.organizationPolicies });
     await tx.organizationPolicyAttachment.createMany({ data: plan.organizationPolicyAttachments });
@@ -82,20 +102,38 @@ async function writePlan(tx: Prisma.TransactionClient, plan: ScenarioPlan, ciphe
   await tx.resource.createMany({ data: plan.resources });
   await tx.tag.createMany({ data: plan.tags });
   await tx.accessKey.createMany({
-    data: plan.accessKeys.map((k) => ({ id: k.id, accountId: k.accountId, userId: k.userId, secretEncrypted: cipher.encrypt(k.secret) })),
+    data: plan.accessKeys.map((k) => ({
+      id: k.id,
+      accountId: k.accountId,
+      userId: k.userId,
+      secretEncrypted: cipher.encrypt(k.secret),
+    })),
   });
-  await tx.oidcProvider.createMany({ data: plan.oidcProviders.map((p) => ({ ...p, jwks: p.jwks === null ? undefined : (p.jwks as object) })) });
+  await tx.oidcProvider.createMany({
+    data: plan.oidcProviders.map((p) => ({ ...p, jwks: p.jwks === null ? undefined : (p.jwks as object) })),
+  });
   await tx.instanceProfile.createMany({ data: plan.instanceProfiles });
   for (const provider of plan.samlProviders) {
     const metadataDocument = buildSamlIdpMetadata(await loadSamlIdp(tx, cipher, provider.identityProvider));
     const metadata = parseSamlMetadata(metadataDocument);
     await tx.samlProvider.create({
-      data: { arn: provider.arn, accountId: provider.accountId, name: provider.name, metadataDocument, entityId: metadata.entityId, signingCertificates: metadata.signingCertificates },
+      data: {
+        arn: provider.arn,
+        accountId: provider.accountId,
+        name: provider.name,
+        metadataDocument,
+        entityId: metadata.entityId,
+        signingCertificates: metadata.signingCertificates,
+      },
     });
   }
   await tx.mfaDevice.createMany({
     data: plan.mfaDevices.map((d) => ({
-      serialNumber: d.serialNumber, accountId: d.accountId, userId: d.userId, seedEncrypted: cipher.encrypt(d.seed), enabledAt: now,
+      serialNumber: d.serialNumber,
+      accountId: d.accountId,
+      userId: d.userId,
+      seedEncrypted: cipher.encrypt(d.seed),
+      enabledAt: now,
     })),
   });
 }

@@ -19,7 +19,10 @@ const defaultPolicies = [
   },
 ];
 
-type OrganizationRows = Pick<ScenarioPlan, 'organization' | 'units' | 'organizationPolicies' | 'organizationPolicyAttachments'> & {
+type OrganizationRows = Pick<
+  ScenarioPlan,
+  'organization' | 'units' | 'organizationPolicies' | 'organizationPolicyAttachments'
+> & {
   /** OU path (`Workloads/Prod`, `Root`) → its id, for placing accounts. */
   unitIds: Map<string, string>;
 };
@@ -58,7 +61,13 @@ export function planOrganization(scenario: Scenario): OrganizationRows {
   const everyTarget = [...unitIds.values(), ...scenario.accounts.map((a) => a.id)];
   for (const policy of defaultPolicies) {
     const id = `p-${deriveScenarioId('lower', 8, scenario.name, 'policy', policy.name)}`;
-    organizationPolicies.push({ id, organizationId, ...policy, document: stringifyPolicy(policy.document), awsManaged: true });
+    organizationPolicies.push({
+      id,
+      organizationId,
+      ...policy,
+      document: stringifyPolicy(policy.document),
+      awsManaged: true,
+    });
     for (const targetId of everyTarget) organizationPolicyAttachments.push({ policyId: id, targetId });
   }
   for (const policy of org.policies ?? []) {

@@ -10,7 +10,9 @@ import type { Scenario, ScenarioAccount, ScenarioPolicyDocument, ScenarioTags } 
 
 /** A UUID-shaped id derived from the scenario, for tables whose ids are UUIDs (tags, inline policies, …). */
 function deriveUuid(...parts: string[]): string {
-  const hex = createHash('sha256').update(`uuid\0${parts.join('\0')}`, 'utf8').digest('hex');
+  const hex = createHash('sha256')
+    .update(`uuid\0${parts.join('\0')}`, 'utf8')
+    .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -59,8 +61,14 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
       const id = `ANPA${deriveScenarioId('upper', 17, scenario.name, arn)}`;
       policyIds.set(arn, id);
       plan.managedPolicies.push({
-        id, accountId: account.id, name: p.name, nameKey: p.name.toLowerCase(), path: p.path ?? '/', arn,
-        description: p.description ?? '', document: stringifyPolicy(p.document),
+        id,
+        accountId: account.id,
+        name: p.name,
+        nameKey: p.name.toLowerCase(),
+        path: p.path ?? '/',
+        arn,
+        description: p.description ?? '',
+        document: stringifyPolicy(p.document),
       });
     }
   }
@@ -68,29 +76,54 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
   return plan;
 }
 
-function planAccount(name: string, account: ScenarioAccount, policyIds: ReadonlyMap<string, string>, plan: ScenarioPlan): void {
+function planAccount(
+  name: string,
+  account: ScenarioAccount,
+  policyIds: ReadonlyMap<string, string>,
+  plan: ScenarioPlan,
+): void {
   const policyId = (ref: string): string => {
     const id = policyIds.get(resolvePolicyRef(ref, account));
     if (id === undefined) throw new Error(`no managed policy \`${ref}\` (validateScenario should have caught this)`);
     return id;
   };
-  const addInline = (owner: PlannedOwner, kind: 'USER' | 'GROUP' | 'ROLE', arn: string, docs?: Record<string, ScenarioPolicyDocument>): void => {
+  const addInline = (
+    owner: PlannedOwner,
+    kind: 'USER' | 'GROUP' | 'ROLE',
+    arn: string,
+    docs?: Record<string, ScenarioPolicyDocument>,
+  ): void => {
     for (const [policyName, doc] of Object.entries(docs ?? {})) {
       plan.inlinePolicies.push({
-        id: deriveUuid(name, arn, 'inline', policyName), ...owner, principalKind: kind,
-        name: policyName, nameKey: policyName.toLowerCase(), document: stringifyPolicy(doc),
+        id: deriveUuid(name, arn, 'inline', policyName),
+        ...owner,
+        principalKind: kind,
+        name: policyName,
+        nameKey: policyName.toLowerCase(),
+        document: stringifyPolicy(doc),
       });
     }
   };
   const attach = (owner: PlannedOwner, kind: 'USER' | 'GROUP' | 'ROLE', arn: string, refs?: string[]): void => {
     for (const ref of refs ?? []) {
       const id = policyId(ref);
-      plan.policyAttachments.push({ id: deriveUuid(name, arn, 'attach', id), ...owner, principalKind: kind, policyId: id });
+      plan.policyAttachments.push({
+        id: deriveUuid(name, arn, 'attach', id),
+        ...owner,
+        principalKind: kind,
+        policyId: id,
+      });
     }
   };
   const addTags = (owner: PlannedOwner, arn: string, tags?: ScenarioTags): void => {
     for (const [key, value] of Object.entries(tags ?? {})) {
-      plan.tags.push({ id: deriveUuid(name, arn, 'tag', key.toLowerCase()), ...owner, key, keyLower: key.toLowerCase(), value });
+      plan.tags.push({
+        id: deriveUuid(name, arn, 'tag', key.toLowerCase()),
+        ...owner,
+        key,
+        keyLower: key.toLowerCase(),
+        value,
+      });
     }
   };
 
@@ -103,7 +136,14 @@ function planAccount(name: string, account: ScenarioAccount, policyIds: Readonly
     const arn = formatIamArn(account.id, 'group', group.name, group.path);
     const id = `AGPA${deriveScenarioId('upper', 17, name, arn)}`;
     groupIds.set(group.name.toLowerCase(), id);
-    plan.groups.push({ id, accountId: account.id, name: group.name, nameKey: group.name.toLowerCase(), path: group.path ?? '/', arn });
+    plan.groups.push({
+      id,
+      accountId: account.id,
+      name: group.name,
+      nameKey: group.name.toLowerCase(),
+      path: group.path ?? '/',
+      arn,
+    });
     addInline({ groupId: id }, 'GROUP', arn, group.inlinePolicies);
     attach({ groupId: id }, 'GROUP', arn, group.policies);
   }
@@ -111,7 +151,12 @@ function planAccount(name: string, account: ScenarioAccount, policyIds: Readonly
     const arn = formatIamArn(account.id, 'user', user.name, user.path);
     const id = `AIDA${deriveScenarioId('upper', 17, name, arn)}`;
     plan.users.push({
-      id, accountId: account.id, name: user.name, nameKey: user.name.toLowerCase(), path: user.path ?? '/', arn,
+      id,
+      accountId: account.id,
+      name: user.name,
+      nameKey: user.name.toLowerCase(),
+      path: user.path ?? '/',
+      arn,
       permissionsBoundaryId: user.permissionsBoundary === undefined ? null : policyId(user.permissionsBoundary),
     });
     for (const group of user.groups ?? []) {
@@ -124,15 +169,27 @@ function planAccount(name: string, account: ScenarioAccount, policyIds: Readonly
     if (user.accessKey === true) plan.accessKeys.push(planAccessKey(name, account.id, id, arn));
     if (user.mfaDevice !== undefined) {
       const serialNumber = formatIamArn(account.id, 'mfa', user.mfaDevice.name);
-      plan.mfaDevices.push({ serialNumber, accountId: account.id, userId: id, seed: user.mfaDevice.seed, principalArn: arn });
+      plan.mfaDevices.push({
+        serialNumber,
+        accountId: account.id,
+        userId: id,
+        seed: user.mfaDevice.seed,
+        principalArn: arn,
+      });
     }
   }
   for (const role of account.roles ?? []) {
     const arn = formatIamArn(account.id, 'role', role.name, role.path);
     const id = `AROA${deriveScenarioId('upper', 17, name, arn)}`;
     plan.roles.push({
-      id, accountId: account.id, name: role.name, nameKey: role.name.toLowerCase(), path: role.path ?? '/', arn,
-      description: role.description ?? '', assumeRolePolicyDocument: stringifyPolicy(role.trustPolicy),
+      id,
+      accountId: account.id,
+      name: role.name,
+      nameKey: role.name.toLowerCase(),
+      path: role.path ?? '/',
+      arn,
+      description: role.description ?? '',
+      assumeRolePolicyDocument: stringifyPolicy(role.trustPolicy),
       maxSessionDuration: role.maxSessionDuration ?? 3600,
       permissionsBoundaryId: role.permissionsBoundary === undefined ? null : policyId(role.permissionsBoundary),
     });
@@ -144,24 +201,53 @@ function planAccount(name: string, account: ScenarioAccount, policyIds: Readonly
     const id = deriveUuid(name, resource.arn);
     const { service, resourceType } = describeResourceArn(resource.arn);
     plan.resources.push({
-      id, arn: resource.arn, accountId: account.id, service, resourceType,
+      id,
+      arn: resource.arn,
+      accountId: account.id,
+      service,
+      resourceType,
       policyDocument: resource.policy === undefined ? null : stringifyPolicy(resource.policy),
     });
     addTags({ resourceId: id }, resource.arn, resource.tags);
   }
   for (const provider of account.oidcProviders ?? []) {
     const key = provider.url.replace(/^https:\/\//, '');
-    plan.oidcProviders.push({ arn: `arn:aws:iam::${account.id}:oidc-provider/${key}`, accountId: account.id, url: key, clientIds: provider.clientIds, jwks: provider.jwks ?? null });
+    plan.oidcProviders.push({
+      arn: `arn:aws:iam::${account.id}:oidc-provider/${key}`,
+      accountId: account.id,
+      url: key,
+      clientIds: provider.clientIds,
+      jwks: provider.jwks ?? null,
+    });
   }
   for (const provider of account.samlProviders ?? []) {
-    plan.samlProviders.push({ arn: `arn:aws:iam::${account.id}:saml-provider/${provider.name}`, accountId: account.id, name: provider.name, identityProvider: provider.identityProvider });
+    plan.samlProviders.push({
+      arn: `arn:aws:iam::${account.id}:saml-provider/${provider.name}`,
+      accountId: account.id,
+      name: provider.name,
+      identityProvider: provider.identityProvider,
+    });
   }
   for (const profile of account.instanceProfiles ?? []) {
     const path = profile.path ?? '/';
     const arn = `arn:aws:iam::${account.id}:instance-profile${path}${profile.name}`;
-    const role = profile.role === undefined ? undefined : plan.roles.find((r) => r.accountId === account.id && r.nameKey === profile.role!.toLowerCase());
-    if (profile.role !== undefined && role === undefined) throw new Error(`instance profile \`${profile.name}\` names no role \`${profile.role}\` of account ${account.id}`);
-    plan.instanceProfiles.push({ id: `AIPA${deriveScenarioId('upper', 17, name, arn)}`, accountId: account.id, name: profile.name, nameKey: profile.name.toLowerCase(), path, arn, roleId: role?.id ?? null });
+    const role =
+      profile.role === undefined
+        ? undefined
+        : plan.roles.find((r) => r.accountId === account.id && r.nameKey === profile.role!.toLowerCase());
+    if (profile.role !== undefined && role === undefined)
+      throw new Error(
+        `instance profile \`${profile.name}\` names no role \`${profile.role}\` of account ${account.id}`,
+      );
+    plan.instanceProfiles.push({
+      id: `AIPA${deriveScenarioId('upper', 17, name, arn)}`,
+      accountId: account.id,
+      name: profile.name,
+      nameKey: profile.name.toLowerCase(),
+      path,
+      arn,
+      roleId: role?.id ?? null,
+    });
   }
 }
 

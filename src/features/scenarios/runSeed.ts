@@ -19,7 +19,8 @@ export interface SeedDependencies {
   endpoint?: string;
 }
 
-const usage = 'usage: npm run seed -- <scenario>   load a scenario into the configured database\n       npm run seed -- --list       list the scenarios';
+const usage =
+  'usage: npm run seed -- <scenario>   load a scenario into the configured database\n       npm run seed -- --list       list the scenarios';
 
 /**
  * The seed command's logic, apart from process and configuration wiring so it can be tested: `--list`

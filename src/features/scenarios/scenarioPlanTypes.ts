@@ -28,7 +28,14 @@ export interface ScenarioPlan {
   organization: { id: string; managementAccountId: string } | null;
   /** The root first, then each unit after its parent. */
   units: { id: string; organizationId: string; parentId: string | null; name: string }[];
-  accounts: { id: string; name: string; email: string | null; alias: string | null; organizationId: string | null; parentId: string | null }[];
+  accounts: {
+    id: string;
+    name: string;
+    email: string | null;
+    alias: string | null;
+    organizationId: string | null;
+    parentId: string | null;
+  }[];
   organizationPolicies: {
     id: string;
     organizationId: string;
@@ -39,8 +46,25 @@ export interface ScenarioPlan {
     awsManaged: boolean;
   }[];
   organizationPolicyAttachments: { policyId: string; targetId: string }[];
-  managedPolicies: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; description: string; document: string }[];
-  users: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; permissionsBoundaryId: string | null }[];
+  managedPolicies: {
+    id: string;
+    accountId: string;
+    name: string;
+    nameKey: string;
+    path: string;
+    arn: string;
+    description: string;
+    document: string;
+  }[];
+  users: {
+    id: string;
+    accountId: string;
+    name: string;
+    nameKey: string;
+    path: string;
+    arn: string;
+    permissionsBoundaryId: string | null;
+  }[];
   groups: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string }[];
   roles: {
     id: string;
@@ -55,14 +79,41 @@ export interface ScenarioPlan {
     permissionsBoundaryId: string | null;
   }[];
   memberships: { userId: string; groupId: string }[];
-  inlinePolicies: (PlannedOwner & { id: string; principalKind: 'USER' | 'GROUP' | 'ROLE'; name: string; nameKey: string; document: string })[];
+  inlinePolicies: (PlannedOwner & {
+    id: string;
+    principalKind: 'USER' | 'GROUP' | 'ROLE';
+    name: string;
+    nameKey: string;
+    document: string;
+  })[];
   policyAttachments: (PlannedOwner & { id: string; policyId: string; principalKind: 'USER' | 'GROUP' | 'ROLE' })[];
-  resources: { id: string; arn: string; accountId: string; service: string; resourceType: string; policyDocument: string | null }[];
+  resources: {
+    id: string;
+    arn: string;
+    accountId: string;
+    service: string;
+    resourceType: string;
+    policyDocument: string | null;
+  }[];
   tags: (PlannedOwner & { id: string; key: string; keyLower: string; value: string })[];
   accessKeys: PlannedAccessKey[];
   mfaDevices: { serialNumber: string; accountId: string; userId: string; seed: string; principalArn: string }[];
-  oidcProviders: { arn: string; accountId: string; url: string; clientIds: string[]; jwks: Record<string, unknown> | null }[];
-  instanceProfiles: { id: string; accountId: string; name: string; nameKey: string; path: string; arn: string; roleId: string | null }[];
+  oidcProviders: {
+    arn: string;
+    accountId: string;
+    url: string;
+    clientIds: string[];
+    jwks: Record<string, unknown> | null;
+  }[];
+  instanceProfiles: {
+    id: string;
+    accountId: string;
+    name: string;
+    nameKey: string;
+    path: string;
+    arn: string;
+    roleId: string | null;
+  }[];
   /** SAML providers from a built-in IdP's metadata, which the loader reads (the IdP's key lives in the database). */
   samlProviders: { arn: string; accountId: string; name: string; identityProvider: string }[];
 }

@@ -156,7 +156,13 @@ export interface ScenarioGraphqlStep {
 }
 
 /** One step of an expectation's chain: an AssumeRole, a web identity exchange, or a service launch. */
-export type ScenarioChainStep = ScenarioAssumeRoleStep | ScenarioWebIdentityStep | ScenarioSamlStep | ScenarioRunInstancesStep | ScenarioCreateFunctionStep | ScenarioGraphqlStep;
+export type ScenarioChainStep =
+  | ScenarioAssumeRoleStep
+  | ScenarioWebIdentityStep
+  | ScenarioSamlStep
+  | ScenarioRunInstancesStep
+  | ScenarioCreateFunctionStep
+  | ScenarioGraphqlStep;
 
 /** An operation the explorer opens as a tab (the explorer's `ExplorerExample`). */
 export interface ScenarioExample {

@@ -23,7 +23,13 @@ function minimal(): Scenario {
     ],
     examples: [{ title: 'Who am I?', query: 'query CallerIdentity { callerIdentity { arn } }' }],
     expectations: [
-      { description: 'ann reads', principal: 'arn:aws:iam::123456789012:user/ann', action: 's3:GetObject', resource: '*', decision: 'implicitDeny' },
+      {
+        description: 'ann reads',
+        principal: 'arn:aws:iam::123456789012:user/ann',
+        action: 's3:GetObject',
+        resource: '*',
+        decision: 'implicitDeny',
+      },
     ],
   };
 }
@@ -56,7 +62,11 @@ describe('validateScenario', () => {
     const data = minimal();
     data.expectations[0] = { description: 'x', principal: 'arn:aws:iam::123456789012:user/ann', error: 'AccessDenied' };
     expect(errorsOf(data)).toContainEqual({ path: 'expectations[0]', message: 'missing required property `chain`' });
-    data.expectations[0] = { description: 'x', principal: 'arn:aws:iam::123456789012:user/ann', action: 's3:GetObject' };
+    data.expectations[0] = {
+      description: 'x',
+      principal: 'arn:aws:iam::123456789012:user/ann',
+      action: 's3:GetObject',
+    };
     expect(errorsOf(data)).toContainEqual({ path: 'expectations[0]', message: 'missing required property `decision`' });
   });
 
@@ -67,7 +77,11 @@ describe('validateScenario', () => {
     account.users![0]!.groups = ['Writers'];
     account.users![0]!.policies = ['Missing', 'arn:aws:iam::aws:policy/ReadOnlyAccess'];
     data.expectations.push({
-      description: 'bob', principal: 'arn:aws:iam::123456789012:user/bob', action: 's3:GetObject', resource: '*', decision: 'allowed',
+      description: 'bob',
+      principal: 'arn:aws:iam::123456789012:user/bob',
+      action: 's3:GetObject',
+      resource: '*',
+      decision: 'allowed',
       chain: [{ roleArn: 'arn:aws:iam::123456789012:role/R', roleSessionName: 's', tokenCode: 'totp' }],
       policySource: 'arn:aws:iam::123456789012:role/Nobody',
     });
@@ -77,11 +91,22 @@ describe('validateScenario', () => {
       { path: 'accounts[0].users[0].policies[0]', message: 'no managed policy `Missing` in the scenario' },
       {
         path: 'accounts[0].users[0].policies[1]',
-        message: '`arn:aws:iam::aws:policy/ReadOnlyAccess` is aws managed; scenarios define the policies they use so they load on any database',
+        message:
+          '`arn:aws:iam::aws:policy/ReadOnlyAccess` is aws managed; scenarios define the policies they use so they load on any database',
       },
-      { path: 'expectations[1].principal', message: '`arn:aws:iam::123456789012:user/bob` is not a user with `accessKey: true` or a root with `rootAccessKey: true`' },
-      { path: 'expectations[1].policySource', message: '`arn:aws:iam::123456789012:role/Nobody` is not a user or role of the scenario' },
-      { path: 'expectations[1].chain[0].serialNumber', message: '`tokenCode: totp` needs the serial number of an mfa device in the scenario' },
+      {
+        path: 'expectations[1].principal',
+        message:
+          '`arn:aws:iam::123456789012:user/bob` is not a user with `accessKey: true` or a root with `rootAccessKey: true`',
+      },
+      {
+        path: 'expectations[1].policySource',
+        message: '`arn:aws:iam::123456789012:role/Nobody` is not a user or role of the scenario',
+      },
+      {
+        path: 'expectations[1].chain[0].serialNumber',
+        message: '`tokenCode: totp` needs the serial number of an mfa device in the scenario',
+      },
     ]);
   });
 
@@ -93,7 +118,10 @@ describe('validateScenario', () => {
     account.resources = [{ arn: 'arn:aws:sqs:eu-west-1:210987654321:q' }];
     expect(errorsOf(data)).toEqual([
       { path: 'accounts[0].users[1].name', message: 'duplicate user name `ANN`' },
-      { path: 'accounts[0].resources[0].arn', message: '`arn:aws:sqs:eu-west-1:210987654321:q` belongs to account `210987654321`, not `123456789012`' },
+      {
+        path: 'accounts[0].resources[0].arn',
+        message: '`arn:aws:sqs:eu-west-1:210987654321:q` belongs to account `210987654321`, not `123456789012`',
+      },
       { path: 'accounts[0].roles[0].trustPolicy', message: 'policy text is not valid json' },
     ]);
   });
@@ -126,9 +154,17 @@ describe('the shipped scenarios', () => {
   it('include every scenario the issue asks for', () => {
     expect(names).toEqual(
       expect.arrayContaining([
-        'cross-account-auditor', 'vendor-external-id', 'role-chaining-one-hour', 'session-policy-narrowing', 'service-roles',
-        'scp-guardrails', 'permissions-boundary-delegation', 's3-cross-account-bucket-policy', 'abac-session-tags',
-        'revoke-active-sessions', 'source-identity-chain',
+        'cross-account-auditor',
+        'vendor-external-id',
+        'role-chaining-one-hour',
+        'session-policy-narrowing',
+        'service-roles',
+        'scp-guardrails',
+        'permissions-boundary-delegation',
+        's3-cross-account-bucket-policy',
+        'abac-session-tags',
+        'revoke-active-sessions',
+        'source-identity-chain',
       ]),
     );
   });
@@ -144,7 +180,11 @@ describe('the shipped scenarios', () => {
     const seen = new Map<string, string>();
     for (const scenario of scenarios) {
       for (const account of scenario.accounts) {
-        const keys = [account.id, `alias:${account.alias ?? account.id}`, ...(account.resources ?? []).map((r) => r.arn)];
+        const keys = [
+          account.id,
+          `alias:${account.alias ?? account.id}`,
+          ...(account.resources ?? []).map((r) => r.arn),
+        ];
         for (const key of keys) {
           expect(seen.get(key), `${key} in ${scenario.name}`).toBeUndefined();
           seen.set(key, scenario.name);

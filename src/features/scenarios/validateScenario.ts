@@ -28,7 +28,10 @@ function describeSchemaError(error: ErrorObject): ScenarioError {
     case 'required':
       return { path, message: `missing required property \`${String(params.missingProperty)}\`` };
     case 'enum':
-      return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}` };
+      return {
+        path,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`,
+      };
     case 'pattern':
       return { path, message: `must match the pattern \`${String(params.pattern)}\`` };
     default:

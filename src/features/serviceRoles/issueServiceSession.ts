@@ -32,16 +32,26 @@ const ACT_AS: Record<RoleService, string> = { ec2: 'ssm:StartSession', lambda: '
  * function name. It is not role chaining (no parent session, not capped), remembers its service and workload
  * for ec2:SourceInstanceArn / lambda:SourceFunctionArn, and is audited as an AWSService AssumeRole.
  */
-export async function issueServiceSession(context: Context, service: RoleService, workloadArn: string): Promise<ServiceSession> {
+export async function issueServiceSession(
+  context: Context,
+  service: RoleService,
+  workloadArn: string,
+): Promise<ServiceSession> {
   const accountId = workloadArn.split(':')[4] ?? '';
   await authorize(context, { action: ACT_AS[service], resourceArn: workloadArn, resourceAccountId: accountId });
   const resource = await loadWorkload(context, workloadArn);
   const workload = resource?.workload ?? null;
   if (resource === null || workload === null || workload.service !== SERVICE_PRINCIPALS[service]) {
-    throw service === 'ec2' ? awsError('InvalidParameterValue', `The instance ID '${workloadArn.split('/').pop()}' does not exist`) : awsError('ResourceNotFoundException', `Function not found: ${workloadArn}`);
+    throw service === 'ec2'
+      ? awsError('InvalidParameterValue', `The instance ID '${workloadArn.split('/').pop()}' does not exist`)
+      : awsError('ResourceNotFoundException', `Function not found: ${workloadArn}`);
   }
   const role = workload.role;
-  if (role === null) throw awsError('NoSuchEntity', `The ${service === 'ec2' ? 'instance has no instance profile with a role' : 'function has no execution role'}: ${workloadArn}`);
+  if (role === null)
+    throw awsError(
+      'NoSuchEntity',
+      `The ${service === 'ec2' ? 'instance has no instance profile with a role' : 'function has no execution role'}: ${workloadArn}`,
+    );
   const now = new Date();
   const principal = SERVICE_PRINCIPALS[service];
   const decision = decideServiceAssume(role, principal, workloadArn, now);
@@ -50,7 +60,16 @@ export async function issueServiceSession(context: Context, service: RoleService
       service === 'ec2'
         ? `EC2 cannot assume the role ${role.name}. Please see documentation at https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html#troubleshoot_iam-ec2_errors-info-doc.`
         : `Lambda cannot assume the role ${role.name}: the role defined for the function cannot be assumed by Lambda.`;
-    await recordAuditEvent(context.database.prisma, null, { eventName: 'AssumeRole', decision: 'Deny', accountId, action: 'sts:AssumeRole', resourceArn: role.arn, errorCode: 'AccessDenied', errorMessage: message, detail: { userIdentity: { type: 'AWSService', invokedBy: principal }, sourceArn: workloadArn } });
+    await recordAuditEvent(context.database.prisma, null, {
+      eventName: 'AssumeRole',
+      decision: 'Deny',
+      accountId,
+      action: 'sts:AssumeRole',
+      resourceArn: role.arn,
+      errorCode: 'AccessDenied',
+      errorMessage: message,
+      detail: { userIdentity: { type: 'AWSService', invokedBy: principal }, sourceArn: workloadArn },
+    });
     throw awsError('AssumeRoleUnauthorizedAccess', message);
   }
   const sessionName = service === 'ec2' ? workloadArn.split('/').pop()! : workloadArn.split(':').pop()!;
@@ -83,7 +102,12 @@ export async function issueServiceSession(context: Context, service: RoleService
     accountId: role.accountId,
     action: 'sts:AssumeRole',
     resourceArn: role.arn,
-    detail: { userIdentity: { type: 'AWSService', invokedBy: principal }, sourceArn: workloadArn, issuedSessionId: credentials.accessKeyId, roleSessionName: sessionName },
+    detail: {
+      userIdentity: { type: 'AWSService', invokedBy: principal },
+      sourceArn: workloadArn,
+      issuedSessionId: credentials.accessKeyId,
+      roleSessionName: sessionName,
+    },
   });
   return {
     credentials,

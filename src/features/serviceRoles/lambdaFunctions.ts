@@ -29,8 +29,14 @@ const NAME = /^[a-zA-Z0-9-_]{1,64}$/;
  */
 async function checkExecutionRole(context: Context, roleArn: string, functionArn: string, accountId: string) {
   const role = await context.database.prisma.role.findFirst({ where: { arn: roleArn }, include: { tags: true } });
-  await authorizePassRole(context, { arn: roleArn, accountId: role?.accountId ?? roleArn.split(':')[4] ?? accountId }, SERVICE_PRINCIPALS.lambda, functionArn);
-  if (role === null || role.accountId !== accountId) throw awsError('InvalidParameterValueException', ROLE_NOT_ASSUMABLE);
+  await authorizePassRole(
+    context,
+    { arn: roleArn, accountId: role?.accountId ?? roleArn.split(':')[4] ?? accountId },
+    SERVICE_PRINCIPALS.lambda,
+    functionArn,
+  );
+  if (role === null || role.accountId !== accountId)
+    throw awsError('InvalidParameterValueException', ROLE_NOT_ASSUMABLE);
   const decision = decideServiceAssume(role, SERVICE_PRINCIPALS.lambda, functionArn, new Date());
   if (decision?.evalDecision !== 'allowed') throw awsError('InvalidParameterValueException', ROLE_NOT_ASSUMABLE);
   return role;
@@ -44,23 +50,44 @@ async function checkExecutionRole(context: Context, roleArn: string, functionArn
  */
 export async function createFunction(
   context: Context,
-  args: { functionName: string; role: string; runtime?: string | null; handler?: string | null; region?: string | null; tags?: readonly TagInput[] | null; actingAccountId?: string | null },
+  args: {
+    functionName: string;
+    role: string;
+    runtime?: string | null;
+    handler?: string | null;
+    region?: string | null;
+    tags?: readonly TagInput[] | null;
+    actingAccountId?: string | null;
+  },
 ): Promise<LambdaFunction> {
-  if (!NAME.test(args.functionName)) throw awsError('ValidationError', `1 validation error detected: Value '${args.functionName}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+`);
+  if (!NAME.test(args.functionName))
+    throw awsError(
+      'ValidationError',
+      `1 validation error detected: Value '${args.functionName}' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+`,
+    );
   const region = checkRegion(args.region);
   const tags = args.tags ?? [];
   checkTags(tags);
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const functionArn = `arn:aws:lambda:${region}:${accountId}:function:${args.functionName}`;
-  await authorize(context, { action: 'lambda:CreateFunction', resourceArn: functionArn, resourceAccountId: accountId, context: requestTagContext(tags) });
+  await authorize(context, {
+    action: 'lambda:CreateFunction',
+    resourceArn: functionArn,
+    resourceAccountId: accountId,
+    context: requestTagContext(tags),
+  });
   const role = await checkExecutionRole(context, args.role, functionArn, accountId);
   await context.database.prisma.$transaction(async (tx) => {
     if ((await tx.resource.findUnique({ where: { arn: functionArn }, select: { id: true } })) !== null) {
       throw awsError('ResourceConflictException', `Function already exist: ${args.functionName}`);
     }
-    const resource = await tx.resource.create({ data: { arn: functionArn, accountId, service: 'lambda', resourceType: 'function' } });
+    const resource = await tx.resource.create({
+      data: { arn: functionArn, accountId, service: 'lambda', resourceType: 'function' },
+    });
     await replaceTags(tx, { resourceId: resource.id }, tags);
-    await tx.serviceWorkload.create({ data: { resourceArn: functionArn, service: SERVICE_PRINCIPALS.lambda, roleId: role.id } });
+    await tx.serviceWorkload.create({
+      data: { resourceArn: functionArn, service: SERVICE_PRINCIPALS.lambda, roleId: role.id },
+    });
   });
   return { functionName: args.functionName, functionArn, region, role: role.arn };
 }
@@ -76,10 +103,18 @@ export async function updateFunctionConfiguration(
   const region = checkRegion(args.region);
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const functionArn = `arn:aws:lambda:${region}:${accountId}:function:${args.functionName}`;
-  await authorize(context, { action: 'lambda:UpdateFunctionConfiguration', resourceArn: functionArn, resourceAccountId: accountId });
+  await authorize(context, {
+    action: 'lambda:UpdateFunctionConfiguration',
+    resourceArn: functionArn,
+    resourceAccountId: accountId,
+  });
   const existing = await loadWorkload(context, functionArn);
-  if (existing?.workload === null || existing === null) throw awsError('ResourceNotFoundException', `Function not found: ${functionArn}`);
+  if (existing?.workload === null || existing === null)
+    throw awsError('ResourceNotFoundException', `Function not found: ${functionArn}`);
   const role = await checkExecutionRole(context, args.role, functionArn, accountId);
-  await context.database.prisma.serviceWorkload.update({ where: { resourceArn: functionArn }, data: { roleId: role.id } });
+  await context.database.prisma.serviceWorkload.update({
+    where: { resourceArn: functionArn },
+    data: { roleId: role.id },
+  });
   return { functionName: args.functionName, functionArn, region, role: role.arn };
 }

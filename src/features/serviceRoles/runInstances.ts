@@ -32,7 +32,10 @@ export interface LaunchedInstance {
 }
 
 const invalidProfile = (value: string, by: 'name' | 'arn') =>
-  awsError('InvalidParameterValue', `Value (${value}) for parameter iamInstanceProfile.${by} is invalid. Invalid IAM Instance Profile ${by}`);
+  awsError(
+    'InvalidParameterValue',
+    `Value (${value}) for parameter iamInstanceProfile.${by} is invalid. Invalid IAM Instance Profile ${by}`,
+  );
 
 /**
  * ec2:RunInstances with an instance profile, as AWS authorizes it: ec2:RunInstances on the new instance's
@@ -44,19 +47,28 @@ const invalidProfile = (value: string, by: 'name' | 'arn') =>
  */
 export async function runInstances(context: Context, args: RunInstancesArgs): Promise<LaunchedInstance> {
   const region = checkRegion(args.region);
-  if (!/^ami-[0-9a-f]{8,17}$/.test(args.imageId)) throw awsError('InvalidParameterValue', `Invalid id: "${args.imageId}"`);
+  if (!/^ami-[0-9a-f]{8,17}$/.test(args.imageId))
+    throw awsError('InvalidParameterValue', `Invalid id: "${args.imageId}"`);
   const tags = args.tags ?? [];
   checkTags(tags);
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const instanceId = generateInstanceId();
   const arn = `arn:aws:ec2:${region}:${accountId}:instance/${instanceId}`;
-  await authorize(context, { action: 'ec2:RunInstances', resourceArn: arn, resourceAccountId: accountId, context: requestTagContext(tags) });
+  await authorize(context, {
+    action: 'ec2:RunInstances',
+    resourceArn: arn,
+    resourceAccountId: accountId,
+    context: requestTagContext(tags),
+  });
 
   const prisma = context.database.prisma;
   const requested = args.iamInstanceProfile;
   let profile: Awaited<ReturnType<typeof findInstanceProfile>> = null;
   if (requested?.arn) {
-    profile = await prisma.instanceProfile.findFirst({ where: { arn: requested.arn, accountId }, include: { role: true } });
+    profile = await prisma.instanceProfile.findFirst({
+      where: { arn: requested.arn, accountId },
+      include: { role: true },
+    });
     if (profile === null) throw invalidProfile(requested.arn, 'arn');
   } else if (requested?.name) {
     profile = await findInstanceProfile(prisma, accountId, requested.name);
@@ -68,7 +80,22 @@ export async function runInstances(context: Context, args: RunInstancesArgs): Pr
   await prisma.$transaction(async (tx) => {
     const resource = await tx.resource.create({ data: { arn, accountId, service: 'ec2', resourceType: 'instance' } });
     await replaceTags(tx, { resourceId: resource.id }, tags);
-    await tx.serviceWorkload.create({ data: { resourceArn: arn, service: SERVICE_PRINCIPALS.ec2, roleId: profile?.role?.id ?? null, instanceProfileId: profile?.id ?? null } });
+    await tx.serviceWorkload.create({
+      data: {
+        resourceArn: arn,
+        service: SERVICE_PRINCIPALS.ec2,
+        roleId: profile?.role?.id ?? null,
+        instanceProfileId: profile?.id ?? null,
+      },
+    });
   });
-  return { instanceId, arn, region, imageId: args.imageId, instanceType, instanceProfileArn: profile?.arn ?? null, roleArn: profile?.role?.arn ?? null };
+  return {
+    instanceId,
+    arn,
+    region,
+    imageId: args.imageId,
+    instanceType,
+    instanceProfileArn: profile?.arn ?? null,
+    roleArn: profile?.role?.arn ?? null,
+  };
 }

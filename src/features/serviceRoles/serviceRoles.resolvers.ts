@@ -14,7 +14,11 @@ import {
 import { issueServiceSession } from './issueServiceSession.js';
 import { createFunction, updateFunctionConfiguration } from './lambdaFunctions.js';
 import { runInstances } from './runInstances.js';
-import { createServiceLinkedRole, deleteServiceLinkedRole, getServiceLinkedRoleDeletionStatus } from './serviceLinkedRoles.service.js';
+import {
+  createServiceLinkedRole,
+  deleteServiceLinkedRole,
+  getServiceLinkedRoleDeletionStatus,
+} from './serviceLinkedRoles.service.js';
 
 /** Instance profiles, EC2 and Lambda workloads that run with a passed role, and acting as them. */
 export const serviceRoleResolvers: Resolvers = {
@@ -32,9 +36,12 @@ export const serviceRoleResolvers: Resolvers = {
     untagInstanceProfile: (_parent, args, context) => untagInstanceProfile(context, args),
     createServiceLinkedRole: (_parent, args, context) => createServiceLinkedRole(context, args),
     deleteServiceLinkedRole: (_parent, args, context) => deleteServiceLinkedRole(context, args),
-    runInstances: (_parent, { input, actingAccountId }, context) => runInstances(context, { ...input, actingAccountId }),
-    createFunction: (_parent, { input, actingAccountId }, context) => createFunction(context, { ...input, actingAccountId }),
-    updateFunctionConfiguration: (_parent, { input, actingAccountId }, context) => updateFunctionConfiguration(context, { ...input, actingAccountId }),
+    runInstances: (_parent, { input, actingAccountId }, context) =>
+      runInstances(context, { ...input, actingAccountId }),
+    createFunction: (_parent, { input, actingAccountId }, context) =>
+      createFunction(context, { ...input, actingAccountId }),
+    updateFunctionConfiguration: (_parent, { input, actingAccountId }, context) =>
+      updateFunctionConfiguration(context, { ...input, actingAccountId }),
     instanceCredentials: async (_parent, { instanceArn }, context) => {
       const session = await issueServiceSession(context, 'ec2', instanceArn);
       const { accessKeyId, secretAccessKey, sessionToken, expiration } = session.credentials;

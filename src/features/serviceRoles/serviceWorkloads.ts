@@ -29,12 +29,21 @@ export interface AssumableRole {
 }
 
 /** Whether a service principal may assume the role for `sourceArn` (the engine decides from the trust policy). */
-export function decideServiceAssume(role: AssumableRole, servicePrincipal: string, sourceArn: string, now: Date): EvaluationResult | null {
+export function decideServiceAssume(
+  role: AssumableRole,
+  servicePrincipal: string,
+  sourceArn: string,
+  now: Date,
+): EvaluationResult | null {
   const trust = compilePolicy(role.assumeRolePolicyDocument, 'trust', 'TrustPolicy');
   if (!trust.ok) return null;
   return serviceCanAssumeRole({
     servicePrincipal,
-    role: { arn: role.arn, accountId: role.accountId, tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])) },
+    role: {
+      arn: role.arn,
+      accountId: role.accountId,
+      tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])),
+    },
     trustPolicy: trust.policy,
     sourceArn,
     sourceAccount: sourceArn.split(':')[4] ?? '',

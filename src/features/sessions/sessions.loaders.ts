@@ -19,7 +19,10 @@ export function createSessionLoaders(prisma: PrismaClient): SessionLoaders {
     byRole: new DataLoader(async (roleIds) =>
       groupByKeys(
         roleIds,
-        await prisma.session.findMany({ where: { roleId: { in: [...roleIds] } }, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }] }),
+        await prisma.session.findMany({
+          where: { roleId: { in: [...roleIds] } },
+          orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+        }),
         (session) => session.roleId,
       ),
     ),

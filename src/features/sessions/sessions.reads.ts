@@ -32,8 +32,11 @@ export async function listSessions(prisma: PrismaClient, args: ListSessionsArgs)
     orderBy: [{ issuedAt: order }, { id: order }],
     take: request.size + 1,
   });
-  return connectionFromRows(rows, request, (session) => [session.issuedAt.toISOString(), session.id], () =>
-    prisma.session.count({ where: { AND: filter } }),
+  return connectionFromRows(
+    rows,
+    request,
+    (session) => [session.issuedAt.toISOString(), session.id],
+    () => prisma.session.count({ where: { AND: filter } }),
   );
 }
 

@@ -18,9 +18,11 @@ export const sessionResolvers: Resolvers = {
   Session: {
     id: (session) => toGlobalId('Session', session.id),
     accessKeyId: (session) => session.id,
-    account: async (session, _args, { loaders }) => required(await loaders.accounts.byId.load(session.accountId), 'account'),
+    account: async (session, _args, { loaders }) =>
+      required(await loaders.accounts.byId.load(session.accountId), 'account'),
     role: (session, _args, { loaders }) => (session.roleId === null ? null : loaders.roles.byId.load(session.roleId)),
-    user: (session, _args, { loaders }) => (session.userId === null ? null : loaders.identities.userById.load(session.userId)),
+    user: (session, _args, { loaders }) =>
+      session.userId === null ? null : loaders.identities.userById.load(session.userId),
     parentSession: (session, _args, { loaders }) =>
       session.parentSessionId === null ? null : loaders.sessions.byId.load(session.parentSessionId),
     tags: (session) => readSessionTags(session.tags),

@@ -14,10 +14,23 @@ export const stsResolvers: Resolvers = {
   },
   Mutation: {
     assumeRole: (_parent, { input }, context) =>
-      assumeRole({ prisma: context.database.prisma, cipher: context.cipher, now: new Date(), loaders: context.authorization.loaders }, requireCaller(context), input),
+      assumeRole(
+        {
+          prisma: context.database.prisma,
+          cipher: context.cipher,
+          now: new Date(),
+          loaders: context.authorization.loaders,
+        },
+        requireCaller(context),
+        input,
+      ),
     revokeRoleSessions: (_parent, { roleArn }, context) => revokeRoleSessions(context, roleArn),
     getSessionToken: async (_parent, { input }, context) => ({
-      credentials: await getSessionToken({ prisma: context.database.prisma, cipher: context.cipher, now: new Date() }, requireCaller(context), input ?? {}),
+      credentials: await getSessionToken(
+        { prisma: context.database.prisma, cipher: context.cipher, now: new Date() },
+        requireCaller(context),
+        input ?? {},
+      ),
     }),
   },
 };

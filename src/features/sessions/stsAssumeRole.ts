@@ -19,7 +19,13 @@ import type { SecretCipher } from '../auth/secretCipher.js';
 import { storeAwsManagedPolicy } from '../policies/awsManagedPolicyRows.js';
 import { recordStsEvent } from './stsAudit.js';
 import { accessDeniedMessage, denialReasonOf } from '../authorization/accessDeniedMessage.js';
-import { assembleRequest, createAssemblyLoaders, describePrincipal, type AssemblyLoaders, type PrincipalSide } from '../authorization/assembleRequest.js';
+import {
+  assembleRequest,
+  createAssemblyLoaders,
+  describePrincipal,
+  type AssemblyLoaders,
+  type PrincipalSide,
+} from '../authorization/assembleRequest.js';
 import { issueSession, type IssuedCredentials } from './stsIssueSession.js';
 
 /** What the STS operations work with. */
@@ -40,13 +46,22 @@ export interface AssumeRoleResult {
 }
 
 function denied(caller: Caller, action: string, roleArn: string): Error {
-  return awsError('AccessDenied', `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${roleArn}`);
+  return awsError(
+    'AccessDenied',
+    `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${roleArn}`,
+  );
 }
 
 /** The operator acts as the root of the role's account, outside any SCP. */
 function operatorPolicies(accountId: string): PrincipalSide {
   return {
-    principal: { arn: formatRootArn(accountId), account: accountId, type: 'Account', userId: accountId, isManagementAccount: true },
+    principal: {
+      arn: formatRootArn(accountId),
+      account: accountId,
+      type: 'Account',
+      userId: accountId,
+      isManagementAccount: true,
+    },
     identityPolicies: [],
     permissionsBoundary: null,
     sessionPolicies: null,
@@ -55,16 +70,26 @@ function operatorPolicies(accountId: string): PrincipalSide {
 }
 
 /** Checks the session policies passed: the inline one must be a valid session policy, managed ones must exist in the role's account or be AWS managed. */
-export async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRoleRequest, roleAccountId: string): Promise<void> {
+export async function checkSessionPolicies(
+  prisma: PrismaClient,
+  input: AssumeRoleRequest,
+  roleAccountId: string,
+): Promise<void> {
   if (input.policy !== null && input.policy !== undefined) {
     const compiled = compilePolicy(input.policy, 'session', 'SessionPolicy');
     if (!compiled.ok) {
-      throw awsError('MalformedPolicyDocument', compiled.errors[0]?.message ?? 'The policy is not in the valid JSON format.');
+      throw awsError(
+        'MalformedPolicyDocument',
+        compiled.errors[0]?.message ?? 'The policy is not in the valid JSON format.',
+      );
     }
   }
   const arns = [...new Set(input.policyArns ?? [])];
   if (arns.length > 0) {
-    const found = await prisma.managedPolicy.findMany({ where: { arn: { in: arns } }, select: { arn: true, accountId: true } });
+    const found = await prisma.managedPolicy.findMany({
+      where: { arn: { in: arns } },
+      select: { arn: true, accountId: true },
+    });
     for (const arn of arns) {
       const policy = found.find((p) => p.arn === arn);
       const aws = findAwsManagedPolicy(arn);
@@ -77,7 +102,11 @@ export async function checkSessionPolicies(prisma: PrismaClient, input: AssumeRo
   }
 }
 
-async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input: AssumeRoleRequest): Promise<AssumeRoleResult & { sessionId: string }> {
+async function assumeRoleUnaudited(
+  deps: StsDependencies,
+  caller: Caller,
+  input: AssumeRoleRequest,
+): Promise<AssumeRoleResult & { sessionId: string }> {
   // The request is validated before anything about the caller is decided, as STS answers a malformed call.
   const invalid = validateAssumeRoleRequest(input);
   if (invalid !== null) throw awsError(invalid.code, invalid.message);
@@ -87,7 +116,15 @@ async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input:
   if (role === null) throw denied(caller, 'sts:AssumeRole', input.roleArn);
 
   const session = caller.session;
-  const calling = session === null ? null : { isRoleSession: caller.type === 'assumedRole', sourceIdentity: session.sourceIdentity, tags: session.tags, transitiveTagKeys: session.transitiveTagKeys };
+  const calling =
+    session === null
+      ? null
+      : {
+          isRoleSession: caller.type === 'assumedRole',
+          sourceIdentity: session.sourceIdentity,
+          tags: session.tags,
+          transitiveTagKeys: session.transitiveTagKeys,
+        };
   const plan = planAssumeRoleSession(input, role, calling);
   if (!plan.ok) throw awsError(plan.error.code, plan.error.message);
 
@@ -99,7 +136,10 @@ async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input:
   }
 
   const loaders = deps.loaders ?? createAssemblyLoaders(deps.prisma);
-  const side = caller.type === 'operator' ? operatorPolicies(role.accountId) : await describePrincipal(loaders, { kind: 'caller', caller });
+  const side =
+    caller.type === 'operator'
+      ? operatorPolicies(role.accountId)
+      : await describePrincipal(loaders, { kind: 'caller', caller });
   const context = createContextFromEntries(
     buildAssumeRoleContext(
       { ...input, sourceIdentity: plan.value.sourceIdentity, tags: plan.value.tags },
@@ -108,11 +148,26 @@ async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input:
     ),
   );
   if (!context.ok) throw awsError('ValidationError', context.errors[0]?.message ?? 'invalid request context');
-  const actions = ['sts:AssumeRole', ...(plan.value.requiresTagSession ? ['sts:TagSession'] : []), ...(plan.value.requiresSetSourceIdentity ? ['sts:SetSourceIdentity'] : [])];
-  const target = { arn: role.arn, accountId: role.accountId, kind: 'trust' as const, policy: role.assumeRolePolicyDocument, policyId: 'TrustPolicy', tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])) };
+  const actions = [
+    'sts:AssumeRole',
+    ...(plan.value.requiresTagSession ? ['sts:TagSession'] : []),
+    ...(plan.value.requiresSetSourceIdentity ? ['sts:SetSourceIdentity'] : []),
+  ];
+  const target = {
+    arn: role.arn,
+    accountId: role.accountId,
+    kind: 'trust' as const,
+    policy: role.assumeRolePolicyDocument,
+    policyId: 'TrustPolicy',
+    tags: Object.fromEntries(role.tags.map((t) => [t.key, t.value])),
+  };
   for (const action of actions) {
-    const result = evaluateRequest({ ...(await assembleRequest(loaders, side, action, target, context.context)), now: deps.now }, { explain: false });
-    if (result.evalDecision !== 'allowed') throw awsError('AccessDenied', accessDeniedMessage(caller.arn, action, role.arn, denialReasonOf(result)));
+    const result = evaluateRequest(
+      { ...(await assembleRequest(loaders, side, action, target, context.context)), now: deps.now },
+      { explain: false },
+    );
+    if (result.evalDecision !== 'allowed')
+      throw awsError('AccessDenied', accessDeniedMessage(caller.arn, action, role.arn, denialReasonOf(result)));
   }
 
   const arn = formatRoleSessionArn(role.arn, input.roleSessionName) ?? role.arn;
@@ -154,7 +209,11 @@ async function assumeRoleUnaudited(deps: StsDependencies, caller: Caller, input:
  * so same-account, cross-account and chained calls follow AWS's rule. Every call, allowed or denied, is
  * audited.
  */
-export async function assumeRole(deps: StsDependencies, caller: Caller, input: AssumeRoleRequest): Promise<AssumeRoleResult> {
+export async function assumeRole(
+  deps: StsDependencies,
+  caller: Caller,
+  input: AssumeRoleRequest,
+): Promise<AssumeRoleResult> {
   try {
     const { sessionId, ...result } = await assumeRoleUnaudited(deps, caller, input);
     await recordStsEvent(deps.prisma, {
@@ -163,7 +222,10 @@ export async function assumeRole(deps: StsDependencies, caller: Caller, input: A
       resourceArn: input.roleArn,
       issuedSessionId: sessionId,
       sourceIdentity: result.sourceIdentity,
-      detail: { roleSessionName: input.roleSessionName, durationSeconds: (result.credentials.expiration.getTime() - deps.now.getTime()) / 1000 },
+      detail: {
+        roleSessionName: input.roleSessionName,
+        durationSeconds: (result.credentials.expiration.getTime() - deps.now.getTime()) / 1000,
+      },
     });
     return result;
   } catch (error) {

@@ -6,7 +6,11 @@ import type { StsDependencies } from './stsAssumeRole.js';
 import { recordStsEvent } from './stsAudit.js';
 import { issueSession, type IssuedCredentials } from './stsIssueSession.js';
 
-async function getSessionTokenUnaudited(deps: StsDependencies, caller: Caller, input: GetSessionTokenRequest): Promise<IssuedCredentials> {
+async function getSessionTokenUnaudited(
+  deps: StsDependencies,
+  caller: Caller,
+  input: GetSessionTokenRequest,
+): Promise<IssuedCredentials> {
   if (caller.session !== null || caller.type === 'operator') {
     throw awsError('AccessDenied', 'Cannot call GetSessionToken with session credentials');
   }
@@ -43,14 +47,29 @@ async function getSessionTokenUnaudited(deps: StsDependencies, caller: Caller, i
  * code is given (then `aws:MultiFactorAuthPresent` is true in every request they sign). No policy can deny
  * it, as in AWS, but session credentials cannot call it. Audited either way.
  */
-export async function getSessionToken(deps: StsDependencies, caller: Caller, input: GetSessionTokenRequest): Promise<IssuedCredentials> {
+export async function getSessionToken(
+  deps: StsDependencies,
+  caller: Caller,
+  input: GetSessionTokenRequest,
+): Promise<IssuedCredentials> {
   try {
     const credentials = await getSessionTokenUnaudited(deps, caller, input);
-    await recordStsEvent(deps.prisma, { eventName: 'GetSessionToken', caller, resourceArn: null, issuedSessionId: credentials.accessKeyId });
+    await recordStsEvent(deps.prisma, {
+      eventName: 'GetSessionToken',
+      caller,
+      resourceArn: null,
+      issuedSessionId: credentials.accessKeyId,
+    });
     return credentials;
   } catch (error) {
     if (hasErrorCode(error)) {
-      await recordStsEvent(deps.prisma, { eventName: 'GetSessionToken', caller, resourceArn: null, errorCode: error.extensions.code, errorMessage: error.message });
+      await recordStsEvent(deps.prisma, {
+        eventName: 'GetSessionToken',
+        caller,
+        resourceArn: null,
+        errorCode: error.extensions.code,
+        errorMessage: error.message,
+      });
     }
     throw error;
   }

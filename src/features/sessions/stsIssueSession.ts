@@ -42,7 +42,11 @@ export interface SessionRecord {
  * Creates a session with fresh credentials (`ASIA…` id, 40-character secret, random token). Only the
  * encrypted secret and the token's SHA-256 reach the database: a dump of it lets no one sign in.
  */
-export async function issueSession(prisma: PrismaClient, cipher: SecretCipher, record: SessionRecord): Promise<IssuedCredentials> {
+export async function issueSession(
+  prisma: PrismaClient,
+  cipher: SecretCipher,
+  record: SessionRecord,
+): Promise<IssuedCredentials> {
   const credentials: IssuedCredentials = {
     accessKeyId: generateAccessKeyId('ASIA'),
     secretAccessKey: generateSecretAccessKey(),

@@ -17,9 +17,16 @@ export interface RevokeRoleSessionsResult {
  * `aws:TokenIssueTime` is before now. Sessions issued later are unaffected. Needs iam:PutRolePolicy on the
  * role, as in AWS.
  */
-export async function revokeRoleSessions(context: Context, roleArn: string, now: Date = new Date()): Promise<RevokeRoleSessionsResult> {
+export async function revokeRoleSessions(
+  context: Context,
+  roleArn: string,
+  now: Date = new Date(),
+): Promise<RevokeRoleSessionsResult> {
   const prisma = context.database.prisma;
-  const role = await prisma.role.findUnique({ where: { arn: roleArn }, select: { id: true, accountId: true, name: true } });
+  const role = await prisma.role.findUnique({
+    where: { arn: roleArn },
+    select: { id: true, accountId: true, name: true },
+  });
   if (role === null) {
     throw noSuchEntity(`The role with name ${roleArn.slice(roleArn.lastIndexOf('/') + 1)} cannot be found.`);
   }

@@ -55,7 +55,9 @@ function inSelectionSet(
   for (const selection of selectionSet.selections) {
     let found: BadArgument | null = null;
     if (selection.kind === Kind.FIELD) {
-      const field = (parentType as { getFields?: () => Record<string, GraphQLField<unknown, unknown>> }).getFields?.()[selection.name.value];
+      const field = (parentType as { getFields?: () => Record<string, GraphQLField<unknown, unknown>> }).getFields?.()[
+        selection.name.value
+      ];
       if (!field) continue;
       let values: Record<string, unknown> = {};
       try {
@@ -110,9 +112,13 @@ function checkString(name: string, value: string): BadArgument | null {
   }
   const rule = argumentRules[name] ?? defaultArgumentRule;
   if (rule.pattern && !rule.pattern.test(value)) {
-    return { name, value, constraint: `Member must satisfy regular expression pattern: ${rule.patternText ?? rule.pattern.source}` };
+    return {
+      name,
+      value,
+      constraint: `Member must satisfy regular expression pattern: ${rule.patternText ?? rule.pattern.source}`,
+    };
   }
-  if (value.length > rule.max) return { name, value, constraint: `Member must have length less than or equal to ${rule.max}` };
+  if (value.length > rule.max)
+    return { name, value, constraint: `Member must have length less than or equal to ${rule.max}` };
   return null;
 }
-

@@ -16,7 +16,12 @@ export function createLimitValidationRules(limits: QueryLimits): ValidationRule[
   };
   const common = { exposeLimits: true, propagateOnRejection: false };
   return [
-    maxDepthRule({ ...common, n: limits.maxDepth, ignoreIntrospection: true, onReject: [reject(queryLimitCodes.depth)] }),
+    maxDepthRule({
+      ...common,
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      onReject: [reject(queryLimitCodes.depth)],
+    }),
     maxAliasesRule({ ...common, n: limits.maxAliases, onReject: [reject(queryLimitCodes.aliases)] }),
     maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [reject(queryLimitCodes.directives)] }),
   ] as unknown as ValidationRule[];

@@ -40,9 +40,12 @@ export function createQueryLimitsPlugin<TContext extends object>(limits: QueryLi
           return {
             willResolveField() {
               if (expired) {
-                throw new GraphQLError(`The operation exceeded its execution deadline of ${limits.executionTimeoutMs} ms.`, {
-                  extensions: { code: queryLimitCodes.timeout },
-                });
+                throw new GraphQLError(
+                  `The operation exceeded its execution deadline of ${limits.executionTimeoutMs} ms.`,
+                  {
+                    extensions: { code: queryLimitCodes.timeout },
+                  },
+                );
               }
             },
             async executionDidEnd() {

@@ -85,7 +85,9 @@ function costOfSelectionSet(
       if (!field) continue;
       const childType = getNamedType(field.type);
       const own = isLeafType(childType) ? 0 : analysisFields.has(name) ? analysisFieldCost : 1;
-      const children = selection.selectionSet ? costOfSelectionSet(input, selection.selectionSet, childType, spreading) : 0;
+      const children = selection.selectionSet
+        ? costOfSelectionSet(input, selection.selectionSet, childType, spreading)
+        : 0;
       total += multiplierOf(input, field, parentType, selection.arguments ?? []) * (own + children);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? input.schema.getType(selection.typeCondition.name.value) : parentType;
@@ -127,7 +129,8 @@ function multiplierOf(
   // A connection's edges and nodes are already counted by the connection field's page size.
   if (parentType.name.endsWith('Connection')) return 1;
   const first = argumentValue(input, args, 'first');
-  const pageSize = typeof first === 'number' && Number.isFinite(first) ? Math.min(Math.max(first, 0), maxPageSize) : defaultPageSize;
+  const pageSize =
+    typeof first === 'number' && Number.isFinite(first) ? Math.min(Math.max(first, 0), maxPageSize) : defaultPageSize;
   if (getNamedType(field.type).name.endsWith('Connection')) return pageSize;
   if (!isListType(getNullableType(field.type))) return 1;
   if (field.args.some((arg) => arg.name === 'first')) return pageSize;

@@ -4,7 +4,9 @@ import { LayeredMap } from './LayeredMap.js';
 
 describe('LayeredMap', () => {
   it('behaves as a plain map through any sequence of changes, and leaves earlier versions unchanged', () => {
-    const change = fc.array(fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.option(fc.integer(), { nil: undefined })), { maxLength: 1500 });
+    const change = fc.array(fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.option(fc.integer(), { nil: undefined })), {
+      maxLength: 1500,
+    });
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 6 }), (changes) => {
         let layered = LayeredMap.of<number, number>();
@@ -21,7 +23,8 @@ describe('LayeredMap', () => {
           plain = next;
           expect(new Map(layered)).toEqual(plain);
           expect(layered.size).toBe(plain.size);
-          for (const [key] of batch) expect([layered.has(key), layered.get(key)]).toEqual([plain.has(key), plain.get(key)]);
+          for (const [key] of batch)
+            expect([layered.has(key), layered.get(key)]).toEqual([plain.has(key), plain.get(key)]);
           expect([...before.entries()]).toEqual(beforeEntries);
         }
       }),

@@ -21,12 +21,26 @@ export function addAccountContents(builder: AccessGraphBuilder, graph: AssumeRol
     if (group.accountId !== accountId) continue;
     const groupId = builder.addGroup(group);
     for (const policyId of group.policyIds) {
-      builder.addEdge({ type: 'attachedPolicy', source: groupId, target: builder.addPolicy(policyId), label: 'attached', conditions: [], matchedStatements: [] });
+      builder.addEdge({
+        type: 'attachedPolicy',
+        source: groupId,
+        target: builder.addPolicy(policyId),
+        label: 'attached',
+        conditions: [],
+        matchedStatements: [],
+      });
     }
     for (const member of group.memberArns) {
       const userId = builder.addPrincipal(member);
       if (userId === null) continue;
-      builder.addEdge({ type: 'memberOf', source: userId, target: groupId, label: 'member of', conditions: [], matchedStatements: [] });
+      builder.addEdge({
+        type: 'memberOf',
+        source: userId,
+        target: groupId,
+        label: 'member of',
+        conditions: [],
+        matchedStatements: [],
+      });
       const inherited = viaGroups.get(member) ?? new Set<string>();
       for (const policyId of group.policyIds) inherited.add(policyId);
       viaGroups.set(member, inherited);
@@ -36,10 +50,24 @@ export function addAccountContents(builder: AccessGraphBuilder, graph: AssumeRol
     const id = builder.addPrincipal(principal.arn)!;
     for (const policy of principal.identityPolicies) {
       if (viaGroups.get(principal.arn)?.has(policy.sourcePolicyId)) continue;
-      builder.addEdge({ type: 'attachedPolicy', source: id, target: builder.addPolicy(policy.sourcePolicyId), label: 'attached', conditions: [], matchedStatements: [] });
+      builder.addEdge({
+        type: 'attachedPolicy',
+        source: id,
+        target: builder.addPolicy(policy.sourcePolicyId),
+        label: 'attached',
+        conditions: [],
+        matchedStatements: [],
+      });
     }
     if (principal.permissionsBoundary !== null) {
-      builder.addEdge({ type: 'attachedPolicy', source: id, target: builder.addPolicy(principal.permissionsBoundary.sourcePolicyId), label: 'permissions boundary', conditions: [], matchedStatements: [] });
+      builder.addEdge({
+        type: 'attachedPolicy',
+        source: id,
+        target: builder.addPolicy(principal.permissionsBoundary.sourcePolicyId),
+        label: 'permissions boundary',
+        conditions: [],
+        matchedStatements: [],
+      });
     }
   }
   const roles = principals.filter((principal): principal is AnalysisRole => principal.kind === 'role');
@@ -73,7 +101,11 @@ function addNonIamTrust(builder: AccessGraphBuilder, role: AnalysisRole): void {
 }
 
 /** iam:PassRole within the account (a role can only be passed to a service in its own account). */
-function addPassRoleEdges(builder: AccessGraphBuilder, principals: readonly (AnalysisUser | AnalysisRole)[], roles: readonly AnalysisRole[]): void {
+function addPassRoleEdges(
+  builder: AccessGraphBuilder,
+  principals: readonly (AnalysisUser | AnalysisRole)[],
+  roles: readonly AnalysisRole[],
+): void {
   const { model } = builder;
   for (const principal of principals) {
     const subject = describeSubject(model, principal);
@@ -81,7 +113,14 @@ function addPassRoleEdges(builder: AccessGraphBuilder, principals: readonly (Ana
       if (role === principal || !mayIdentityAllow(subject, 'iam:passrole', role.arn)) continue;
       const result = evaluateAccess(model, subject, 'iam:PassRole', describeTarget(model, role.arn, 'iam:PassRole'));
       if (result.evalDecision !== 'allowed') continue;
-      builder.addEdge({ type: 'passesRole', source: principal.arn, target: role.arn, label: 'passes role', conditions: [], matchedStatements: result.matchedStatements });
+      builder.addEdge({
+        type: 'passesRole',
+        source: principal.arn,
+        target: role.arn,
+        label: 'passes role',
+        conditions: [],
+        matchedStatements: result.matchedStatements,
+      });
     }
   }
 }
@@ -97,7 +136,12 @@ function addResourceGrants(builder: AccessGraphBuilder, accountId: string): void
     for (const statement of parsed?.statements ?? []) {
       if (statement.effect !== 'Allow') continue;
       const block = statement.principal ?? statement.notPrincipal;
-      const names = block === null ? [] : block.wildcard || statement.notPrincipal !== null ? ['*'] : [...block.aws, ...block.service, ...block.federated];
+      const names =
+        block === null
+          ? []
+          : block.wildcard || statement.notPrincipal !== null
+            ? ['*']
+            : [...block.aws, ...block.service, ...block.federated];
       const actions = statement.action ?? (statement.notAction ?? []).map((action) => `not ${action}`);
       for (const name of names) {
         const source = builder.addPrincipal(name);

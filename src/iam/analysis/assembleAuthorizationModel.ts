@@ -1,5 +1,11 @@
 import { parsePrincipal } from '../arn/parsePrincipal.js';
-import type { AnalysisAccount, AnalysisResource, AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
+import type {
+  AnalysisAccount,
+  AnalysisResource,
+  AnalysisRole,
+  AnalysisUser,
+  AuthorizationModel,
+} from './AuthorizationModel.js';
 import type { AccountSlice } from './compileAccountSlice.js';
 import { EMPTY_GRANT_INDEX, patchGrantIndex } from './createGrantIndex.js';
 import { LayeredMap } from './LayeredMap.js';
@@ -54,7 +60,8 @@ export function patchAuthorizationModel(
   const resources = new Map<string, AnalysisResource | undefined>();
   const policyDocuments = new Map<string, string | undefined>();
   const trust = new Map<string, AnalysisRole[] | undefined>();
-  const trustList = (arn: string): readonly AnalysisRole[] => (trust.has(arn) ? (trust.get(arn) ?? []) : (previous.trust.byArn.get(arn) ?? []));
+  const trustList = (arn: string): readonly AnalysisRole[] =>
+    trust.has(arn) ? (trust.get(arn) ?? []) : (previous.trust.byArn.get(arn) ?? []);
   const oldSlices: AccountSlice[] = [];
   const newSlices = [...replaced];
   for (const accountId of new Set([...removed, ...newSlices.map((slice) => slice.accountId)])) {
@@ -63,10 +70,13 @@ export function patchAuthorizationModel(
     oldSlices.push(old);
     slices.set(accountId, undefined);
     principalsByAccount.set(accountId, undefined);
-    for (const principal of [...old.users, ...old.roles]) if (previous.principals.get(principal.arn) === principal) principals.set(principal.arn, undefined);
+    for (const principal of [...old.users, ...old.roles])
+      if (previous.principals.get(principal.arn) === principal) principals.set(principal.arn, undefined);
     for (const role of old.roles) if (previous.roles.get(role.arn) === role) roles.set(role.arn, undefined);
-    for (const resource of old.resources) if (previous.resources.get(resource.arn) === resource) resources.set(resource.arn, undefined);
-    for (const [id, text] of old.policyDocuments) if (previous.policyDocuments.get(id) === text) policyDocuments.set(id, undefined);
+    for (const resource of old.resources)
+      if (previous.resources.get(resource.arn) === resource) resources.set(resource.arn, undefined);
+    for (const [id, text] of old.policyDocuments)
+      if (previous.policyDocuments.get(id) === text) policyDocuments.set(id, undefined);
     const gone = new Set<AnalysisRole>(old.roles);
     for (const [arn] of namedPrincipals(old.roles)) {
       const kept = trustList(arn).filter((role) => !gone.has(role));
@@ -90,7 +100,8 @@ export function patchAuthorizationModel(
   }
   const nextSlices = layered(previous.slices).with(slices);
   const invalidPolicies = [...invalidOrganizationPolicies];
-  for (const slice of nextSlices.values()) if (slice.invalidPolicies.length > 0) invalidPolicies.push(...slice.invalidPolicies);
+  for (const slice of nextSlices.values())
+    if (slice.invalidPolicies.length > 0) invalidPolicies.push(...slice.invalidPolicies);
   return {
     accounts,
     slices: nextSlices,
@@ -99,7 +110,11 @@ export function patchAuthorizationModel(
     roles: layered(previous.roles).with(roles),
     resources: layered(previous.resources).with(resources),
     trust: { byArn: layered(previous.trust.byArn).with(trust) },
-    grants: patchGrantIndex(previous.grants, oldSlices.map((slice) => slice.grants), newSlices.map((slice) => slice.grants)),
+    grants: patchGrantIndex(
+      previous.grants,
+      oldSlices.map((slice) => slice.grants),
+      newSlices.map((slice) => slice.grants),
+    ),
     policyDocuments: layered(previous.policyDocuments).with(policyDocuments),
     invalidPolicies,
   };
@@ -117,4 +132,3 @@ function* namedPrincipals(roles: Iterable<AnalysisRole>): Generator<[string, Ana
     }
   }
 }
-

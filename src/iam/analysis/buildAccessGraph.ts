@@ -21,7 +21,12 @@ export type AccessGraphScope =
  * its conditions, and (for who-can) the final access with the statements that allow it. Either way every
  * node sits in its account, OU and organization, and the policies behind the edges come along.
  */
-export function buildAccessGraph(model: AuthorizationModel, graph: AssumeRoleGraph, directory: AccessGraphDirectory, scope: AccessGraphScope): AccessGraph {
+export function buildAccessGraph(
+  model: AuthorizationModel,
+  graph: AssumeRoleGraph,
+  directory: AccessGraphDirectory,
+  scope: AccessGraphScope,
+): AccessGraph {
   const builder = createAccessGraphBuilder(model, directory);
   switch (scope.kind) {
     case 'accounts':

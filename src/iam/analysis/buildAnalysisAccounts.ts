@@ -30,13 +30,24 @@ export function buildAnalysisAccounts(raw: RawOrganizations, invalid: string[] =
   const accounts = new Map<string, AnalysisAccount>();
   for (const account of raw.accounts) {
     if (account.organizationId === null) {
-      accounts.set(account.id, { id: account.id, orgId: null, orgPaths: null, isManagementAccount: false, scpLevels: [], rcpLevels: [] });
+      accounts.set(account.id, {
+        id: account.id,
+        orgId: null,
+        orgPaths: null,
+        isManagementAccount: false,
+        scpLevels: [],
+        rcpLevels: [],
+      });
       continue;
     }
     // Walk up from the account's parent to the root, then read the levels root-first.
     const chain: string[] = [];
     const seen = new Set<string>();
-    for (let unitId = account.parentId; unitId !== null && !seen.has(unitId); unitId = units.get(unitId)?.parentId ?? null) {
+    for (
+      let unitId = account.parentId;
+      unitId !== null && !seen.has(unitId);
+      unitId = units.get(unitId)?.parentId ?? null
+    ) {
       seen.add(unitId);
       chain.unshift(unitId);
     }

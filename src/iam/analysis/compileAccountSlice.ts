@@ -65,7 +65,12 @@ export function compileAccountSlice(raw: RawAccountSlice, table: PolicyTable = c
       identityPolicies: compileAll(role.policies),
       permissionsBoundary: role.boundary === null ? null : compile(role.boundary, 'permissionsBoundary'),
       trustPolicy,
-      trustStatements: trustPolicy === null ? [] : table.derived(trustPolicy.hash, 'trustStatements', () => readTrustStatements(role.trustDocument, trustPolicy)),
+      trustStatements:
+        trustPolicy === null
+          ? []
+          : table.derived(trustPolicy.hash, 'trustStatements', () =>
+              readTrustStatements(role.trustDocument, trustPolicy),
+            ),
       maxSessionDuration: role.maxSessionDuration,
     };
   });
@@ -74,7 +79,10 @@ export function compileAccountSlice(raw: RawAccountSlice, table: PolicyTable = c
     accountId: resource.accountId,
     service: resource.service,
     resourceType: resource.resourceType,
-    policy: resource.policyDocument === null ? null : compile({ id: resource.arn, document: resource.policyDocument }, 'resource'),
+    policy:
+      resource.policyDocument === null
+        ? null
+        : compile({ id: resource.arn, document: resource.policyDocument }, 'resource'),
     tags: resource.tags,
   }));
   const grants = indexSliceGrants(raw.accountId, [...users, ...roles], (hash) => table.grantKeys(hash));

@@ -31,7 +31,9 @@ export function computeEffectivePermissions(
   const statementsOf = (ids: readonly string[]) =>
     ids.flatMap((id) => {
       const text = documents.get(id);
-      return text === undefined ? [] : (parsePolicy(text, 'identity').policy?.statements ?? []).filter((s) => s.effect === 'Allow');
+      return text === undefined
+        ? []
+        : (parsePolicy(text, 'identity').policy?.statements ?? []).filter((s) => s.effect === 'Allow');
     });
   const identity = statementsOf(subject.identityPolicies.map((p) => p.sourcePolicyId));
   const limits = statementsOf([
@@ -88,5 +90,7 @@ function expandActions(statement: PolicyStatement): string[] {
 /** Drops patterns another allowed pattern already covers (`arn:aws:s3:::b/*` under `*`). */
 function dropCovered(resources: string[]): string[] {
   const tests = resources.map((pattern) => compileGlob(parseGlob(pattern), { arn: true }));
-  return resources.filter((resource, i) => !tests.some((test, j) => j !== i && resources[j] !== resource && test(resource)));
+  return resources.filter(
+    (resource, i) => !tests.some((test, j) => j !== i && resources[j] !== resource && test(resource)),
+  );
 }

@@ -1,7 +1,13 @@
 import { parsePrincipal } from '../arn/parsePrincipal.js';
 import type { PolicyStatement } from '../policy/Policy.js';
 import type { MatchedStatement, PolicyType } from '../simulationTypes.js';
-import type { AccessGraph, AccessGraphDirectory, AccessGraphEdge, AccessGraphNode, AccessGraphNodeType } from './AccessGraph.js';
+import type {
+  AccessGraph,
+  AccessGraphDirectory,
+  AccessGraphEdge,
+  AccessGraphNode,
+  AccessGraphNodeType,
+} from './AccessGraph.js';
 import type { AuthorizationModel } from './AuthorizationModel.js';
 import { describeHopConditions } from './describeHopConditions.js';
 import type { AssumeRoleHop } from './evaluateAssumeRoleHop.js';
@@ -47,12 +53,22 @@ export function statementRef(policyId: string, type: PolicyType, statement: Poli
  * source and target: later statements join the first's), a highlight sticks once set, and every policy a
  * node or statement names is carried with its text so a viewer can show the statement behind an edge.
  */
-export function createAccessGraphBuilder(model: AuthorizationModel, directory: AccessGraphDirectory): AccessGraphBuilder {
+export function createAccessGraphBuilder(
+  model: AuthorizationModel,
+  directory: AccessGraphDirectory,
+): AccessGraphBuilder {
   const nodes = new Map<string, AccessGraphNode>();
   const edges = new Map<string, AccessGraphEdge>();
   const policyIds = new Set<string>();
 
-  const node = (id: string, type: AccessGraphNodeType, label: string, accountId: string | null, parentId: string | null, highlighted = false) => {
+  const node = (
+    id: string,
+    type: AccessGraphNodeType,
+    label: string,
+    accountId: string | null,
+    parentId: string | null,
+    highlighted = false,
+  ) => {
     const existing = nodes.get(id);
     if (existing) existing.highlighted ||= highlighted;
     else nodes.set(id, { id, type, label, accountId, parentId, highlighted });
@@ -79,15 +95,34 @@ export function createAccessGraphBuilder(model: AuthorizationModel, directory: A
     },
     addPrincipal(name, highlighted = false) {
       const stored = model.principals.get(name);
-      if (stored) return node(stored.arn, stored.kind, stored.name, stored.accountId, builder.addAccount(stored.accountId), highlighted);
+      if (stored)
+        return node(
+          stored.arn,
+          stored.kind,
+          stored.name,
+          stored.accountId,
+          builder.addAccount(stored.accountId),
+          highlighted,
+        );
       if (name.startsWith('arn:') && /:(oidc|saml)-provider\//.test(name)) {
         const accountId = name.split(':')[4] ?? '';
-        return node(name, 'identityProvider', name.slice(name.indexOf('/') + 1), accountId, builder.addAccount(accountId), highlighted);
+        return node(
+          name,
+          'identityProvider',
+          name.slice(name.indexOf('/') + 1),
+          accountId,
+          builder.addAccount(accountId),
+          highlighted,
+        );
       }
       const parsed = parsePrincipal(name);
-      if (parsed === null) return /^[a-z0-9.-]+\.[a-z]+$/.test(name) ? node(name, 'identityProvider', name, null, null, highlighted) : null;
+      if (parsed === null)
+        return /^[a-z0-9.-]+\.[a-z]+$/.test(name)
+          ? node(name, 'identityProvider', name, null, null, highlighted)
+          : null;
       if (parsed.kind === 'wildcard') return node('*', 'public', 'everyone (*)', null, null, highlighted);
-      if (parsed.kind === 'service') return node(`service:${parsed.arn}`, 'service', parsed.arn, null, null, highlighted);
+      if (parsed.kind === 'service')
+        return node(`service:${parsed.arn}`, 'service', parsed.arn, null, null, highlighted);
       if (parsed.kind === 'root') {
         const id = builder.addAccount(parsed.account);
         nodes.get(id)!.highlighted ||= highlighted;
@@ -100,12 +135,21 @@ export function createAccessGraphBuilder(model: AuthorizationModel, directory: A
       const stored = model.resources.get(arn) ?? findBucket(model, arn);
       const accountId = stored?.accountId ?? null;
       const label = arn.replace(/^arn:aws:[^:]*:[^:]*:[^:]*:/, '');
-      return node(arn, 'resource', label, accountId, accountId === null ? null : builder.addAccount(accountId), highlighted);
+      return node(
+        arn,
+        'resource',
+        label,
+        accountId,
+        accountId === null ? null : builder.addAccount(accountId),
+        highlighted,
+      );
     },
     addPolicy(id) {
       policyIds.add(id);
       const accountId = /^arn:aws:iam::(\d{12}):/.exec(id)?.[1] ?? null;
-      const label = id.includes(':inline/') ? `${id.slice(id.indexOf(':inline/') + 8)} (inline)` : id.slice(id.lastIndexOf('/') + 1);
+      const label = id.includes(':inline/')
+        ? `${id.slice(id.indexOf(':inline/') + 8)} (inline)`
+        : id.slice(id.lastIndexOf('/') + 1);
       return node(id, 'policy', label, accountId, accountId === null ? null : builder.addAccount(accountId));
     },
     addGroup(group) {
@@ -119,7 +163,11 @@ export function createAccessGraphBuilder(model: AuthorizationModel, directory: A
       if (existing) {
         existing.highlighted ||= edge.highlighted ?? false;
         for (const statement of edge.matchedStatements) {
-          if (!existing.matchedStatements.some((s) => s.sourcePolicyId === statement.sourcePolicyId && s.statementIndex === statement.statementIndex)) {
+          if (
+            !existing.matchedStatements.some(
+              (s) => s.sourcePolicyId === statement.sourcePolicyId && s.statementIndex === statement.statementIndex,
+            )
+          ) {
             existing.matchedStatements.push(statement);
           }
         }

@@ -108,6 +108,7 @@ function trustCandidates(model: AuthorizationModel, role: AnalysisRole): Iterabl
       }
     }
   }
-  if (open) for (const principal of findIdentityCandidates(model.grants, 'sts:AssumeRole', role.arn)) found.add(principal);
+  if (open)
+    for (const principal of findIdentityCandidates(model.grants, 'sts:AssumeRole', role.arn)) found.add(principal);
   return found;
 }

@@ -16,7 +16,13 @@ export interface FixtureSpec {
     /** The OU holding the account; defaults to the root when there is an organization. */
     parentId?: string;
     users?: { name: string; policies?: unknown[][]; boundary?: unknown[]; tags?: Record<string, string> }[];
-    roles?: { name: string; trust: unknown[]; policies?: unknown[][]; maxSessionDuration?: number; tags?: Record<string, string> }[];
+    roles?: {
+      name: string;
+      trust: unknown[];
+      policies?: unknown[][];
+      maxSessionDuration?: number;
+      tags?: Record<string, string>;
+    }[];
     resources?: { arn: string; service: string; type: string; policy?: unknown[] }[];
   }[];
 }
@@ -32,9 +38,16 @@ export function createFixtureRows(spec: FixtureSpec): { organizations: RawOrgani
   const organizations: RawOrganizations = {
     organizations: org ? [{ id: org.id, managementAccountId: org.managementAccountId }] : [],
     units: org
-      ? [{ id: 'r-root', organizationId: org.id, parentId: null }, ...(org.units ?? []).map((u) => ({ id: u.id, organizationId: org.id, parentId: u.parentId ?? 'r-root' }))]
+      ? [
+          { id: 'r-root', organizationId: org.id, parentId: null },
+          ...(org.units ?? []).map((u) => ({ id: u.id, organizationId: org.id, parentId: u.parentId ?? 'r-root' })),
+        ]
       : [],
-    accounts: spec.accounts.map((a) => ({ id: a.id, organizationId: org?.id ?? null, parentId: org ? (a.parentId ?? 'r-root') : null })),
+    accounts: spec.accounts.map((a) => ({
+      id: a.id,
+      organizationId: org?.id ?? null,
+      parentId: org ? (a.parentId ?? 'r-root') : null,
+    })),
     organizationPolicies: (org?.scps ?? []).map((scp) => ({
       id: scp.id,
       organizationId: org!.id,
@@ -51,8 +64,13 @@ export function createFixtureRows(spec: FixtureSpec): { organizations: RawOrgani
       name: user.name,
       accountId: account.id,
       tags: user.tags ?? {},
-      policies: (user.policies ?? []).map((statements, j) => ({ id: `arn:aws:iam::${account.id}:user/${user.name}:inline/p${j}`, document: policyText(statements) })),
-      boundary: user.boundary ? { id: `arn:aws:iam::${account.id}:policy/${user.name}-boundary`, document: policyText(user.boundary) } : null,
+      policies: (user.policies ?? []).map((statements, j) => ({
+        id: `arn:aws:iam::${account.id}:user/${user.name}:inline/p${j}`,
+        document: policyText(statements),
+      })),
+      boundary: user.boundary
+        ? { id: `arn:aws:iam::${account.id}:policy/${user.name}-boundary`, document: policyText(user.boundary) }
+        : null,
     })),
     roles: (account.roles ?? []).map((role, i) => ({
       id: `AROA${account.id}${String(i).padStart(5, '0')}`,
@@ -60,7 +78,10 @@ export function createFixtureRows(spec: FixtureSpec): { organizations: RawOrgani
       name: role.name,
       accountId: account.id,
       tags: role.tags ?? {},
-      policies: (role.policies ?? []).map((statements, j) => ({ id: `arn:aws:iam::${account.id}:role/${role.name}:inline/p${j}`, document: policyText(statements) })),
+      policies: (role.policies ?? []).map((statements, j) => ({
+        id: `arn:aws:iam::${account.id}:role/${role.name}:inline/p${j}`,
+        document: policyText(statements),
+      })),
       boundary: null,
       trustDocument: policyText(role.trust),
       maxSessionDuration: role.maxSessionDuration ?? 3600,

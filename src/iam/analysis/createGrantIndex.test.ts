@@ -9,7 +9,17 @@ import { createPolicyTable } from './createPolicyTable.js';
 import { describeSubject, describeTarget, evaluateAccess } from './evaluateAccess.js';
 
 const ACCOUNTS = ['111111111111', '222222222222'];
-const ACTIONS = ['s3:GetObject', 's3:Get*', 's3:*', '*', 'S3:getobject', 'sqs:SendMessage', 'sqs:Send*', 'iam:PassRole', 's3:*Object'];
+const ACTIONS = [
+  's3:GetObject',
+  's3:Get*',
+  's3:*',
+  '*',
+  'S3:getobject',
+  'sqs:SendMessage',
+  'sqs:Send*',
+  'iam:PassRole',
+  's3:*Object',
+];
 const RESOURCES = [
   '*',
   'arn:aws:s3:::data/*',
@@ -43,7 +53,10 @@ const policy = fc.array(statement, { minLength: 1, maxLength: 3 }).map((statemen
   })),
 );
 const spec: fc.Arbitrary<FixtureSpec> = fc
-  .tuple(fc.array(fc.array(policy, { maxLength: 2 }), { minLength: 1, maxLength: 6 }), fc.array(fc.array(policy, { maxLength: 2 }), { maxLength: 6 }))
+  .tuple(
+    fc.array(fc.array(policy, { maxLength: 2 }), { minLength: 1, maxLength: 6 }),
+    fc.array(fc.array(policy, { maxLength: 2 }), { maxLength: 6 }),
+  )
   .map(([users, roles]) => ({
     accounts: ACCOUNTS.map((id, a) => ({
       id,
@@ -59,7 +72,10 @@ describe('the grant index', () => {
       fc.property(spec, (fixture) => {
         const { organizations, slices } = createFixtureRows(fixture);
         const table = createPolicyTable();
-        const model = assembleAuthorizationModel(buildAnalysisAccounts(organizations), slices.map((slice) => compileAccountSlice(slice, table)));
+        const model = assembleAuthorizationModel(
+          buildAnalysisAccounts(organizations),
+          slices.map((slice) => compileAccountSlice(slice, table)),
+        );
         for (const [action, resource] of QUESTIONS) {
           const candidates = findIdentityCandidates(model.grants, action, resource);
           for (const principal of model.principals.values()) {
@@ -83,16 +99,25 @@ describe('the grant index', () => {
         const table = createPolicyTable();
         const compile = (fixture: FixtureSpec) => {
           const { organizations, slices } = createFixtureRows(fixture);
-          return { accounts: buildAnalysisAccounts(organizations), slices: slices.map((slice) => compileAccountSlice(slice, table)) };
+          return {
+            accounts: buildAnalysisAccounts(organizations),
+            slices: slices.map((slice) => compileAccountSlice(slice, table)),
+          };
         };
         const first = compile(before);
         const second = compile({ accounts: [before.accounts[0]!, after.accounts[1]!] });
-        const patched = patchAuthorizationModel(assembleAuthorizationModel(first.accounts, first.slices), second.accounts, [second.slices[1]!], []);
+        const patched = patchAuthorizationModel(
+          assembleAuthorizationModel(first.accounts, first.slices),
+          second.accounts,
+          [second.slices[1]!],
+          [],
+        );
         const rebuilt = assembleAuthorizationModel(second.accounts, [first.slices[0]!, second.slices[1]!]);
         expect([...patched.principals.keys()].sort()).toEqual([...rebuilt.principals.keys()].sort());
         expect([...patched.policyDocuments].sort()).toEqual([...rebuilt.policyDocuments].sort());
         for (const [action, resource] of QUESTIONS) {
-          const arns = (model: typeof patched) => [...findIdentityCandidates(model.grants, action, resource)].map((p) => p.arn).sort();
+          const arns = (model: typeof patched) =>
+            [...findIdentityCandidates(model.grants, action, resource)].map((p) => p.arn).sort();
           expect(arns(patched)).toEqual(arns(rebuilt));
         }
       }),

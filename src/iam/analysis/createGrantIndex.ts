@@ -84,7 +84,11 @@ export function indexSliceGrants(
 }
 
 /** Replaces some accounts' parts of the index: `removed` parts go, `added` parts come in (a new index; the old one is unchanged). */
-export function patchGrantIndex(index: GrantIndex, removed: Iterable<SliceGrants>, added: Iterable<SliceGrants>): GrantIndex {
+export function patchGrantIndex(
+  index: GrantIndex,
+  removed: Iterable<SliceGrants>,
+  added: Iterable<SliceGrants>,
+): GrantIndex {
   // The per-key account maps this patch touches, copied once each; the key map itself is layered.
   const changed = new Map<string, Map<string, readonly Holders[]>>();
   const accountsOf = (key: string): Map<string, readonly Holders[]> => {
@@ -105,7 +109,11 @@ export function patchGrantIndex(index: GrantIndex, removed: Iterable<SliceGrants
  * matching are the engine's to decide): the holders filed under the action's service or `*`, with any prefix of
  * the resource ARN. Costs one lookup per prefix of the ARN, plus the holders found — never the organization.
  */
-export function findIdentityCandidates(index: GrantIndex, action: string, resourceArn: string): Set<AnalysisUser | AnalysisRole> {
+export function findIdentityCandidates(
+  index: GrantIndex,
+  action: string,
+  resourceArn: string,
+): Set<AnalysisUser | AnalysisRole> {
   const found = new Set<AnalysisUser | AnalysisRole>();
   const arn = resourceArn.toLowerCase();
   const service = serviceKey(action);
@@ -113,7 +121,8 @@ export function findIdentityCandidates(index: GrantIndex, action: string, resour
     for (let length = 0; length <= arn.length; length++) {
       const accounts = index.byKey.get(`${filed}\n${arn.slice(0, length)}`);
       if (accounts === undefined) continue;
-      for (const lists of accounts.values()) for (const list of lists) for (const principal of list) found.add(principal);
+      for (const lists of accounts.values())
+        for (const list of lists) for (const principal of list) found.add(principal);
     }
   }
   return found;

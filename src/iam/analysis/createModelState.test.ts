@@ -7,7 +7,11 @@ const spec = (parentId: string) => ({
   organization: { id: 'o-example', managementAccountId: '111111111111', units: [{ id: 'ou-a' }, { id: 'ou-b' }] },
   accounts: [
     { id: '111111111111', users: [{ name: 'admin' }] },
-    { id: '222222222222', parentId, users: [{ name: 'alice', policies: [[{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]] }] },
+    {
+      id: '222222222222',
+      parentId,
+      users: [{ name: 'alice', policies: [[{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]] }],
+    },
   ],
 });
 

@@ -52,7 +52,11 @@ export function createModelState(): ModelState {
       table = createPolicyTable();
       model = null;
       const { accounts } = accountsFor(organizations);
-      model = assembleAuthorizationModel(accounts, slices.map((slice) => compileAccountSlice(slice, table)), invalidOrganizationPolicies);
+      model = assembleAuthorizationModel(
+        accounts,
+        slices.map((slice) => compileAccountSlice(slice, table)),
+        invalidOrganizationPolicies,
+      );
       return { model, organizationsChanged: true };
     },
     apply(organizations, changed) {
@@ -61,7 +65,13 @@ export function createModelState(): ModelState {
       const known = new Set(organizations.accounts.map((account) => account.id));
       const removed = [...model.slices.keys()].filter((id) => !known.has(id));
       const kept = changed.filter((slice) => known.has(slice.accountId));
-      model = patchAuthorizationModel(model, accounts, kept.map((slice) => compileAccountSlice(slice, table)), removed, invalidOrganizationPolicies);
+      model = patchAuthorizationModel(
+        model,
+        accounts,
+        kept.map((slice) => compileAccountSlice(slice, table)),
+        removed,
+        invalidOrganizationPolicies,
+      );
       return { model, organizationsChanged };
     },
   };

@@ -23,7 +23,13 @@ export interface PolicyTable {
 
 /** Creates an empty table. An index keeps one for its lifetime and starts a new one with each full rebuild. */
 export function createPolicyTable(): PolicyTable {
-  type Entry = { policy: CompiledPolicy; text: string; kind: PolicyKind; keys: readonly string[] | null; derived?: Map<string, unknown> };
+  type Entry = {
+    policy: CompiledPolicy;
+    text: string;
+    kind: PolicyKind;
+    keys: readonly string[] | null;
+    derived?: Map<string, unknown>;
+  };
   const byHash = new Map<string, Entry>();
   // Looked up by the text itself first, so a content seen before costs a map lookup, not a hash, parse and compile.
   const byText = new Map<PolicyKind, Map<string, Entry>>();

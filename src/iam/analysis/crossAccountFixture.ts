@@ -26,15 +26,26 @@ export const crossAccountFixture: FixtureSpec = {
     managementAccountId: A,
     units: [{ id: 'ou-root-restricted' }],
     scps: [
-      { id: 'p-full', statements: [{ Effect: 'Allow', Action: '*', Resource: '*' }], targets: ['r-root', 'ou-root-restricted', A, B, C, D, E] },
-      { id: 'p-noassume', statements: [{ Sid: 'NoAssume', Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }], targets: ['ou-root-restricted'] },
+      {
+        id: 'p-full',
+        statements: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+        targets: ['r-root', 'ou-root-restricted', A, B, C, D, E],
+      },
+      {
+        id: 'p-noassume',
+        statements: [{ Sid: 'NoAssume', Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }],
+        targets: ['ou-root-restricted'],
+      },
     ],
   },
   accounts: [
     {
       id: A,
       users: [
-        { name: 'alice', policies: [[allowAssume(`arn:aws:iam::${B}:role/Hop`), allowAssume(`arn:aws:iam::${C}:role/Vendor`)]] },
+        {
+          name: 'alice',
+          policies: [[allowAssume(`arn:aws:iam::${B}:role/Hop`), allowAssume(`arn:aws:iam::${C}:role/Vendor`)]],
+        },
         { name: 'bob', policies: [[{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }]] },
       ],
     },
@@ -42,8 +53,16 @@ export const crossAccountFixture: FixtureSpec = {
       id: B,
       roles: [
         { name: 'Hop', trust: [trustAccount(A)], policies: [[allowAssume(`arn:aws:iam::${C}:role/Reader`)]] },
-        { name: 'Loop1', trust: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:role/Loop2` }, Action: 'sts:AssumeRole' }], policies: [[allowAssume('*')]] },
-        { name: 'Loop2', trust: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:role/Loop1` }, Action: 'sts:AssumeRole' }], policies: [[allowAssume('*')]] },
+        {
+          name: 'Loop1',
+          trust: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:role/Loop2` }, Action: 'sts:AssumeRole' }],
+          policies: [[allowAssume('*')]],
+        },
+        {
+          name: 'Loop2',
+          trust: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:role/Loop1` }, Action: 'sts:AssumeRole' }],
+          policies: [[allowAssume('*')]],
+        },
       ],
     },
     {
@@ -52,7 +71,9 @@ export const crossAccountFixture: FixtureSpec = {
         {
           name: 'Reader',
           trust: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${B}:role/Hop` }, Action: 'sts:AssumeRole' }],
-          policies: [[{ Sid: 'ReadData', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-bucket/*' }]],
+          policies: [
+            [{ Sid: 'ReadData', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-bucket/*' }],
+          ],
         },
         {
           name: 'Vendor',
@@ -66,7 +87,15 @@ export const crossAccountFixture: FixtureSpec = {
           arn: 'arn:aws:s3:::shared',
           service: 's3',
           type: 'bucket',
-          policy: [{ Sid: 'ShareWithE', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${E}:root` }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::shared/*' }],
+          policy: [
+            {
+              Sid: 'ShareWithE',
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${E}:root` },
+              Action: 's3:GetObject',
+              Resource: 'arn:aws:s3:::shared/*',
+            },
+          ],
         },
         // An object stored in its own right, without a policy: its bucket's policy still governs it.
         { arn: 'arn:aws:s3:::shared/file', service: 's3', type: 'object' },

@@ -44,7 +44,10 @@ export function describeSubject(model: AuthorizationModel, principal: AnalysisUs
   return subject;
 }
 
-const subjects = new WeakMap<AnalysisUser | AnalysisRole, { account: AnalysisAccount | undefined; subject: AccessSubject }>();
+const subjects = new WeakMap<
+  AnalysisUser | AnalysisRole,
+  { account: AnalysisAccount | undefined; subject: AccessSubject }
+>();
 
 function buildSubject(model: AuthorizationModel, principal: AnalysisUser | AnalysisRole): AccessSubject {
   const account = model.accounts.get(principal.accountId);
@@ -58,8 +61,19 @@ function buildSubject(model: AuthorizationModel, principal: AnalysisUser | Analy
   const engine: EnginePrincipal =
     principal.kind === 'user'
       ? { ...common, arn: principal.arn, type: 'User', userId: principal.id, username: principal.name }
-      : { ...common, arn: principal.arn, type: 'AssumedRole', roleArn: principal.arn, userId: `${principal.id}:${ANALYSIS_SESSION_NAME}` };
-  return { principal: engine, identityPolicies: principal.identityPolicies, permissionsBoundary: principal.permissionsBoundary, sessionPolicies: null };
+      : {
+          ...common,
+          arn: principal.arn,
+          type: 'AssumedRole',
+          roleArn: principal.arn,
+          userId: `${principal.id}:${ANALYSIS_SESSION_NAME}`,
+        };
+  return {
+    principal: engine,
+    identityPolicies: principal.identityPolicies,
+    permissionsBoundary: principal.permissionsBoundary,
+    sessionPolicies: null,
+  };
 }
 
 /**
@@ -73,7 +87,13 @@ export function describeTarget(model: AuthorizationModel, resourceArn: string, a
   const stored = findStoredResource(model, resourceArn);
   const accountId = role?.accountId ?? stored?.accountId ?? (parseArn(resourceArn)?.account || null);
   const account = accountId === null ? undefined : model.accounts.get(accountId);
-  const base = { arn: resourceArn, account: accountId, orgId: account?.orgId ?? null, orgPaths: account?.orgPaths ?? null, isManagementAccount: account?.isManagementAccount ?? false };
+  const base = {
+    arn: resourceArn,
+    account: accountId,
+    orgId: account?.orgId ?? null,
+    orgPaths: account?.orgPaths ?? null,
+    isManagementAccount: account?.isManagementAccount ?? false,
+  };
   const rcpLevels = account?.rcpLevels ?? [];
   if (role !== undefined && TRUST_ACTIONS.has(lowerAction)) {
     return { resource: { ...base, kind: 'trust', tags: role.tags }, resourcePolicy: role.trustPolicy, rcpLevels };

@@ -4,17 +4,40 @@ import { evaluateAssumeRoleHop } from './evaluateAssumeRoleHop.js';
 
 const A = '111111111111';
 const B = '222222222222';
-const trust = (actions: string[], condition: unknown) => [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: actions, Condition: condition }];
+const trust = (actions: string[], condition: unknown) => [
+  { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: actions, Condition: condition },
+];
 const model = createFixtureModel({
   accounts: [
-    { id: A, users: [{ name: 'ana', policies: [[{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], Resource: '*' }]] }] },
+    {
+      id: A,
+      users: [
+        {
+          name: 'ana',
+          policies: [
+            [{ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], Resource: '*' }],
+          ],
+        },
+      ],
+    },
     {
       id: B,
       roles: [
         { name: 'Mfa', trust: trust(['sts:AssumeRole'], { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }) },
-        { name: 'Tagged', trust: trust(['sts:AssumeRole', 'sts:TagSession'], { StringEquals: { 'aws:RequestTag/project': 'blue' } }) },
-        { name: 'TaggedNoTagSession', trust: trust(['sts:AssumeRole'], { StringEquals: { 'aws:RequestTag/project': 'blue' } }) },
-        { name: 'Source', trust: trust(['sts:AssumeRole', 'sts:SetSourceIdentity'], { StringLike: { 'sts:SourceIdentity': 'admin-*' } }) },
+        {
+          name: 'Tagged',
+          trust: trust(['sts:AssumeRole', 'sts:TagSession'], { StringEquals: { 'aws:RequestTag/project': 'blue' } }),
+        },
+        {
+          name: 'TaggedNoTagSession',
+          trust: trust(['sts:AssumeRole'], { StringEquals: { 'aws:RequestTag/project': 'blue' } }),
+        },
+        {
+          name: 'Source',
+          trust: trust(['sts:AssumeRole', 'sts:SetSourceIdentity'], {
+            StringLike: { 'sts:SourceIdentity': 'admin-*' },
+          }),
+        },
         { name: 'Denied', trust: trust(['sts:AssumeRole'], { StringEquals: { 'aws:PrincipalTag/team': 'red' } }) },
       ],
     },

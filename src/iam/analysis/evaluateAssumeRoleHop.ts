@@ -2,7 +2,13 @@ import type { ContextValue } from '../conditions/RequestContext.js';
 import type { PolicyCondition } from '../policy/Policy.js';
 import type { MatchedStatement } from '../simulationTypes.js';
 import type { AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
-import { describeSubject, describeTarget, evaluateAccess, mayIdentityAllow, type AccessTarget } from './evaluateAccess.js';
+import {
+  describeSubject,
+  describeTarget,
+  evaluateAccess,
+  mayIdentityAllow,
+  type AccessTarget,
+} from './evaluateAccess.js';
 
 /** What the caller must present for a hop to succeed: the parameters of its AssumeRole call. */
 export interface HopRequirements {
@@ -32,10 +38,17 @@ export interface AssumeRoleHop {
   launchedThrough?: string;
 }
 
-const NO_REQUIREMENTS: HopRequirements = { externalId: null, mfa: false, sourceIdentity: null, sessionTags: [], roleSessionName: null };
+const NO_REQUIREMENTS: HopRequirements = {
+  externalId: null,
+  mfa: false,
+  sourceIdentity: null,
+  sessionTags: [],
+  roleSessionName: null,
+};
 
 /** Keys a caller controls through AssumeRole's parameters, so a hop that needs them is possible, on terms. */
-const SATISFIABLE = /^(sts:externalid|sts:sourceidentity|aws:sourceidentity|sts:rolesessionname|aws:multifactorauthpresent|aws:multifactorauthage|aws:requesttag\/.+|aws:tagkeys)$/;
+const SATISFIABLE =
+  /^(sts:externalid|sts:sourceidentity|aws:sourceidentity|sts:rolesessionname|aws:multifactorauthpresent|aws:multifactorauthage|aws:requesttag\/.+|aws:tagkeys)$/;
 
 /**
  * Decides whether `caller` can assume `role` in one sts:AssumeRole call: the engine checks the trust policy
@@ -54,7 +67,8 @@ export function evaluateAssumeRoleHop(
   if (role.trustPolicy === null) return null;
   const subject = describeSubject(model, caller);
   // Only a same-account trust policy that names the caller itself can admit it without its own Allow.
-  const namedDirectly = caller.accountId === role.accountId && (model.trust.byArn.get(caller.arn)?.includes(role) ?? false);
+  const namedDirectly =
+    caller.accountId === role.accountId && (model.trust.byArn.get(caller.arn)?.includes(role) ?? false);
   if (!namedDirectly && !mayIdentityAllow(subject, 'sts:assumerole', role.arn)) return null;
   const first = evaluateAccess(model, subject, 'sts:AssumeRole', target);
   const hop = (requirements: HopRequirements, matched: MatchedStatement[]): AssumeRoleHop => ({
@@ -75,13 +89,20 @@ export function evaluateAssumeRoleHop(
     ...(requirements.sourceIdentity !== null ? ['sts:SetSourceIdentity'] : []),
   ];
   for (const action of companions) {
-    if (evaluateAccess(model, subject, action, describeTarget(model, role.arn, action), context).evalDecision !== 'allowed') return null;
+    if (
+      evaluateAccess(model, subject, action, describeTarget(model, role.arn, action), context).evalDecision !==
+      'allowed'
+    )
+      return null;
   }
   return hop(requirements, second.matchedStatements);
 }
 
 /** Picks, for each wanted key, a value the trust policy's Allow conditions accept. */
-function buildSatisfyingContext(role: AnalysisRole, wanted: string[]): { context: Map<string, ContextValue>; requirements: HopRequirements } {
+function buildSatisfyingContext(
+  role: AnalysisRole,
+  wanted: string[],
+): { context: Map<string, ContextValue>; requirements: HopRequirements } {
   const conditions = role.trustStatements.filter((s) => s.allowsAssumeRole).flatMap((s) => s.parsed.conditions);
   const context = new Map<string, ContextValue>();
   const requirements: HopRequirements = { ...NO_REQUIREMENTS, sessionTags: [] };

@@ -38,16 +38,32 @@ const LAUNCHES = [
  * launch and act-as actions. A role can be passed only within its account. Returns the hop, marked with the
  * service, or null.
  */
-export function evaluateLaunchHop(model: AuthorizationModel, caller: AnalysisUser | AnalysisRole, role: AnalysisRole): AssumeRoleHop | null {
+export function evaluateLaunchHop(
+  model: AuthorizationModel,
+  caller: AnalysisUser | AnalysisRole,
+  role: AnalysisRole,
+): AssumeRoleHop | null {
   if (role.trustPolicy === null || caller === role || caller.accountId !== role.accountId) return null;
   const subject = describeSubject(model, caller);
   if (!mayIdentityAllow(subject, 'iam:passrole', role.arn)) return null;
   for (const launch of LAUNCHES) {
     const workload = launch.workload(role.accountId);
-    const trusted = serviceCanAssumeRole({ servicePrincipal: launch.service, role: { arn: role.arn, accountId: role.accountId, tags: role.tags }, trustPolicy: role.trustPolicy, sourceArn: workload, sourceAccount: role.accountId });
+    const trusted = serviceCanAssumeRole({
+      servicePrincipal: launch.service,
+      role: { arn: role.arn, accountId: role.accountId, tags: role.tags },
+      trustPolicy: role.trustPolicy,
+      sourceArn: workload,
+      sourceAccount: role.accountId,
+    });
     if (trusted.evalDecision !== 'allowed') continue;
     const context = createContextFromEntries(buildPassRoleContext(launch.service, workload));
-    const pass = evaluateAccess(model, subject, 'iam:PassRole', describeTarget(model, role.arn, 'iam:PassRole'), context.ok ? context.context : null);
+    const pass = evaluateAccess(
+      model,
+      subject,
+      'iam:PassRole',
+      describeTarget(model, role.arn, 'iam:PassRole'),
+      context.ok ? context.context : null,
+    );
     if (pass.evalDecision !== 'allowed') continue;
     const profile = `arn:aws:iam::${role.accountId}:instance-profile/analysis`;
     const launched = launch.actions.every(({ action, on }) => {
@@ -69,5 +85,7 @@ export function evaluateLaunchHop(model: AuthorizationModel, caller: AnalysisUse
 /** Whether any Allow of a role's trust names a service that launches workloads with passed roles. */
 export function trustsLaunchingService(role: AnalysisRole): boolean {
   const services = new Set<string>(LAUNCHES.map((l) => l.service));
-  return role.trustStatements.some((s) => s.allowsAssumeRole && (s.parsed.principal?.service.some((p) => p === '*' || services.has(p)) ?? false));
+  return role.trustStatements.some(
+    (s) => s.allowsAssumeRole && (s.parsed.principal?.service.some((p) => p === '*' || services.has(p)) ?? false),
+  );
 }

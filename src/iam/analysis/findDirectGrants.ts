@@ -3,7 +3,13 @@ import type { PrincipalIdentity } from '../match/matchPrincipal.js';
 import type { EvaluationResult } from '../simulationTypes.js';
 import type { AnalysisRole, AnalysisUser, AuthorizationModel } from './AuthorizationModel.js';
 import { findIdentityCandidates } from './createGrantIndex.js';
-import { describeSubject, describeTarget, evaluateAccess, mayIdentityAllow, type AccessTarget } from './evaluateAccess.js';
+import {
+  describeSubject,
+  describeTarget,
+  evaluateAccess,
+  mayIdentityAllow,
+  type AccessTarget,
+} from './evaluateAccess.js';
 
 /** A principal the engine allows to perform the action on the resource, with its decision. */
 export interface DirectGrant {
@@ -27,7 +33,8 @@ export function findDirectGrants(model: AuthorizationModel, action: string, reso
   const grants: DirectGrant[] = [];
   const lowerAction = action.toLowerCase();
   const naming = (target.resourcePolicy?.statements ?? []).filter(
-    (statement) => statement.effect === 'Allow' && statement.matchesPrincipal !== null && statement.matchesAction(lowerAction),
+    (statement) =>
+      statement.effect === 'Allow' && statement.matchesPrincipal !== null && statement.matchesAction(lowerAction),
   );
   const policyMustName = target.resource.kind !== 'other';
   const candidates = findIdentityCandidates(model.grants, lowerAction, resourceArn);
@@ -35,7 +42,10 @@ export function findDirectGrants(model: AuthorizationModel, action: string, reso
     // Only a same-account principal can be granted by the resource policy alone; an ARN with no account counts
     // every principal as same-account (no stored resource has no policy, but stay exact if one ever does).
     const account = target.resource.account;
-    for (const principal of account === null ? model.principals.values() : (model.principalsByAccount.get(account) ?? [])) candidates.add(principal);
+    for (const principal of account === null
+      ? model.principals.values()
+      : (model.principalsByAccount.get(account) ?? []))
+      candidates.add(principal);
   }
   for (const principal of candidates) {
     const sameAccount = target.resource.account === null || target.resource.account === principal.accountId;

@@ -29,7 +29,13 @@ export interface ExternalAccessFinding {
   conditions: string[];
 }
 
-const ZONE_KEYS = new Set(['aws:principalorgid', 'aws:principalaccount', 'aws:sourceaccount', 'aws:sourceorgid', 'aws:principalorgpaths']);
+const ZONE_KEYS = new Set([
+  'aws:principalorgid',
+  'aws:principalaccount',
+  'aws:sourceaccount',
+  'aws:sourceorgid',
+  'aws:principalorgpaths',
+]);
 
 /**
  * Finds external access into a zone of trust, as IAM Access Analyzer does: for each role's trust policy and
@@ -39,7 +45,13 @@ const ZONE_KEYS = new Set(['aws:principalorgid', 'aws:principalaccount', 'aws:so
  */
 export function findExternalAccess(model: AuthorizationModel, zone: TrustZone): ExternalAccessFinding[] {
   const findings: ExternalAccessFinding[] = [];
-  const scan = (resourceArn: string, resourceType: string, accountId: string, policyId: string, statements: readonly PolicyStatement[]) => {
+  const scan = (
+    resourceArn: string,
+    resourceType: string,
+    accountId: string,
+    policyId: string,
+    statements: readonly PolicyStatement[],
+  ) => {
     for (const statement of statements) {
       if (statement.effect !== 'Allow') continue;
       const pinned = statement.conditions.some((condition) => pinsToZone(condition, zone));
@@ -64,7 +76,13 @@ export function findExternalAccess(model: AuthorizationModel, zone: TrustZone): 
   // Only the zone's accounts are read: the cost follows the zone, not the organization.
   const slices = [...model.slices.values()].filter((slice) => zone.accountIds.has(slice.accountId));
   for (const role of slices.flatMap((slice) => slice.roles)) {
-    scan(role.arn, 'role', role.accountId, `${role.arn}#trust`, role.trustStatements.map((s) => s.parsed));
+    scan(
+      role.arn,
+      'role',
+      role.accountId,
+      `${role.arn}#trust`,
+      role.trustStatements.map((s) => s.parsed),
+    );
   }
   for (const resource of slices.flatMap((slice) => slice.resources)) {
     if (resource.policy === null) continue;
@@ -95,10 +113,13 @@ function outsidePrincipals(statement: PolicyStatement, zone: TrustZone): string[
 function pinsToZone(condition: PolicyCondition, zone: TrustZone): boolean {
   const key = condition.key.toLowerCase();
   const operator = condition.operator.toLowerCase();
-  if (!ZONE_KEYS.has(key) || operator.includes('not') || operator.includes('ifexists') || condition.values.length === 0) return false;
+  if (!ZONE_KEYS.has(key) || operator.includes('not') || operator.includes('ifexists') || condition.values.length === 0)
+    return false;
   return condition.values.every((value) => {
-    if (key === 'aws:principalorgid' || key === 'aws:sourceorgid') return zone.organizationId !== null && value === zone.organizationId;
-    if (key === 'aws:principalorgpaths') return zone.organizationId !== null && value.startsWith(`${zone.organizationId}/`);
+    if (key === 'aws:principalorgid' || key === 'aws:sourceorgid')
+      return zone.organizationId !== null && value === zone.organizationId;
+    if (key === 'aws:principalorgpaths')
+      return zone.organizationId !== null && value.startsWith(`${zone.organizationId}/`);
     return zone.accountIds.has(value);
   });
 }

@@ -26,7 +26,15 @@ export interface FederatedGrant {
 }
 
 const matchesAction = (patterns: readonly string[], action: string): boolean =>
-  patterns.some((pattern) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(action));
+  patterns.some((pattern) =>
+    new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'i',
+    ).test(action),
+  );
 
 /**
  * The federated principals behind whoCanAccess's answer: for every role that has access (itself or through a
@@ -39,11 +47,24 @@ export function findFederatedAccess(grants: readonly AccessGrant[]): FederatedGr
   for (const grant of grants) {
     if (grant.principal.kind !== 'role') continue;
     for (const { parsed } of grant.principal.trustStatements) {
-      if (parsed.effect !== 'Allow' || parsed.principal === null || parsed.principal.federated.length === 0 || parsed.action === null) continue;
+      if (
+        parsed.effect !== 'Allow' ||
+        parsed.principal === null ||
+        parsed.principal.federated.length === 0 ||
+        parsed.action === null
+      )
+        continue;
       for (const action of FEDERATED_ACTIONS) {
         if (!matchesAction(parsed.action, action)) continue;
         for (const providerArn of parsed.principal.federated) {
-          out.push({ providerArn, action, roleArn: grant.principal.arn, conditions: parsed.conditions, path: grant.path, matchedStatements: grant.matchedStatements });
+          out.push({
+            providerArn,
+            action,
+            roleArn: grant.principal.arn,
+            conditions: parsed.conditions,
+            path: grant.path,
+            matchedStatements: grant.matchedStatements,
+          });
         }
       }
     }

@@ -12,7 +12,12 @@ const user = (account: string, name: string) => model.principals.get(`arn:aws:ia
 
 describe('findWhoCanAccess', () => {
   it('finds a principal that reaches the resource only through a two-hop chain across three accounts', () => {
-    const grants = findWhoCanAccess(model, createAssumeRoleGraph(model), 'arn:aws:s3:::data-bucket/report.csv', 's3:GetObject');
+    const grants = findWhoCanAccess(
+      model,
+      createAssumeRoleGraph(model),
+      'arn:aws:s3:::data-bucket/report.csv',
+      's3:GetObject',
+    );
     const byArn = new Map(grants.map((grant) => [grant.principal.arn, grant]));
     expect(byArn.get(role(C, 'Reader').arn)?.path.hops).toEqual([]);
     expect(byArn.get(role(B, 'Hop').arn)?.path.hops.map((hop) => hop.roleArn)).toEqual([role(C, 'Reader').arn]);

@@ -13,11 +13,25 @@ export { assembleAuthorizationModel, patchAuthorizationModel } from './assembleA
 export { createPolicyTable, type PolicyTable } from './createPolicyTable.js';
 export { createModelState, type ModelChange, type ModelState } from './createModelState.js';
 export { findIdentityCandidates, grantKeysOf, type GrantIndex, type SliceGrants } from './createGrantIndex.js';
-export { ANALYSIS_SESSION_NAME, describeSubject, describeTarget, evaluateAccess, type AccessSubject, type AccessTarget } from './evaluateAccess.js';
+export {
+  ANALYSIS_SESSION_NAME,
+  describeSubject,
+  describeTarget,
+  evaluateAccess,
+  type AccessSubject,
+  type AccessTarget,
+} from './evaluateAccess.js';
 export { decidePrincipalAccess, findDirectGrants, type DirectGrant } from './findDirectGrants.js';
 export { evaluateAssumeRoleHop, type AssumeRoleHop, type HopRequirements } from './evaluateAssumeRoleHop.js';
 export { createAssumeRoleGraph, type AssumeRoleGraph } from './createAssumeRoleGraph.js';
-export { describePath, findAssumeRolePaths, PATH_LIMITS, ROLE_CHAINING_MAX_SECONDS, type PathHop, type RolePath } from './findAssumeRolePaths.js';
+export {
+  describePath,
+  findAssumeRolePaths,
+  PATH_LIMITS,
+  ROLE_CHAINING_MAX_SECONDS,
+  type PathHop,
+  type RolePath,
+} from './findAssumeRolePaths.js';
 export { findWhoCanAccess, WHO_CAN_ACCESS_MAX_DEPTH, type AccessGrant } from './findWhoCanAccess.js';
 export { findFederatedAccess, type FederatedGrant } from './findFederatedAccess.js';
 export { findExternalAccess, type ExternalAccessFinding, type TrustZone } from './findExternalAccess.js';

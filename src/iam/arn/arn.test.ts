@@ -6,7 +6,11 @@ import { formatRoleSessionArn, isSessionOfRole, roleArnFromSessionArn } from './
 describe('parseArn', () => {
   it('keeps colons and slashes in the resource part', () => {
     expect(parseArn('arn:aws:kms:us-east-1:111122223333:key/1234-abcd')).toEqual({
-      partition: 'aws', service: 'kms', region: 'us-east-1', account: '111122223333', resource: 'key/1234-abcd',
+      partition: 'aws',
+      service: 'kms',
+      region: 'us-east-1',
+      account: '111122223333',
+      resource: 'key/1234-abcd',
     });
     expect(parseArn('arn:aws:lambda:us-east-1:111122223333:function:my-fn:1')?.resource).toBe('function:my-fn:1');
   });
@@ -15,7 +19,8 @@ describe('parseArn', () => {
     expect(arn).toMatchObject({ service: 's3', region: '', account: '', resource: 'bucket/path/to/key.txt' });
   });
   it('rejects text that is not an ARN', () => {
-    for (const bad of ['*', 'arn:aws:s3', 'arn::s3:::b', 'arn:aws:s3:::', 'foo:aws:s3:::b']) expect(parseArn(bad)).toBeNull();
+    for (const bad of ['*', 'arn:aws:s3', 'arn::s3:::b', 'arn:aws:s3:::', 'foo:aws:s3:::b'])
+      expect(parseArn(bad)).toBeNull();
   });
   it('round-trips through formatArn', () => {
     const text = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -30,13 +35,22 @@ describe('parseArn', () => {
 describe('parsePrincipal', () => {
   it('parses users and roles with paths', () => {
     expect(parsePrincipal('arn:aws:iam::111122223333:user/division/alice')).toMatchObject({
-      kind: 'user', account: '111122223333', name: 'alice', path: '/division/',
+      kind: 'user',
+      account: '111122223333',
+      name: 'alice',
+      path: '/division/',
     });
-    expect(parsePrincipal('arn:aws:iam::111122223333:role/Admin')).toMatchObject({ kind: 'role', name: 'Admin', path: '/' });
+    expect(parsePrincipal('arn:aws:iam::111122223333:role/Admin')).toMatchObject({
+      kind: 'role',
+      name: 'Admin',
+      path: '/',
+    });
   });
   it('parses role sessions, roots, bare account ids, services and *', () => {
     expect(parsePrincipal('arn:aws:sts::111122223333:assumed-role/Admin/bob')).toMatchObject({
-      kind: 'assumedRole', name: 'Admin', sessionName: 'bob',
+      kind: 'assumedRole',
+      name: 'Admin',
+      sessionName: 'bob',
     });
     expect(parsePrincipal('arn:aws:iam::111122223333:root')?.kind).toBe('root');
     expect(parsePrincipal('111122223333')).toMatchObject({ kind: 'root', arn: 'arn:aws:iam::111122223333:root' });
@@ -45,7 +59,12 @@ describe('parsePrincipal', () => {
     expect(parsePrincipal('arn:aws:sts::111122223333:federated-user/carol')?.kind).toBe('federatedUser');
   });
   it('rejects malformed principals', () => {
-    for (const bad of ['arn:aws:iam::1234:user/a', 'arn:aws:iam::111122223333:group/devs', 'nobody', 'arn:aws:s3:::b']) {
+    for (const bad of [
+      'arn:aws:iam::1234:user/a',
+      'arn:aws:iam::111122223333:group/devs',
+      'nobody',
+      'arn:aws:s3:::b',
+    ]) {
       expect(parsePrincipal(bad)).toBeNull();
     }
   });

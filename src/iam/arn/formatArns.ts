@@ -38,7 +38,11 @@ export function formatOrganizationArn(managementAccountId: string, organizationI
 }
 
 /** A member account as Organizations names it: `arn:aws:organizations::MANAGEMENT:account/o-…/ACCOUNT`. */
-export function formatOrganizationAccountArn(managementAccountId: string, organizationId: string, accountId: string): string {
+export function formatOrganizationAccountArn(
+  managementAccountId: string,
+  organizationId: string,
+  accountId: string,
+): string {
   return `arn:aws:organizations::${managementAccountId}:account/${organizationId}/${accountId}`;
 }
 
@@ -54,9 +58,17 @@ export type OrganizationPolicyKind = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTRO
  * An SCP or RCP: `arn:aws:organizations::MANAGEMENT:policy/o-…/service_control_policy/p-…`; AWS managed ones
  * (FullAWSAccess, RCPFullAWSAccess) belong to no organization: `arn:aws:organizations::aws:policy/TYPE/p-…`.
  */
-export function formatOrganizationPolicyArn(managementAccountId: string, organizationId: string, type: OrganizationPolicyKind, policyId: string, awsManaged = false): string {
+export function formatOrganizationPolicyArn(
+  managementAccountId: string,
+  organizationId: string,
+  type: OrganizationPolicyKind,
+  policyId: string,
+  awsManaged = false,
+): string {
   const kind = type === 'SERVICE_CONTROL_POLICY' ? 'service_control_policy' : 'resource_control_policy';
-  return awsManaged ? `arn:aws:organizations::aws:policy/${kind}/${policyId}` : `arn:aws:organizations::${managementAccountId}:policy/${organizationId}/${kind}/${policyId}`;
+  return awsManaged
+    ? `arn:aws:organizations::aws:policy/${kind}/${policyId}`
+    : `arn:aws:organizations::${managementAccountId}:policy/${organizationId}/${kind}/${policyId}`;
 }
 
 /** An IAM Access Analyzer analyzer: `arn:aws:access-analyzer:REGION:ACCOUNT:analyzer/NAME`. */

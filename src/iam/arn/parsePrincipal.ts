@@ -2,14 +2,7 @@ import { formatRootArn } from './formatArns.js';
 import { isAccountId, parseArn } from './parseArn.js';
 
 /** What kind of principal an ARN (or id, or service name) names. */
-export type PrincipalKind =
-  | 'root'
-  | 'user'
-  | 'role'
-  | 'assumedRole'
-  | 'federatedUser'
-  | 'service'
-  | 'wildcard';
+export type PrincipalKind = 'root' | 'user' | 'role' | 'assumedRole' | 'federatedUser' | 'service' | 'wildcard';
 
 /** A principal identifier understood: its kind, account and names. */
 export interface PrincipalName {

@@ -27,14 +27,20 @@ export function parseResourceArn(text: string): ResourceName | null {
     if (arn.resource === 'root') return { kind: 'accountRoot', account: arn.account };
     const entity = IAM_ENTITY.exec(arn.resource);
     if (entity !== null) {
-      const [, type, path = '/', name] = entity as unknown as [string, keyof typeof IAM_KINDS, string | undefined, string];
+      const [, type, path = '/', name] = entity as unknown as [
+        string,
+        keyof typeof IAM_KINDS,
+        string | undefined,
+        string,
+      ];
       if (arn.account === 'aws' && type === 'policy') return { kind: 'awsManagedPolicy', path, name };
       return { kind: IAM_KINDS[type], account: arn.account, path, name };
     }
   }
   if (arn.service === 'sts') {
     const session = /^assumed-role\/([^/]+)\/([^/]+)$/.exec(arn.resource);
-    if (session !== null) return { kind: 'roleSession', account: arn.account, roleName: session[1]!, sessionName: session[2]! };
+    if (session !== null)
+      return { kind: 'roleSession', account: arn.account, roleName: session[1]!, sessionName: session[2]! };
   }
   if (arn.service === 's3' && arn.region === '' && arn.account === '') {
     const slash = arn.resource.indexOf('/');
@@ -42,8 +48,10 @@ export function parseResourceArn(text: string): ResourceName | null {
     return { kind: 's3Object', bucket: arn.resource.slice(0, slash), key: arn.resource.slice(slash + 1) };
   }
   if (arn.service === 'kms') {
-    if (arn.resource.startsWith('key/')) return { kind: 'kmsKey', region: arn.region, account: arn.account, keyId: arn.resource.slice(4) };
-    if (arn.resource.startsWith('alias/')) return { kind: 'kmsAlias', region: arn.region, account: arn.account, alias: arn.resource.slice(6) };
+    if (arn.resource.startsWith('key/'))
+      return { kind: 'kmsKey', region: arn.region, account: arn.account, keyId: arn.resource.slice(4) };
+    if (arn.resource.startsWith('alias/'))
+      return { kind: 'kmsAlias', region: arn.region, account: arn.account, alias: arn.resource.slice(6) };
   }
   return { kind: 'generic', arn };
 }

@@ -18,7 +18,14 @@ export interface AwsManagedPolicy {
   document: string;
 }
 
-type Row = [name: string, path: string, versionId: string, created: string | null, updated: string | null, document: string];
+type Row = [
+  name: string,
+  path: string,
+  versionId: string,
+  created: string | null,
+  updated: string | null,
+  document: string,
+];
 
 interface Table {
   source: string;
@@ -60,7 +67,12 @@ function load(): Table {
   if (table !== null) return table;
   const data = JSON.parse(AWS_MANAGED_POLICY_DATA) as { source: string; policies: Row[] };
   const list = data.policies.map(toPolicy);
-  table = { source: data.source, list, byArn: new Map(list.map((p) => [p.arn, p])), byId: new Map(list.map((p) => [p.policyId, p])) };
+  table = {
+    source: data.source,
+    list,
+    byArn: new Map(list.map((p) => [p.arn, p])),
+    byId: new Map(list.map((p) => [p.policyId, p])),
+  };
   return table;
 }
 

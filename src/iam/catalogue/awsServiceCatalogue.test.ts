@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkConditionKey, findAction, findService, getCatalogueSource, isRcpSupportedService, listAllActions, listServicePrefixes } from './awsServiceCatalogue.js';
+import {
+  checkConditionKey,
+  findAction,
+  findService,
+  getCatalogueSource,
+  isRcpSupportedService,
+  listAllActions,
+  listServicePrefixes,
+} from './awsServiceCatalogue.js';
 
 describe('the generated AWS service catalogue', () => {
   it('holds every service and action of the pinned data package', () => {
@@ -37,7 +45,8 @@ describe('the generated AWS service catalogue', () => {
   });
 
   it('knows which services RCPs govern', () => {
-    for (const service of ['s3', 'sts', 'sqs', 'kms', 'secretsmanager']) expect(isRcpSupportedService(service)).toBe(true);
+    for (const service of ['s3', 'sts', 'sqs', 'kms', 'secretsmanager'])
+      expect(isRcpSupportedService(service)).toBe(true);
     expect(isRcpSupportedService('iam')).toBe(false);
     expect(isRcpSupportedService('ec2')).toBe(false);
   });

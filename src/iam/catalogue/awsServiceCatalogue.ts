@@ -105,7 +105,8 @@ export function listAllActions(): readonly string[] {
   const table = load();
   if (table.all === null) {
     const all: string[] = [];
-    for (const prefix of Object.keys(table.data.services)) for (const name of loadService(prefix)!.actions.values()) all.push(`${prefix}:${name}`);
+    for (const prefix of Object.keys(table.data.services))
+      for (const name of loadService(prefix)!.actions.values()) all.push(`${prefix}:${name}`);
     table.all = all.sort();
   }
   return table.all;
@@ -122,7 +123,9 @@ export function findAction(action: string): CatalogueAction | null {
   return {
     action: `${loaded.service.prefix}:${name}`,
     accessLevel: level as AccessLevel,
-    resourceTypes: types.map((type) => (type.endsWith('*') ? { name: type.slice(0, -1), required: true } : { name: type, required: false })),
+    resourceTypes: types.map((type) =>
+      type.endsWith('*') ? { name: type.slice(0, -1), required: true } : { name: type, required: false },
+    ),
     conditionKeys: [...keys],
   };
 }
@@ -151,12 +154,22 @@ export function checkConditionKey(key: string): 'known' | 'unknown' | 'uncatalog
   const loaded = colon < 0 ? null : loadService(lower.slice(0, colon));
   if (loaded === null) return 'uncatalogued';
   if (loaded.exactKeys.has(lower)) return 'known';
-  return loaded.keyPrefixes.some((prefix) => lower.startsWith(prefix) && lower.length > prefix.length) ? 'known' : 'unknown';
+  return loaded.keyPrefixes.some((prefix) => lower.startsWith(prefix) && lower.length > prefix.length)
+    ? 'known'
+    : 'unknown';
 }
 
 const KEY_TYPES: Readonly<Record<string, string>> = {
-  String: 'string', ArrayOfString: 'stringList', ARN: 'string', ArrayOfARN: 'stringList', Bool: 'boolean',
-  ArrayOfBool: 'booleanList', Numeric: 'numeric', ArrayOfNumeric: 'numericList', Date: 'date', IPAddress: 'ip',
+  String: 'string',
+  ArrayOfString: 'stringList',
+  ARN: 'string',
+  ArrayOfARN: 'stringList',
+  Bool: 'boolean',
+  ArrayOfBool: 'booleanList',
+  Numeric: 'numeric',
+  ArrayOfNumeric: 'numericList',
+  Date: 'date',
+  IPAddress: 'ip',
 };
 
 /**

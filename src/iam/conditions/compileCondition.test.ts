@@ -12,7 +12,10 @@ const outcome = (...args: Parameters<typeof check>) => check(...args).outcome;
 
 describe('missing-key rules', () => {
   it('a missing key fails positive operators and reports the key', () => {
-    expect(check('StringEquals', 'aws:username', ['alice'], {})).toEqual({ outcome: 'missingKey', missing: ['aws:username'] });
+    expect(check('StringEquals', 'aws:username', ['alice'], {})).toEqual({
+      outcome: 'missingKey',
+      missing: ['aws:username'],
+    });
   });
   it('negated operators, IfExists and ForAllValues pass when the key is missing', () => {
     expect(outcome('StringNotEquals', 'aws:username', ['alice'], {})).toBe('match');
@@ -43,30 +46,47 @@ describe('keys and values', () => {
 
 describe('set operators', () => {
   it('ForAllValues needs every context value in the policy set', () => {
-    expect(outcome('ForAllValues:StringEquals', 'aws:TagKeys', ['a', 'b'], { 'aws:tagkeys': ['a', 'b'] })).toBe('match');
-    expect(outcome('ForAllValues:StringEquals', 'aws:TagKeys', ['a', 'b'], { 'aws:tagkeys': ['a', 'c'] })).toBe('noMatch');
+    expect(outcome('ForAllValues:StringEquals', 'aws:TagKeys', ['a', 'b'], { 'aws:tagkeys': ['a', 'b'] })).toBe(
+      'match',
+    );
+    expect(outcome('ForAllValues:StringEquals', 'aws:TagKeys', ['a', 'b'], { 'aws:tagkeys': ['a', 'c'] })).toBe(
+      'noMatch',
+    );
   });
   it('ForAnyValue needs one context value in the policy set', () => {
     expect(outcome('ForAnyValue:StringEquals', 'aws:TagKeys', ['a'], { 'aws:tagkeys': ['x', 'a'] })).toBe('match');
     expect(outcome('ForAnyValue:StringLike', 'aws:TagKeys', ['z*'], { 'aws:tagkeys': ['x', 'a'] })).toBe('noMatch');
   });
   it('negated set operators apply the negation per context value', () => {
-    expect(outcome('ForAllValues:StringNotEquals', 'aws:TagKeys', ['secret'], { 'aws:tagkeys': ['a', 'b'] })).toBe('match');
-    expect(outcome('ForAllValues:StringNotEquals', 'aws:TagKeys', ['secret'], { 'aws:tagkeys': ['a', 'secret'] })).toBe('noMatch');
-    expect(outcome('ForAnyValue:StringNotEquals', 'aws:TagKeys', ['secret'], { 'aws:tagkeys': ['a', 'secret'] })).toBe('match');
+    expect(outcome('ForAllValues:StringNotEquals', 'aws:TagKeys', ['secret'], { 'aws:tagkeys': ['a', 'b'] })).toBe(
+      'match',
+    );
+    expect(outcome('ForAllValues:StringNotEquals', 'aws:TagKeys', ['secret'], { 'aws:tagkeys': ['a', 'secret'] })).toBe(
+      'noMatch',
+    );
+    expect(outcome('ForAnyValue:StringNotEquals', 'aws:TagKeys', ['secret'], { 'aws:tagkeys': ['a', 'secret'] })).toBe(
+      'match',
+    );
   });
 });
 
 describe('policy variables in conditions', () => {
   it('substitutes variables and fails when the variable key is missing', () => {
-    expect(outcome('StringEquals', 's3:prefix', ['home/${aws:username}'], { 's3:prefix': 'home/alice', 'aws:username': 'alice' })).toBe('match');
+    expect(
+      outcome('StringEquals', 's3:prefix', ['home/${aws:username}'], {
+        's3:prefix': 'home/alice',
+        'aws:username': 'alice',
+      }),
+    ).toBe('match');
     expect(check('StringLike', 's3:prefix', ['home/${aws:username}/*'], { 's3:prefix': 'home/alice/x' })).toEqual({
       outcome: 'missingKey',
       missing: ['aws:username'],
     });
   });
   it('does not substitute in families without variable support', () => {
-    expect(outcome('NumericEquals', 's3:max-keys', ['${aws:username}'], { 's3:max-keys': '1', 'aws:username': '1' })).toBe('noMatch');
+    expect(
+      outcome('NumericEquals', 's3:max-keys', ['${aws:username}'], { 's3:max-keys': '1', 'aws:username': '1' }),
+    ).toBe('noMatch');
   });
 });
 

@@ -36,7 +36,10 @@ function createValueTest(
   const templates: Template[] = values.map((value) => parseTemplate(value, useVariables));
   const dynamic = templates.some((template) => template.variables.length > 0);
   if (!dynamic) {
-    const test = operator.family.compile(operator.base, templates.map((t) => t.parts as GlobPart[]));
+    const test = operator.family.compile(
+      operator.base,
+      templates.map((t) => t.parts as GlobPart[]),
+    );
     return () => test;
   }
   const cache = createCompileCache<ValueTest>();
@@ -93,7 +96,11 @@ export function compileCondition(
       result = contextValues.some((v) => test(v) !== negated);
     } else {
       let any = false;
-      for (const v of contextValues) if (test(v)) { any = true; break; }
+      for (const v of contextValues)
+        if (test(v)) {
+          any = true;
+          break;
+        }
       result = any !== negated;
     }
     return result ? 'match' : 'noMatch';

@@ -32,7 +32,8 @@ const FAMILIES: OperatorFamily[] = [
 
 const BY_NAME = new Map<string, { family: OperatorFamily; base: string; negated: boolean }>();
 for (const family of FAMILIES) {
-  for (const [base, { negated }] of Object.entries(family.operators)) BY_NAME.set(base.toLowerCase(), { family, base, negated });
+  for (const [base, { negated }] of Object.entries(family.operators))
+    BY_NAME.set(base.toLowerCase(), { family, base, negated });
 }
 
 /**

@@ -78,14 +78,17 @@ describe('IpAddress operators', () => {
     expect(isInNetwork(parseIpNetwork('::ffff:1.2.3.4')!, parseIpNetwork('::ffff:1.2.3.0/120')!)).toBe(true);
   });
   it('rejects malformed addresses', () => {
-    for (const bad of ['1.2.3', '1.2.3.256', '1.2.3.4/33', '1::2::3', 'fe80:::1', 'x']) expect(parseIpNetwork(bad)).toBeNull();
+    for (const bad of ['1.2.3', '1.2.3.256', '1.2.3.4/33', '1::2::3', 'fe80:::1', 'x'])
+      expect(parseIpNetwork(bad)).toBeNull();
   });
 });
 
 describe('Arn operators', () => {
   it('matches segment by segment with wildcards', () => {
     expect(test('ArnLike', ['arn:aws:iam::*:role/Admin*'], 'arn:aws:iam::111122223333:role/AdminX')).toBe(true);
-    expect(test('ArnEquals', ['arn:aws:iam::111122223333:role/Admin'], 'arn:aws:iam::111122223333:role/Admin')).toBe(true);
+    expect(test('ArnEquals', ['arn:aws:iam::111122223333:role/Admin'], 'arn:aws:iam::111122223333:role/Admin')).toBe(
+      true,
+    );
     expect(test('ArnLike', ['arn:aws:iam::*'], 'arn:aws:iam::111122223333:role/Admin')).toBe(false);
     expect(test('ArnNotLike', ['arn:aws:sns:*:*:topic'], 'arn:aws:sns:us-east-1:111122223333:other')).toBe(true);
   });

@@ -16,7 +16,9 @@ describe('policy variables', () => {
     expect(template.parts).toEqual(['a*b?c$']);
   });
   it('uses the default when the key is missing and reports the key otherwise', () => {
-    expect(resolveTemplate(parseTemplate("${aws:PrincipalTag/team, 'none'}", true), lookup({}))).toEqual({ parts: ['none'] });
+    expect(resolveTemplate(parseTemplate("${aws:PrincipalTag/team, 'none'}", true), lookup({}))).toEqual({
+      parts: ['none'],
+    });
     expect(resolveTemplate(parseTemplate('${aws:username}', true), lookup({}))).toEqual({ missingKey: 'aws:username' });
   });
   it('keeps ${…} as text when variables are disabled (Version 2008-10-17) or malformed', () => {

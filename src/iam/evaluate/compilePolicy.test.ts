@@ -15,7 +15,10 @@ describe('compilePolicy', () => {
     expect(other.ok && other.policy.statements).not.toBe(first.policy.statements);
   });
   it('returns faults for malformed text, also from the cache', () => {
-    expect(compilePolicy('{', 'identity', 'A')).toMatchObject({ ok: false, errors: [{ code: 'MalformedPolicyDocument' }] });
+    expect(compilePolicy('{', 'identity', 'A')).toMatchObject({
+      ok: false,
+      errors: [{ code: 'MalformedPolicyDocument' }],
+    });
     expect(compilePolicy('{', 'identity', 'A')).toMatchObject({ ok: false });
   });
 });

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { compileCondition, type CompiledCondition } from '../conditions/compileCondition.js';
-import { compileActionMatcher, compileResourceMatcher, type ActionMatcher, type ResourceMatcher } from '../match/compileElementMatchers.js';
+import {
+  compileActionMatcher,
+  compileResourceMatcher,
+  type ActionMatcher,
+  type ResourceMatcher,
+} from '../match/compileElementMatchers.js';
 import { compilePrincipalMatcher, type PrincipalMatcher } from '../match/matchPrincipal.js';
 import type { PolicyIssue, PolicyKind, PolicyStatement } from '../policy/Policy.js';
 import { parsePolicy } from '../policy/parsePolicy.js';
@@ -60,10 +65,11 @@ function compileStatement(statement: PolicyStatement, variablesEnabled: boolean)
     start: statement.start,
     end: statement.end,
     matchesAction: compileActionMatcher(statement.action ?? statement.notAction ?? [], statement.action === null),
-    matchesResource: resources === null ? null : compileResourceMatcher(resources, statement.resource === null, variablesEnabled),
+    matchesResource:
+      resources === null ? null : compileResourceMatcher(resources, statement.resource === null, variablesEnabled),
     matchesPrincipal: principal === null ? null : compilePrincipalMatcher(principal, statement.principal === null),
-    conditions: statement.conditions.map(
-      (condition) => compileCondition(condition.operator, condition.key, condition.values, variablesEnabled)!,
+    conditions: statement.conditions.map((condition) =>
+      compileCondition(condition.operator, condition.key, condition.values, variablesEnabled)!,
     ),
   };
 }
@@ -83,7 +89,12 @@ export function compilePolicy(text: string, kind: PolicyKind, sourcePolicyId: st
     else {
       const variablesEnabled = policy.version === '2012-10-17';
       const hash = createHash('sha256').update(kind).update('\u0000').update(text).digest('hex');
-      body = { kind, hash, statements: policy.statements.map((s) => compileStatement(s, variablesEnabled)), stamped: new Map() };
+      body = {
+        kind,
+        hash,
+        statements: policy.statements.map((s) => compileStatement(s, variablesEnabled)),
+        stamped: new Map(),
+      };
     }
     cache.set(text, body);
   }

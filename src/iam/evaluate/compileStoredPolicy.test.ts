@@ -6,7 +6,11 @@ import { evaluateRequest } from './evaluateRequest.js';
 
 const principal = { arn: 'arn:aws:iam::111122223333:user/alice', account: '111122223333', type: 'User' as const };
 const resource = { arn: 'arn:aws:s3:::bucket', account: '111122223333', kind: 'other' as const };
-const allowAll = compileStoredPolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', 'identity', 'arn:aws:iam::111122223333:policy/All');
+const allowAll = compileStoredPolicy(
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+  'identity',
+  'arn:aws:iam::111122223333:policy/All',
+);
 
 describe('an invalid stored policy fails closed', () => {
   it('compiles a valid policy as it is', () => {
@@ -20,7 +24,17 @@ describe('an invalid stored policy fails closed', () => {
       expect(policy.statements.map((s) => [s.sid, s.effect])).toEqual([[INVALID_STORED_POLICY_SID, 'Deny']]);
     }
     const broken = compileStoredPolicy('{"Statement": [', 'identity', 'arn:aws:iam::111122223333:policy/Broken');
-    const result = evaluateRequest({ action: 's3:GetObject', principal, resource, identityPolicies: [allowAll, broken], permissionsBoundary: null, sessionPolicies: null, scpLevels: [], rcpLevels: [], resourcePolicy: null });
+    const result = evaluateRequest({
+      action: 's3:GetObject',
+      principal,
+      resource,
+      identityPolicies: [allowAll, broken],
+      permissionsBoundary: null,
+      sessionPolicies: null,
+      scpLevels: [],
+      rcpLevels: [],
+      resourcePolicy: null,
+    });
     expect(result.evalDecision).toBe('explicitDeny');
     expect(result.explanation).toContain('arn:aws:iam::111122223333:policy/Broken');
     expect(result.explanation).toContain(INVALID_STORED_POLICY_SID);

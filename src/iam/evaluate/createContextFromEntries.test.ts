@@ -37,7 +37,12 @@ describe('createContextFromEntries', () => {
       { key: 'nokey', values: ['1'] },
     ]);
     expect(result.ok ? [] : result.errors.map((e) => e.source)).toEqual([
-      'contextEntries.0', 'contextEntries.1', 'contextEntries.2', 'contextEntries.3', 'contextEntries.4', 'contextEntries.5',
+      'contextEntries.0',
+      'contextEntries.1',
+      'contextEntries.2',
+      'contextEntries.3',
+      'contextEntries.4',
+      'contextEntries.5',
     ]);
   });
 });

@@ -35,7 +35,8 @@ const ELEMENT_CHECKS: Partial<Record<string, (value: string) => boolean>> = {
 };
 
 /** A typed request context keyed by lower-cased name, or the faults in the entries. */
-export type ContextFromEntries = { ok: true; context: Map<string, ContextValue> } | { ok: false; errors: EngineError[] };
+export type ContextFromEntries =
+  { ok: true; context: Map<string, ContextValue> } | { ok: false; errors: EngineError[] };
 
 /**
  * Turns simulator context entries into the engine's request context: infers missing types from known global
@@ -53,7 +54,11 @@ export function createContextFromEntries(entries: readonly ContextEntry[]): Cont
       fault(`context key \`${entry.key}\` must be prefaced by a vendor, e.g. \`aws\``);
       return;
     }
-    const type = entry.type ?? KNOWN_KEY_TYPES[lowerKey] ?? (findConditionKeyType(lowerKey) as ContextKeyType | null) ?? (entry.values.length > 1 ? 'stringList' : 'string');
+    const type =
+      entry.type ??
+      KNOWN_KEY_TYPES[lowerKey] ??
+      (findConditionKeyType(lowerKey) as ContextKeyType | null) ??
+      (entry.values.length > 1 ? 'stringList' : 'string');
     const isList = type.endsWith('List');
     if (!isList && entry.values.length !== 1) {
       fault(`context key \`${entry.key}\` of type \`${type}\` takes exactly one value`);

@@ -11,7 +11,8 @@ function deriveKey(request: EngineRequest, lowerKey: string): ContextValue | und
     // AWS's request context of an unsigned request: no principal ARN, account or name, userid `anonymous`.
     if (lowerKey === 'aws:principaltype') return one('string', 'Anonymous');
     if (lowerKey === 'aws:userid') return one('string', 'anonymous');
-    if (lowerKey.startsWith('aws:principal') || lowerKey === 'aws:username') return lowerKey === 'aws:principalisawsservice' ? one('boolean', 'false') : undefined;
+    if (lowerKey.startsWith('aws:principal') || lowerKey === 'aws:username')
+      return lowerKey === 'aws:principalisawsservice' ? one('boolean', 'false') : undefined;
   }
   switch (lowerKey) {
     case 'aws:principalarn':
@@ -37,12 +38,17 @@ function deriveKey(request: EngineRequest, lowerKey: string): ContextValue | und
     case 'aws:sourceidentity':
       return principal.sourceIdentity ? one('string', principal.sourceIdentity) : undefined;
     case 'aws:multifactorauthpresent':
-      return principal.mfaPresent === null || principal.mfaPresent === undefined ? undefined : one('boolean', String(principal.mfaPresent));
+      return principal.mfaPresent === null || principal.mfaPresent === undefined
+        ? undefined
+        : one('boolean', String(principal.mfaPresent));
     case 'aws:tokenissuetime':
       return principal.tokenIssueTime ? one('date', principal.tokenIssueTime.toISOString()) : undefined;
     case 'aws:multifactorauthage':
       if (!principal.mfaPresent || !principal.tokenIssueTime) return undefined;
-      return one('numeric', String(Math.floor(((request.now ?? new Date()).getTime() - principal.tokenIssueTime.getTime()) / 1000)));
+      return one(
+        'numeric',
+        String(Math.floor(((request.now ?? new Date()).getTime() - principal.tokenIssueTime.getTime()) / 1000)),
+      );
     case 'aws:currenttime':
       return one('date', (request.now ?? new Date()).toISOString());
     case 'aws:epochtime':
@@ -60,7 +66,10 @@ function deriveKey(request: EngineRequest, lowerKey: string): ContextValue | und
 }
 
 /** Tag keys compare case-insensitively; values do not. */
-function findTag(tags: Readonly<Record<string, string>> | null | undefined, lowerTagKey: string): ContextValue | undefined {
+function findTag(
+  tags: Readonly<Record<string, string>> | null | undefined,
+  lowerTagKey: string,
+): ContextValue | undefined {
   if (!tags) return undefined;
   for (const key in tags) if (key.toLowerCase() === lowerTagKey) return one('string', tags[key]!);
   return undefined;

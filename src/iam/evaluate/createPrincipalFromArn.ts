@@ -17,7 +17,10 @@ export const DEFAULT_SIMULATION_ACCOUNT = '123456789012';
  * stands in, like AWS's simulator defaulting to the calling user; `anonymous` is an unsigned request (an
  * extension: AWS's simulator has no anonymous caller). Returns null for an unusable ARN.
  */
-export function createPrincipalFromArn(callerArn: string | null | undefined, ownerAccount: string | null): EnginePrincipal | null {
+export function createPrincipalFromArn(
+  callerArn: string | null | undefined,
+  ownerAccount: string | null,
+): EnginePrincipal | null {
   if (callerArn === ANONYMOUS_CALLER) return { arn: ANONYMOUS_CALLER, account: '', type: 'Anonymous' };
   if (callerArn === null || callerArn === undefined || callerArn === '') {
     const account = ownerAccount ?? DEFAULT_SIMULATION_ACCOUNT;
@@ -36,7 +39,12 @@ export function createPrincipalFromArn(callerArn: string | null | undefined, own
       return { arn: name.arn, account: name.account, type: 'AssumedRole', roleArn: name.arn };
     case 'assumedRole':
       // aws:PrincipalArn of a session is its role's ARN (the path is unknown from the session ARN alone).
-      return { arn: name.arn, account: name.account, type: 'AssumedRole', roleArn: roleArnFromSessionArn(name.arn) ?? undefined };
+      return {
+        arn: name.arn,
+        account: name.account,
+        type: 'AssumedRole',
+        roleArn: roleArnFromSessionArn(name.arn) ?? undefined,
+      };
     case 'federatedUser':
       return { arn: name.arn, account: name.account, type: 'FederatedUser' };
     case 'service':
@@ -48,5 +56,7 @@ export function createPrincipalFromArn(callerArn: string | null | undefined, own
 export function parseResourceOwner(owner: string): string | null {
   if (isAccountId(owner)) return owner;
   const arn = parseArn(owner);
-  return arn !== null && arn.service === 'iam' && arn.resource === 'root' && isAccountId(arn.account) ? arn.account : null;
+  return arn !== null && arn.service === 'iam' && arn.resource === 'root' && isAccountId(arn.account)
+    ? arn.account
+    : null;
 }

@@ -15,7 +15,9 @@ export type DecisionReason =
   | { kind: 'credentialsNotAllowed'; message: string };
 
 const statementName = (statement: CompiledStatement): string =>
-  statement.sid !== null && statement.sid !== '' ? `statement \`${statement.sid}\`` : `statement ${statement.index + 1}`;
+  statement.sid !== null && statement.sid !== ''
+    ? `statement \`${statement.sid}\``
+    : `statement ${statement.index + 1}`;
 
 const POLICY_NAMES: Record<'trust' | 'kmsKey' | 'other', string> = {
   trust: 'the role trust policy',

@@ -46,9 +46,15 @@ export function evaluatePolicy(policy: CompiledPolicy, request: PolicyRequest): 
     let failedCondition: StatementExplanation['failedCondition'] = null;
     let principalMatch: PrincipalMatch = 'none';
     if (!statement.matchesAction(request.lowerAction)) outcome = 'actionNotMatched';
-    else if (statement.matchesResource !== null && !statement.matchesResource(request.resource, request.context, request.missing)) {
+    else if (
+      statement.matchesResource !== null &&
+      !statement.matchesResource(request.resource, request.context, request.missing)
+    ) {
       outcome = 'resourceNotMatched';
-    } else if (statement.matchesPrincipal !== null && (principalMatch = statement.matchesPrincipal(request.principal, request.hasPermissionsBoundary)) === 'none') {
+    } else if (
+      statement.matchesPrincipal !== null &&
+      (principalMatch = statement.matchesPrincipal(request.principal, request.hasPermissionsBoundary)) === 'none'
+    ) {
       outcome = 'principalNotMatched';
     } else {
       for (let i = 0; i < statement.conditions.length; i++) {
@@ -74,7 +80,13 @@ export function evaluatePolicy(policy: CompiledPolicy, request: PolicyRequest): 
       }
     }
     if (request.explain) {
-      statements.push({ statementIndex: statement.index, statementId: statement.sid, effect: statement.effect, outcome, failedCondition });
+      statements.push({
+        statementIndex: statement.index,
+        statementId: statement.sid,
+        effect: statement.effect,
+        outcome,
+        failedCondition,
+      });
     }
   }
   const decision: Decision = denies.length > 0 ? 'explicitDeny' : allows.length > 0 ? 'allowed' : 'implicitDeny';

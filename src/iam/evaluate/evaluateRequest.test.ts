@@ -43,24 +43,36 @@ describe('request context auto-fill', () => {
     [{ StringEquals: { 'aws:PrincipalTag/TEAM': 'red', 'aws:ResourceTag/stage': 'prod' } }],
     [{ StringEquals: { 'aws:ResourceAccount': '111122223333' } }],
     [{ Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '3601' } }],
-    [{ DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:30:00Z' }, NumericEquals: { 'aws:EpochTime': '1767229200' } }],
+    [
+      {
+        DateGreaterThan: { 'aws:CurrentTime': '2026-01-01T00:30:00Z' },
+        NumericEquals: { 'aws:EpochTime': '1767229200' },
+      },
+    ],
     [{ DateLessThan: { 'aws:TokenIssueTime': '2026-01-01T00:00:01Z' } }],
   ])('derives %j from the principal, resource and time', (condition) => {
     expect(evaluateRequest(request(when(condition))).evalDecision).toBe('allowed');
   });
   it('lets caller-supplied values win over derived ones', () => {
     const context = new Map([['aws:principaltag/team', { type: 'string' as const, values: ['blue'] }]]);
-    expect(evaluateRequest(request(when({ StringEquals: { 'aws:PrincipalTag/Team': 'blue' } }), { context })).evalDecision).toBe('allowed');
+    expect(
+      evaluateRequest(request(when({ StringEquals: { 'aws:PrincipalTag/Team': 'blue' } }), { context })).evalDecision,
+    ).toBe('allowed');
   });
   it('reports keys nobody supplied, and explains which condition failed', () => {
-    const result = evaluateRequest(request(when({ StringEquals: { 'aws:SourceVpc': 'vpc-1' }, IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } })));
+    const result = evaluateRequest(
+      request(when({ StringEquals: { 'aws:SourceVpc': 'vpc-1' }, IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } })),
+    );
     expect(result.evalDecision).toBe('implicitDeny');
     expect(result.missingContextValues).toEqual(['aws:SourceVpc', 'aws:SourceIp']);
     expect(result.explanation).toBe(
       'denied: no statement in the identity policies allows `s3:GetObject` (missing context keys: `aws:SourceVpc`, `aws:SourceIp`)',
     );
     expect(result.policies[0]?.statements[0]).toEqual({
-      statementIndex: 0, statementId: null, effect: 'Allow', outcome: 'conditionNotMatched',
+      statementIndex: 0,
+      statementId: null,
+      effect: 'Allow',
+      outcome: 'conditionNotMatched',
       failedCondition: { operator: 'StringEquals', key: 'aws:SourceVpc', missingKey: true },
     });
   });
@@ -74,7 +86,12 @@ describe('request context auto-fill', () => {
 
 describe('evaluateRequest options', () => {
   it('gives the same decision without the per-statement explanation', () => {
-    const text = policyText(allow('s3:Get*'), { Effect: 'Deny', Action: 's3:GetObject', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    const text = policyText(allow('s3:Get*'), {
+      Effect: 'Deny',
+      Action: 's3:GetObject',
+      Resource: '*',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
     const full = evaluateRequest(request(text));
     const fast = evaluateRequest(request(text), { explain: false });
     expect(fast.evalDecision).toBe(full.evalDecision);
@@ -86,7 +103,9 @@ describe('evaluateRequest options', () => {
     const scp = compiled(policyText(allow('ec2:*')), 'scp');
     const base = request(policyText(allow('s3:*')), { scpLevels: [[scp]] });
     expect(evaluateRequest(base).evalDecision).toBe('implicitDeny');
-    expect(evaluateRequest({ ...base, principal: { ...base.principal, isManagementAccount: true } }).evalDecision).toBe('allowed');
+    expect(evaluateRequest({ ...base, principal: { ...base.principal, isManagementAccount: true } }).evalDecision).toBe(
+      'allowed',
+    );
   });
   it('lets an account root act in its own account without identity policies', () => {
     const base = request(policyText(allow('ec2:*')));
@@ -110,14 +129,22 @@ describe('what temporary credentials may call', () => {
     const result = evaluateRequest(request(admin, { action: 'iam:ListUsers', principal: user(false) }));
     expect(result.evalDecision).toBe('implicitDeny');
     expect(result.explanation).toMatch(/GetSessionToken without MFA/);
-    expect(evaluateRequest(request(admin, { action: 'iam:ListUsers', principal: user(true) })).evalDecision).toBe('allowed');
-    expect(evaluateRequest(request(admin, { action: 's3:GetObject', principal: user(false) })).evalDecision).toBe('allowed');
-    expect(evaluateRequest(request(admin, { action: 'sts:GetSessionToken', principal: user(true) })).evalDecision).toBe('implicitDeny');
+    expect(evaluateRequest(request(admin, { action: 'iam:ListUsers', principal: user(true) })).evalDecision).toBe(
+      'allowed',
+    );
+    expect(evaluateRequest(request(admin, { action: 's3:GetObject', principal: user(false) })).evalDecision).toBe(
+      'allowed',
+    );
+    expect(evaluateRequest(request(admin, { action: 'sts:GetSessionToken', principal: user(true) })).evalDecision).toBe(
+      'implicitDeny',
+    );
   });
   it('denies GetSessionToken to role sessions, and leaves long-term credentials alone', () => {
     expect(evaluateRequest(request(admin, { action: 'sts:GetSessionToken' })).evalDecision).toBe('implicitDeny');
     expect(evaluateRequest(request(admin, { action: 'iam:ListUsers' })).evalDecision).toBe('allowed');
     const longTerm = { ...user(false), tokenIssueTime: null };
-    expect(evaluateRequest(request(admin, { action: 'iam:ListUsers', principal: longTerm })).evalDecision).toBe('allowed');
+    expect(evaluateRequest(request(admin, { action: 'iam:ListUsers', principal: longTerm })).evalDecision).toBe(
+      'allowed',
+    );
   });
 });

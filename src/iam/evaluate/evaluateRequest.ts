@@ -1,6 +1,12 @@
 import type { Refusal } from '../rules/protectedEntities.js';
 import { refuseTemporaryCredentialsAction } from '../rules/stsCallerRules.js';
-import type { Decision, EvaluationResult, MatchedStatement, PolicyExplanation, PolicyTypeDecision } from '../simulationTypes.js';
+import type {
+  Decision,
+  EvaluationResult,
+  MatchedStatement,
+  PolicyExplanation,
+  PolicyTypeDecision,
+} from '../simulationTypes.js';
 import type { CompiledPolicy, CompiledStatement } from './compilePolicy.js';
 import { createEvaluationContext } from './createEvaluationContext.js';
 import { isGovernedByResourceControlPolicies } from './resourceControlPolicyScope.js';
@@ -99,7 +105,11 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
     reason = { kind: 'resourceGrant', how: 'direct' };
     contributing = [resourceEval!];
   } else if (!crossAccount && grant === 'role') {
-    reason = limitsOk ? { kind: 'resourceGrant', how: 'role' } : boundaryOk ? { kind: 'sessionNotAllowed' } : { kind: 'boundaryNotAllowed' };
+    reason = limitsOk
+      ? { kind: 'resourceGrant', how: 'role' }
+      : boundaryOk
+        ? { kind: 'sessionNotAllowed' }
+        : { kind: 'boundaryNotAllowed' };
     if (limitsOk) {
       decision = 'allowed';
       contributing = [resourceEval!, ...limits()];
@@ -111,7 +121,11 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
     reason = { kind: 'identityAllowed', crossAccount };
     contributing = [...identity, ...limits(), ...(resourceEval && grant !== 'none' ? [resourceEval] : [])];
   } else {
-    reason = !identityOk ? { kind: 'identityNotAllowed' } : !boundaryOk ? { kind: 'boundaryNotAllowed' } : { kind: 'sessionNotAllowed' };
+    reason = !identityOk
+      ? { kind: 'identityNotAllowed' }
+      : !boundaryOk
+        ? { kind: 'boundaryNotAllowed' }
+        : { kind: 'sessionNotAllowed' };
   }
 
   const matchedStatements: MatchedStatement[] = [];
@@ -121,7 +135,11 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const details: PolicyTypeDecision[] = [{ policyType: 'identity', decision: combineDecisions(identity) }];
   if (boundary) details.push({ policyType: 'permissionsBoundary', decision: boundary.decision });
   if (sessionDecision) details.push({ policyType: 'session', decision: sessionDecision });
-  const scpDecision: Decision = flags.scpDeny ? 'explicitDeny' : flags.missingScpLevel >= 0 ? 'implicitDeny' : 'allowed';
+  const scpDecision: Decision = flags.scpDeny
+    ? 'explicitDeny'
+    : flags.missingScpLevel >= 0
+      ? 'implicitDeny'
+      : 'allowed';
   if (request.scpLevels.length > 0) details.push({ policyType: 'scp', decision: scpDecision });
   if (rcpLevels.length > 0) details.push({ policyType: 'rcp', decision: flags.rcpDeny ? 'explicitDeny' : 'allowed' });
   if (resourceEval) details.push({ policyType: resourceEval.policy.kind, decision: resourceEval.decision });
@@ -186,7 +204,9 @@ function explainPolicies(all: PolicyEvaluation[], rcpsPresent: boolean): PolicyE
       sourcePolicyId: 'RCPFullAWSAccess',
       sourcePolicyType: 'rcp',
       decision: 'allowed',
-      statements: [{ statementIndex: 0, statementId: null, effect: 'Allow', outcome: 'matched', failedCondition: null }],
+      statements: [
+        { statementIndex: 0, statementId: null, effect: 'Allow', outcome: 'matched', failedCondition: null },
+      ],
     });
   }
   return explained;
@@ -200,7 +220,17 @@ function explainPolicies(all: PolicyEvaluation[], rcpsPresent: boolean): PolicyE
 function refuseByCredentials(request: EngineRequest): Refusal | null {
   const { principal } = request;
   if (!principal.tokenIssueTime) return null;
-  const issuedBy = principal.type === 'User' ? 'GetSessionToken' : principal.type === 'AssumedRole' ? 'AssumeRole' : principal.type === 'FederatedUser' ? 'GetFederationToken' : null;
+  const issuedBy =
+    principal.type === 'User'
+      ? 'GetSessionToken'
+      : principal.type === 'AssumedRole'
+        ? 'AssumeRole'
+        : principal.type === 'FederatedUser'
+          ? 'GetFederationToken'
+          : null;
   if (issuedBy === null) return null;
-  return refuseTemporaryCredentialsAction({ type: 'user', issuedBy, mfaAuthenticated: principal.mfaPresent === true }, request.action);
+  return refuseTemporaryCredentialsAction(
+    { type: 'user', issuedBy, mfaAuthenticated: principal.mfaPresent === true },
+    request.action,
+  );
 }

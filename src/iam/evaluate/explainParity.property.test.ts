@@ -12,7 +12,12 @@ const compiled = (text: string, kind: Parameters<typeof compilePolicy>[1], id: s
 
 const effect = fc.constantFrom('Allow', 'Deny');
 const action = fc.constantFrom('s3:GetObject', 's3:Get*', 's3:*', 'iam:PassRole', '*', 'ec2:Describe?nstances');
-const resource = fc.constantFrom('*', 'arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket/${aws:username}/*', 'arn:aws:iam::*:role/*');
+const resource = fc.constantFrom(
+  '*',
+  'arn:aws:s3:::bucket/*',
+  'arn:aws:s3:::bucket/${aws:username}/*',
+  'arn:aws:iam::*:role/*',
+);
 const condition = fc.constantFrom(
   {},
   { StringEquals: { 'aws:PrincipalTag/team': 'red' } },
@@ -34,10 +39,17 @@ describe('the explanation never changes the decision', () => {
         (identity, boundary, actionName, arn, tagged) => {
           const request = {
             action: actionName,
-            principal: { arn: 'arn:aws:iam::111122223333:user/alice', account: '111122223333', type: 'User' as const, username: 'alice', tags: tagged ? { team: 'red' } : null },
+            principal: {
+              arn: 'arn:aws:iam::111122223333:user/alice',
+              account: '111122223333',
+              type: 'User' as const,
+              username: 'alice',
+              tags: tagged ? { team: 'red' } : null,
+            },
             resource: { arn, account: null, kind: 'other' as const },
             identityPolicies: [compiled(policyText(...identity), 'identity', 'I')],
-            permissionsBoundary: boundary.length === 0 ? null : compiled(policyText(...boundary), 'permissionsBoundary', 'B'),
+            permissionsBoundary:
+              boundary.length === 0 ? null : compiled(policyText(...boundary), 'permissionsBoundary', 'B'),
             sessionPolicies: null,
             scpLevels: [],
             rcpLevels: [],
@@ -48,7 +60,9 @@ describe('the explanation never changes the decision', () => {
           expect(fast.evalDecision).toBe(full.evalDecision);
           expect(fast.matchedStatements).toEqual(full.matchedStatements);
           expect(fast.missingContextValues).toEqual(full.missingContextValues);
-          const denied = full.policies.some((p) => p.statements.some((s) => s.outcome === 'matched' && s.effect === 'Deny'));
+          const denied = full.policies.some((p) =>
+            p.statements.some((s) => s.outcome === 'matched' && s.effect === 'Deny'),
+          );
           expect(full.evalDecision === 'explicitDeny').toBe(denied);
         },
       ),

@@ -9,7 +9,8 @@ export function listContextKeys(policies: readonly CompiledPolicy[]): string[] {
   const keys = new Map<string, string>();
   for (const policy of policies) {
     for (const statement of policy.statements) {
-      for (const condition of statement.conditions) if (!keys.has(condition.lowerKey)) keys.set(condition.lowerKey, condition.key);
+      for (const condition of statement.conditions)
+        if (!keys.has(condition.lowerKey)) keys.set(condition.lowerKey, condition.key);
     }
   }
   return [...keys.values()];

@@ -4,8 +4,16 @@ import { evaluateRequest } from './evaluateRequest.js';
 import { isGovernedByResourceControlPolicies } from './resourceControlPolicyScope.js';
 
 const account = '111122223333';
-const allowAll = compilePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', 'identity', 'All');
-const rcp = compilePolicy('{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}', 'rcp', 'p-denyall');
+const allowAll = compilePolicy(
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+  'identity',
+  'All',
+);
+const rcp = compilePolicy(
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"*","Resource":"*"}]}',
+  'rcp',
+  'p-denyall',
+);
 if (!allowAll.ok || !rcp.ok) throw new Error('fixture policies must compile');
 
 const decide = (action: string, isManagementAccount = false) =>
@@ -21,7 +29,7 @@ const decide = (action: string, isManagementAccount = false) =>
     resourcePolicy: null,
   }).evalDecision;
 
-describe('where RCPs apply is the engine\'s decision', () => {
+describe("where RCPs apply is the engine's decision", () => {
   it('applies RCPs to the services they govern only', () => {
     expect(isGovernedByResourceControlPolicies('s3:GetBucketPolicy')).toBe(true);
     expect(isGovernedByResourceControlPolicies('STS:AssumeRole')).toBe(true);

@@ -4,9 +4,21 @@ import { compilePolicy, type CompiledPolicy } from './compilePolicy.js';
 import { parseResourceOwner } from './createPrincipalFromArn.js';
 import type { EngineResource } from './EngineRequest.js';
 import { evaluateRequest } from './evaluateRequest.js';
-import { classifyResourceArn, findSimulationContext, findSimulationPrincipal, isValidActionName, type ResourceArnKind } from './simulationInputCache.js';
+import {
+  classifyResourceArn,
+  findSimulationContext,
+  findSimulationPrincipal,
+  isValidActionName,
+  type ResourceArnKind,
+} from './simulationInputCache.js';
 
-const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity']);
+const TRUST_ACTIONS = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+]);
 const ANY_RESOURCE = ['*'];
 const NO_ENTRIES: [] = [];
 
@@ -22,7 +34,12 @@ function compileInput(errors: EngineError[], text: string, kind: PolicyKind, id:
   return null;
 }
 
-function compileLevels(errors: EngineError[], levels: readonly (readonly string[])[] | null | undefined, kind: PolicyKind, prefix: string): CompiledPolicy[][] {
+function compileLevels(
+  errors: EngineError[],
+  levels: readonly (readonly string[])[] | null | undefined,
+  kind: PolicyKind,
+  prefix: string,
+): CompiledPolicy[][] {
   const compiled: CompiledPolicy[][] = [];
   if (!levels) return compiled;
   for (let l = 0; l < levels.length; l++) {
@@ -47,7 +64,12 @@ function compileLevels(errors: EngineError[], levels: readonly (readonly string[
 export function simulate(input: SimulateCustomPolicyInput, options: { now?: Date } = {}): SimulateOutcome {
   const errors: EngineError[] = [];
   const owner = input.resourceOwner ? parseResourceOwner(input.resourceOwner) : null;
-  if (input.resourceOwner && owner === null) fault(errors, 'resourceOwner', `invalid resource owner \`${input.resourceOwner}\`: expected an account id or \`arn:aws:iam::ID:root\``);
+  if (input.resourceOwner && owner === null)
+    fault(
+      errors,
+      'resourceOwner',
+      `invalid resource owner \`${input.resourceOwner}\`: expected an account id or \`arn:aws:iam::ID:root\``,
+    );
   const principal = findSimulationPrincipal(input.callerArn, owner);
   if (principal === null) fault(errors, 'callerArn', `invalid caller arn \`${input.callerArn}\``);
   const actions = input.actionNames;
@@ -73,15 +95,26 @@ export function simulate(input: SimulateCustomPolicyInput, options: { now?: Date
     if (policy !== null) identity.push(policy);
   }
   const boundaryTexts = input.permissionsBoundaryPolicyInputList ?? [];
-  if (boundaryTexts.length > 1) fault(errors, 'permissionsBoundaryPolicyInputList', 'only one permissions boundary may be supplied');
-  const boundary = boundaryTexts.length === 0 ? null : compileInput(errors, boundaryTexts[0]!, 'permissionsBoundary', 'PermissionsBoundaryPolicyInputList.1');
+  if (boundaryTexts.length > 1)
+    fault(errors, 'permissionsBoundaryPolicyInputList', 'only one permissions boundary may be supplied');
+  const boundary =
+    boundaryTexts.length === 0
+      ? null
+      : compileInput(errors, boundaryTexts[0]!, 'permissionsBoundary', 'PermissionsBoundaryPolicyInputList.1');
   const session = input.sessionPolicy ? compileInput(errors, input.sessionPolicy, 'session', 'SessionPolicy') : null;
   const scpLevels = compileLevels(errors, input.organizationPolicyInputList, 'scp', 'OrganizationPolicyInputList');
-  const rcpLevels = compileLevels(errors, input.resourceControlPolicyInputList, 'rcp', 'ResourceControlPolicyInputList');
+  const rcpLevels = compileLevels(
+    errors,
+    input.resourceControlPolicyInputList,
+    'rcp',
+    'ResourceControlPolicyInputList',
+  );
   // A resource policy is a role's trust policy when a role is the resource, or when only assume-role
   // actions are simulated (then `*` stands for the role).
   const trust = kinds.includes('role') || onlyTrustActions;
-  const resourcePolicy = input.resourcePolicy ? compileInput(errors, input.resourcePolicy, trust ? 'trust' : 'resource', 'ResourcePolicy') : null;
+  const resourcePolicy = input.resourcePolicy
+    ? compileInput(errors, input.resourcePolicy, trust ? 'trust' : 'resource', 'ResourcePolicy')
+    : null;
   if (errors.length > 0 || principal === null || !context.ok) return { ok: false, errors };
 
   const evaluationResults: EvaluationResult[] = [];

@@ -24,7 +24,10 @@ const KMS_KEY_ARN = /^arn:[^:]+:kms:[^:]*:\d{12}:key\//;
 export type ResourceArnKind = 'any' | 'role' | 'kmsKey' | 'other' | 'invalid';
 
 /** The simulator's principal for a caller ARN and resource owner; null when the ARN is unusable. */
-export function findSimulationPrincipal(callerArn: string | null | undefined, owner: string | null): EnginePrincipal | null {
+export function findSimulationPrincipal(
+  callerArn: string | null | undefined,
+  owner: string | null,
+): EnginePrincipal | null {
   // An account id has no space, so `owner caller` cannot collide; callers without an owner have their own cache.
   const cache = owner === null ? principals : ownedPrincipals;
   const key = owner === null ? (callerArn ?? '') : `${owner} ${callerArn ?? ''}`;
@@ -37,7 +40,16 @@ export function findSimulationPrincipal(callerArn: string | null | undefined, ow
 export function classifyResourceArn(arn: string): ResourceArnKind {
   let kind = resourceKinds.get(arn);
   if (kind === undefined) {
-    kind = arn === '*' ? 'any' : parseArn(arn) === null ? 'invalid' : ROLE_ARN.test(arn) ? 'role' : KMS_KEY_ARN.test(arn) ? 'kmsKey' : 'other';
+    kind =
+      arn === '*'
+        ? 'any'
+        : parseArn(arn) === null
+          ? 'invalid'
+          : ROLE_ARN.test(arn)
+            ? 'role'
+            : KMS_KEY_ARN.test(arn)
+              ? 'kmsKey'
+              : 'other';
     resourceKinds.set(arn, kind);
   }
   return kind;

@@ -1,5 +1,6 @@
 /** The AWS error codes federation's pure rules return (STS's AssumeRoleWith* errors). */
-export type FederationErrorCode = 'InvalidIdentityToken' | 'IDPRejectedClaim' | 'ExpiredTokenException' | 'ValidationError' | 'AccessDenied';
+export type FederationErrorCode =
+  'InvalidIdentityToken' | 'IDPRejectedClaim' | 'ExpiredTokenException' | 'ValidationError' | 'AccessDenied';
 
 /** A rejected federation request, with AWS's code and message. */
 export interface FederationError {

@@ -21,7 +21,8 @@ export interface OidcProviderError {
  */
 export function parseOidcProviderUrl(url: string): { ok: true; key: string } | { ok: false; error: OidcProviderError } {
   const fail = (message: string) => ({ ok: false as const, error: { code: 'InvalidInput' as const, message } });
-  if (url.length < 1 || url.length > OIDC_LIMITS.maxUrlLength) return fail(`Url must be 1 to ${OIDC_LIMITS.maxUrlLength} characters long.`);
+  if (url.length < 1 || url.length > OIDC_LIMITS.maxUrlLength)
+    return fail(`Url must be 1 to ${OIDC_LIMITS.maxUrlLength} characters long.`);
   if (!url.startsWith('https://')) return fail('Url must begin with https://');
   const key = url.slice('https://'.length);
   if (!/^[a-zA-Z0-9.-]+(:\d+)?(\/[\x21-\x7e]*)?$/.test(key) || key.startsWith('.')) return fail(`Invalid Url ${url}.`);
@@ -44,11 +45,17 @@ export function oidcProviderKeyOf(arn: string): { accountId: string; key: string
 export function checkClientIds(clientIds: readonly string[]): OidcProviderError | null {
   for (const id of clientIds) {
     if (id.length < 1 || id.length > OIDC_LIMITS.maxClientIdLength) {
-      return { code: 'InvalidInput', message: `ClientID must be 1 to ${OIDC_LIMITS.maxClientIdLength} characters long.` };
+      return {
+        code: 'InvalidInput',
+        message: `ClientID must be 1 to ${OIDC_LIMITS.maxClientIdLength} characters long.`,
+      };
     }
   }
   if (new Set(clientIds).size > OIDC_LIMITS.maxClientIds) {
-    return { code: 'LimitExceeded', message: `Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: ${OIDC_LIMITS.maxClientIds}` };
+    return {
+      code: 'LimitExceeded',
+      message: `Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: ${OIDC_LIMITS.maxClientIds}`,
+    };
   }
   return null;
 }
@@ -56,11 +63,17 @@ export function checkClientIds(clientIds: readonly string[]): OidcProviderError 
 /** Checks a thumbprint list: at most five, each 40 hexadecimal digits (a SHA-1 of the CA certificate). */
 export function checkThumbprints(thumbprints: readonly string[]): OidcProviderError | null {
   if (thumbprints.length > OIDC_LIMITS.maxThumbprints) {
-    return { code: 'InvalidInput', message: `Thumbprint list must contain fewer than ${OIDC_LIMITS.maxThumbprints + 1} entries.` };
+    return {
+      code: 'InvalidInput',
+      message: `Thumbprint list must contain fewer than ${OIDC_LIMITS.maxThumbprints + 1} entries.`,
+    };
   }
   for (const thumbprint of thumbprints) {
     if (!/^[0-9a-fA-F]{40}$/.test(thumbprint)) {
-      return { code: 'InvalidInput', message: `Thumbprint ${thumbprint} must be ${OIDC_LIMITS.thumbprintLength} hexadecimal characters.` };
+      return {
+        code: 'InvalidInput',
+        message: `Thumbprint ${thumbprint} must be ${OIDC_LIMITS.thumbprintLength} hexadecimal characters.`,
+      };
     }
   }
   return null;

@@ -100,27 +100,44 @@ export function readSamlAttributes(
 ): FederationResult<SamlClaims> {
   const attr = assertion.attributes;
   const pairs = (attr.get(SAML_ATTRIBUTES.role) ?? []).map((value) => value.split(',').map((part) => part.trim()));
-  const paired = pairs.some((pair) => pair.length === 2 && pair.includes(request.roleArn) && pair.includes(provider.arn));
+  const paired = pairs.some(
+    (pair) => pair.length === 2 && pair.includes(request.roleArn) && pair.includes(provider.arn),
+  );
   if (!paired) return federationFail('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML');
   const sessionName = attr.get(SAML_ATTRIBUTES.roleSessionName)?.[0];
-  if (sessionName === undefined) return federationFail('InvalidIdentityToken', 'The SAML assertion is missing the RoleSessionName attribute');
-  if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) return federationFail('InvalidIdentityToken', `RoleSessionName ${sessionName} in the SAML assertion must be 2 to 64 characters of [\\w+=,.@-]`);
+  if (sessionName === undefined)
+    return federationFail('InvalidIdentityToken', 'The SAML assertion is missing the RoleSessionName attribute');
+  if (!/^[\w+=,.@-]{2,64}$/.test(sessionName))
+    return federationFail(
+      'InvalidIdentityToken',
+      `RoleSessionName ${sessionName} in the SAML assertion must be 2 to 64 characters of [\\w+=,.@-]`,
+    );
   const durationText = attr.get(SAML_ATTRIBUTES.sessionDuration)?.[0];
   const sessionDuration = durationText === undefined ? null : Number(durationText);
-  if (sessionDuration !== null && (!Number.isInteger(sessionDuration) || sessionDuration < 900 || sessionDuration > 43200)) {
-    return federationFail('InvalidIdentityToken', 'SessionDuration in the SAML assertion must be an integer from 900 to 43200');
+  if (
+    sessionDuration !== null &&
+    (!Number.isInteger(sessionDuration) || sessionDuration < 900 || sessionDuration > 43200)
+  ) {
+    return federationFail(
+      'InvalidIdentityToken',
+      'SessionDuration in the SAML assertion must be an integer from 900 to 43200',
+    );
   }
   const tags: SessionTag[] = [];
   for (const [name, values] of attr) {
     if (!name.startsWith(SAML_ATTRIBUTES.principalTagPrefix)) continue;
-    if (values.length !== 1) return federationFail('InvalidIdentityToken', `The session tag attribute ${name} must have exactly one value`);
+    if (values.length !== 1)
+      return federationFail('InvalidIdentityToken', `The session tag attribute ${name} must have exactly one value`);
     tags.push({ key: name.slice(SAML_ATTRIBUTES.principalTagPrefix.length), value: values[0]! });
   }
   const subjectType =
-    assertion.nameIdFormat === null ? 'unspecified'
-    : assertion.nameIdFormat.endsWith(':persistent') ? 'persistent'
-    : assertion.nameIdFormat.endsWith(':transient') ? 'transient'
-    : assertion.nameIdFormat;
+    assertion.nameIdFormat === null
+      ? 'unspecified'
+      : assertion.nameIdFormat.endsWith(':persistent')
+        ? 'persistent'
+        : assertion.nameIdFormat.endsWith(':transient')
+          ? 'transient'
+          : assertion.nameIdFormat;
   const context: ContextEntry[] = [
     { key: 'saml:aud', values: [assertion.recipient], type: 'string' },
     { key: 'saml:iss', values: [assertion.issuer], type: 'string' },
@@ -131,11 +148,21 @@ export function readSamlAttributes(
   ];
   for (const [name, values] of attr) {
     const key = ATTRIBUTE_KEYS[name] ?? FRIENDLY.get(name.toLowerCase());
-    if (key !== undefined && values.length > 0) context.push({ key: `saml:${key}`, values: [...values], type: 'stringList' });
+    if (key !== undefined && values.length > 0)
+      context.push({ key: `saml:${key}`, values: [...values], type: 'stringList' });
   }
   const source = attr.get(SAML_ATTRIBUTES.sourceIdentity)?.[0] ?? null;
   return {
     ok: true,
-    value: { roleSessionName: sessionName, sessionDuration, sourceIdentity: source, tags, transitiveTagKeys: [...(attr.get(SAML_ATTRIBUTES.transitiveTagKeys) ?? [])], subjectType, nameQualifier, context },
+    value: {
+      roleSessionName: sessionName,
+      sessionDuration,
+      sourceIdentity: source,
+      tags,
+      transitiveTagKeys: [...(attr.get(SAML_ATTRIBUTES.transitiveTagKeys) ?? [])],
+      subjectType,
+      nameQualifier,
+      context,
+    },
   };
 }

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { compilePolicy, createContextFromEntries, evaluateRequest } from '../index.js';
 import { readWebIdentityClaims } from './readWebIdentityClaims.js';
 
-const provider = { arn: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com', key: 'token.actions.githubusercontent.com', clientIds: ['sts.amazonaws.com'] };
-const claims = (extra: Record<string, unknown> = {}) => ({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:acme/app:ref:refs/heads/main', aud: 'sts.amazonaws.com', ...extra });
+const provider = {
+  arn: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+  key: 'token.actions.githubusercontent.com',
+  clientIds: ['sts.amazonaws.com'],
+};
+const claims = (extra: Record<string, unknown> = {}) => ({
+  iss: 'https://token.actions.githubusercontent.com',
+  sub: 'repo:acme/app:ref:refs/heads/main',
+  aud: 'sts.amazonaws.com',
+  ...extra,
+});
 
 describe('readWebIdentityClaims', () => {
   it('offers the provider keys and aws:FederatedProvider that a GitHub trust policy pins', () => {
@@ -19,7 +28,10 @@ describe('readWebIdentityClaims', () => {
             Principal: { Federated: provider.arn },
             Action: 'sts:AssumeRoleWithWebIdentity',
             Condition: {
-              StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'aws:FederatedProvider': provider.arn },
+              StringEquals: {
+                'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+                'aws:FederatedProvider': provider.arn,
+              },
               StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/app:ref:refs/heads/*' },
               'ForAnyValue:StringEquals': { 'token.actions.githubusercontent.com:amr': 'mfa' },
             },
@@ -62,19 +74,39 @@ describe('readWebIdentityClaims', () => {
   });
 
   it('refuses a missing or foreign audience, a missing subject and malformed tags with AWS messages', () => {
-    expect(readWebIdentityClaims(claims({ aud: undefined }), provider)).toEqual({ ok: false, error: { code: 'InvalidIdentityToken', message: 'Missing a required claim: aud' } });
-    expect(readWebIdentityClaims(claims({ aud: 'x' }), provider)).toEqual({ ok: false, error: { code: 'InvalidIdentityToken', message: 'Incorrect token audience' } });
+    expect(readWebIdentityClaims(claims({ aud: undefined }), provider)).toEqual({
+      ok: false,
+      error: { code: 'InvalidIdentityToken', message: 'Missing a required claim: aud' },
+    });
+    expect(readWebIdentityClaims(claims({ aud: 'x' }), provider)).toEqual({
+      ok: false,
+      error: { code: 'InvalidIdentityToken', message: 'Incorrect token audience' },
+    });
     expect(readWebIdentityClaims(claims({ sub: undefined }), provider).ok).toBe(false);
-    expect(readWebIdentityClaims(claims({ 'https://aws.amazon.com/tags': { principal_tags: { a: ['1', '2'] } } }), provider).ok).toBe(false);
+    expect(
+      readWebIdentityClaims(claims({ 'https://aws.amazon.com/tags': { principal_tags: { a: ['1', '2'] } } }), provider)
+        .ok,
+    ).toBe(false);
   });
 
   it('reads session tags, transitive keys and the source identity from AWS claims', () => {
     const read = readWebIdentityClaims(
-      claims({ 'https://aws.amazon.com/tags': { principal_tags: { team: ['web'], cost: ['42'] }, transitive_tag_keys: ['team'] }, 'https://aws.amazon.com/source_identity': 'alice' }),
+      claims({
+        'https://aws.amazon.com/tags': {
+          principal_tags: { team: ['web'], cost: ['42'] },
+          transitive_tag_keys: ['team'],
+        },
+        'https://aws.amazon.com/source_identity': 'alice',
+      }),
       provider,
     );
-    expect(read.ok && { tags: read.value.tags, transitive: read.value.transitiveTagKeys, source: read.value.sourceIdentity }).toEqual({
-      tags: [{ key: 'team', value: 'web' }, { key: 'cost', value: '42' }],
+    expect(
+      read.ok && { tags: read.value.tags, transitive: read.value.transitiveTagKeys, source: read.value.sourceIdentity },
+    ).toEqual({
+      tags: [
+        { key: 'team', value: 'web' },
+        { key: 'cost', value: '42' },
+      ],
       transitive: ['team'],
       source: 'alice',
     });

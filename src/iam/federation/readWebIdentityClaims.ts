@@ -31,7 +31,11 @@ export interface WebIdentityClaims {
 }
 
 const asStrings = (value: unknown): string[] | null =>
-  typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value) && value.every((v) => typeof v === 'string')
+      ? (value as string[])
+      : null;
 
 /**
  * Reads a verified token's claims as STS does for AssumeRoleWithWebIdentity: `aud` must hold one of the
@@ -42,40 +46,58 @@ const asStrings = (value: unknown): string[] | null =>
  * `aws:FederatedProvider` is the provider's ARN. Other string claims (GitHub's `repository`, `ref`,
  * `environment` ...) are offered as `<provider>:<claim>` too — a playground extension, see the README.
  */
-export function readWebIdentityClaims(payload: Readonly<Record<string, unknown>>, provider: WebIdentityProvider): FederationResult<WebIdentityClaims> {
+export function readWebIdentityClaims(
+  payload: Readonly<Record<string, unknown>>,
+  provider: WebIdentityProvider,
+): FederationResult<WebIdentityClaims> {
   const audiences = asStrings(payload.aud);
-  if (audiences === null || audiences.length === 0) return federationFail('InvalidIdentityToken', 'Missing a required claim: aud');
+  if (audiences === null || audiences.length === 0)
+    return federationFail('InvalidIdentityToken', 'Missing a required claim: aud');
   const audience = audiences.find((aud) => provider.clientIds.includes(aud));
   if (audience === undefined) return federationFail('InvalidIdentityToken', 'Incorrect token audience');
-  if (typeof payload.sub !== 'string' || payload.sub.length === 0) return federationFail('InvalidIdentityToken', 'Missing a required claim: sub');
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0)
+    return federationFail('InvalidIdentityToken', 'Missing a required claim: sub');
   const tags = readTagsClaim(payload[TAGS_CLAIM]);
   if (!tags.ok) return tags;
   const source = payload[SOURCE_IDENTITY_CLAIM];
-  if (source !== undefined && typeof source !== 'string') return federationFail('InvalidIdentityToken', `The claim ${SOURCE_IDENTITY_CLAIM} must be a string`);
+  if (source !== undefined && typeof source !== 'string')
+    return federationFail('InvalidIdentityToken', `The claim ${SOURCE_IDENTITY_CLAIM} must be a string`);
 
   const prefix = provider.key;
   const context: ContextEntry[] = [{ key: 'aws:FederatedProvider', values: [provider.arn], type: 'string' }];
   const azp = typeof payload.azp === 'string' ? payload.azp : null;
   context.push({ key: `${prefix}:aud`, values: [azp ?? audience], type: 'string' });
-  if (azp !== null) context.push({ key: `${prefix}:oaud`, values: audiences, type: audiences.length > 1 ? 'stringList' : 'string' });
+  if (azp !== null)
+    context.push({ key: `${prefix}:oaud`, values: audiences, type: audiences.length > 1 ? 'stringList' : 'string' });
   context.push({ key: `${prefix}:sub`, values: [payload.sub], type: 'string' });
   const amr = asStrings(payload.amr);
   if (amr !== null) context.push({ key: `${prefix}:amr`, values: amr, type: 'stringList' });
   for (const [claim, value] of Object.entries(payload)) {
     if (TIME_AND_ID_CLAIMS.has(claim) || ['aud', 'azp', 'sub', 'amr'].includes(claim) || claim.includes(':')) continue;
     if (typeof value === 'string') context.push({ key: `${prefix}:${claim}`, values: [value], type: 'string' });
-    else if (typeof value === 'number' || typeof value === 'boolean') context.push({ key: `${prefix}:${claim}`, values: [String(value)], type: 'string' });
+    else if (typeof value === 'number' || typeof value === 'boolean')
+      context.push({ key: `${prefix}:${claim}`, values: [String(value)], type: 'string' });
   }
   return {
     ok: true,
-    value: { subject: payload.sub, audience, tags: tags.value.tags, transitiveTagKeys: tags.value.transitiveTagKeys, sourceIdentity: typeof source === 'string' ? source : null, context },
+    value: {
+      subject: payload.sub,
+      audience,
+      tags: tags.value.tags,
+      transitiveTagKeys: tags.value.transitiveTagKeys,
+      sourceIdentity: typeof source === 'string' ? source : null,
+      context,
+    },
   };
 }
 
 /** Reads `{ principal_tags: { key: [value] }, transitive_tag_keys: [key] }`, AWS's session tag claim. */
 function readTagsClaim(claim: unknown): FederationResult<{ tags: SessionTag[]; transitiveTagKeys: string[] }> {
   if (claim === undefined) return { ok: true, value: { tags: [], transitiveTagKeys: [] } };
-  const invalid = federationFail<{ tags: SessionTag[]; transitiveTagKeys: string[] }>('InvalidIdentityToken', `The claim ${TAGS_CLAIM} is not valid: expected principal_tags with one value per key and transitive_tag_keys`);
+  const invalid = federationFail<{ tags: SessionTag[]; transitiveTagKeys: string[] }>(
+    'InvalidIdentityToken',
+    `The claim ${TAGS_CLAIM} is not valid: expected principal_tags with one value per key and transitive_tag_keys`,
+  );
   if (claim === null || typeof claim !== 'object' || Array.isArray(claim)) return invalid;
   const { principal_tags: principalTags, transitive_tag_keys: transitive } = claim as Record<string, unknown>;
   const tags: SessionTag[] = [];

@@ -27,7 +27,8 @@ export function compileActionSet(lowerPatterns: readonly string[]): TextMatcher 
     else if (colon < 0 || /[*?]/.test(service)) anyService.push(compilePattern(pattern));
     else {
       let bucket = services.get(service);
-      if (bucket === undefined) services.set(service, (bucket = { exact: new Set(), prefixes: new Set(), prefixLengths: [], globs: [] }));
+      if (bucket === undefined)
+        services.set(service, (bucket = { exact: new Set(), prefixes: new Set(), prefixLengths: [], globs: [] }));
       const name = pattern.slice(colon + 1);
       const wildcards = name.replace(/[^*?]/g, '');
       if (wildcards === '') bucket.exact.add(pattern);
@@ -36,7 +37,8 @@ export function compileActionSet(lowerPatterns: readonly string[]): TextMatcher 
     }
   }
   if (matchesAll) return () => true;
-  for (const bucket of services.values()) bucket.prefixLengths = [...new Set([...bucket.prefixes].map((prefix) => prefix.length))].sort((a, b) => a - b);
+  for (const bucket of services.values())
+    bucket.prefixLengths = [...new Set([...bucket.prefixes].map((prefix) => prefix.length))].sort((a, b) => a - b);
   return (action) => {
     const colon = action.indexOf(':');
     const bucket = colon < 0 ? undefined : services.get(action.slice(0, colon));

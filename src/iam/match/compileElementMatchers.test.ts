@@ -19,7 +19,9 @@ describe('compileResourceMatcher', () => {
     const matcher = compileResourceMatcher(['arn:aws:s3:::bucket/*'], false, true);
     expect(matcher('arn:aws:s3:::bucket/a/b:c', none, [])).toBe(true);
     expect(matcher('arn:aws:s3:::Bucket/a', none, [])).toBe(false);
-    expect(compileResourceMatcher(['arn:aws:iam::*:role/*'], false, true)('arn:aws:iam::111122223333:role/x', none, [])).toBe(true);
+    expect(
+      compileResourceMatcher(['arn:aws:iam::*:role/*'], false, true)('arn:aws:iam::111122223333:role/x', none, []),
+    ).toBe(true);
     expect(compileResourceMatcher(['*'], false, true)('*', none, [])).toBe(true);
   });
   it('fills policy variables and fails, reporting the key, when one is missing', () => {
@@ -27,7 +29,13 @@ describe('compileResourceMatcher', () => {
     expect(matcher('arn:aws:s3:::bucket/alice/x', createTestContext({ 'aws:username': 'alice' }), [])).toBe(true);
     expect(matcher('arn:aws:s3:::bucket/bob/x', createTestContext({ 'aws:username': 'alice' }), [])).toBe(false);
     const missing: string[] = [];
-    expect(compileResourceMatcher(['arn:aws:s3:::bucket/${aws:username}/*'], true, true)('arn:aws:s3:::other', none, missing)).toBe(false);
+    expect(
+      compileResourceMatcher(['arn:aws:s3:::bucket/${aws:username}/*'], true, true)(
+        'arn:aws:s3:::other',
+        none,
+        missing,
+      ),
+    ).toBe(false);
     expect(missing).toEqual(['aws:username']);
   });
   it('does not let a variable value act as a wildcard', () => {

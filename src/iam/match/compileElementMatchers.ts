@@ -1,5 +1,12 @@
 import { compileActionSet } from './compileActionSet.js';
-import { compileGlob, compilePattern, globKey, createCompileCache, type GlobPart, type TextMatcher } from './compileGlob.js';
+import {
+  compileGlob,
+  compilePattern,
+  globKey,
+  createCompileCache,
+  type GlobPart,
+  type TextMatcher,
+} from './compileGlob.js';
 import { parseTemplate, resolveTemplate, type Template } from '../conditions/policyVariables.js';
 import type { RequestContext } from '../conditions/RequestContext.js';
 
@@ -34,7 +41,11 @@ export function compileActionMatcher(patterns: string[], negate: boolean): Actio
  * Compiles Resource (or NotResource) patterns with ARN-segment semantics: wildcards stay within the first
  * five `:` segments, the resource part may contain `:` and `/`. Case-sensitive, as ARNs are.
  */
-export function compileResourceMatcher(patterns: string[], negate: boolean, variablesEnabled: boolean): ResourceMatcher {
+export function compileResourceMatcher(
+  patterns: string[],
+  negate: boolean,
+  variablesEnabled: boolean,
+): ResourceMatcher {
   const staticTests: TextMatcher[] = [];
   const dynamic: Template[] = [];
   for (const pattern of patterns) {
@@ -45,7 +56,11 @@ export function compileResourceMatcher(patterns: string[], negate: boolean, vari
   const cache = createCompileCache<TextMatcher>();
   return (resource, context, missing) => {
     let matched = false;
-    for (const test of staticTests) if (test(resource)) { matched = true; break; }
+    for (const test of staticTests)
+      if (test(resource)) {
+        matched = true;
+        break;
+      }
     if (!matched) {
       for (const template of dynamic) {
         const resolved = resolveTemplate(template, (key) => {
@@ -57,7 +72,10 @@ export function compileResourceMatcher(patterns: string[], negate: boolean, vari
           return false;
         }
         const test = cache(globKey(resolved.parts), () => compileGlob(resolved.parts, { arn: true }));
-        if (test(resource)) { matched = true; break; }
+        if (test(resource)) {
+          matched = true;
+          break;
+        }
       }
     }
     return matched !== negate;

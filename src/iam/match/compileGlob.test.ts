@@ -40,7 +40,10 @@ describe('compileGlob', () => {
       expect(compilePattern(pattern, options)(counted as unknown as string)).toBe(false);
       return reads;
     };
-    for (const [pattern, prefix, options] of [[`${'*a'.repeat(30)}*b`, '', {}], [`arn:aws:s3:::${'*a'.repeat(30)}*b`, 'arn:aws:s3:::', { arn: true }]] as const) {
+    for (const [pattern, prefix, options] of [
+      [`${'*a'.repeat(30)}*b`, '', {}],
+      [`arn:aws:s3:::${'*a'.repeat(30)}*b`, 'arn:aws:s3:::', { arn: true }],
+    ] as const) {
       const small = readsFor(pattern, prefix + 'a'.repeat(5000), options);
       const large = readsFor(pattern, prefix + 'a'.repeat(10000), options);
       expect(small).toBeGreaterThanOrEqual(5000);

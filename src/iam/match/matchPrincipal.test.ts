@@ -2,16 +2,29 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyPrincipal } from '../policy/Policy.js';
 import { compilePrincipalMatcher, type PrincipalIdentity } from './matchPrincipal.js';
 
-const block = (parts: Partial<PolicyPrincipal>): PolicyPrincipal => ({ wildcard: false, aws: [], service: [], federated: [], canonicalUser: [], ...parts });
+const block = (parts: Partial<PolicyPrincipal>): PolicyPrincipal => ({
+  wildcard: false,
+  aws: [],
+  service: [],
+  federated: [],
+  canonicalUser: [],
+  ...parts,
+});
 const alice: PrincipalIdentity = { arn: 'arn:aws:iam::111122223333:user/alice', account: '111122223333', type: 'User' };
-const session: PrincipalIdentity = { arn: 'arn:aws:sts::111122223333:assumed-role/Admin/s1', account: '111122223333', type: 'AssumedRole' };
+const session: PrincipalIdentity = {
+  arn: 'arn:aws:sts::111122223333:assumed-role/Admin/s1',
+  account: '111122223333',
+  type: 'AssumedRole',
+};
 const lambda: PrincipalIdentity = { arn: 'lambda.amazonaws.com', account: '', type: 'Service' };
 
 describe('compilePrincipalMatcher', () => {
   it('says how the principal was named', () => {
     expect(compilePrincipalMatcher(block({ aws: [alice.arn] }), false)(alice, false)).toBe('direct');
     expect(compilePrincipalMatcher(block({ aws: ['111122223333'] }), false)(alice, false)).toBe('account');
-    expect(compilePrincipalMatcher(block({ aws: ['arn:aws:iam::111122223333:root'] }), false)(session, false)).toBe('account');
+    expect(compilePrincipalMatcher(block({ aws: ['arn:aws:iam::111122223333:root'] }), false)(session, false)).toBe(
+      'account',
+    );
     expect(compilePrincipalMatcher(block({ wildcard: true }), false)(alice, false)).toBe('wildcard');
     expect(compilePrincipalMatcher(block({ aws: ['*'] }), false)(lambda, false)).toBe('wildcard');
     expect(compilePrincipalMatcher(block({ aws: ['444455556666'] }), false)(alice, false)).toBe('none');
@@ -35,7 +48,10 @@ describe('compilePrincipalMatcher', () => {
     expect(withAccount(alice, false)).toBe('none');
     expect(withAccount(alice, true)).toBe('wildcard');
     expect(withAccount(session, false)).toBe('wildcard');
-    const role = compilePrincipalMatcher(block({ aws: ['arn:aws:iam::111122223333:role/Admin', 'arn:aws:iam::111122223333:root'] }), true);
+    const role = compilePrincipalMatcher(
+      block({ aws: ['arn:aws:iam::111122223333:role/Admin', 'arn:aws:iam::111122223333:root'] }),
+      true,
+    );
     expect(role(session, false)).toBe('none');
     expect(compilePrincipalMatcher(block({ service: ['lambda.amazonaws.com'] }), true)(lambda, false)).toBe('none');
   });

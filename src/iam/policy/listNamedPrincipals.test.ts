@@ -6,12 +6,28 @@ describe('listNamedPrincipals', () => {
     const text = JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:role/team/Deploy', 'arn:aws:iam::111122223333:root', '444455556666'], Service: 'ec2.amazonaws.com' }, Action: 's3:GetObject', Resource: '*' },
-        { Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:role/team/Deploy'] }, Action: 's3:GetObject', Resource: '*' },
+        {
+          Effect: 'Allow',
+          Principal: {
+            AWS: ['arn:aws:iam::111122223333:role/team/Deploy', 'arn:aws:iam::111122223333:root', '444455556666'],
+            Service: 'ec2.amazonaws.com',
+          },
+          Action: 's3:GetObject',
+          Resource: '*',
+        },
+        {
+          Effect: 'Deny',
+          NotPrincipal: { AWS: ['arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:role/team/Deploy'] },
+          Action: 's3:GetObject',
+          Resource: '*',
+        },
         { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' },
       ],
     });
-    expect(listNamedPrincipals(text, 'resource')).toEqual(['arn:aws:iam::111122223333:role/team/Deploy', 'arn:aws:iam::111122223333:user/alice']);
+    expect(listNamedPrincipals(text, 'resource')).toEqual([
+      'arn:aws:iam::111122223333:role/team/Deploy',
+      'arn:aws:iam::111122223333:user/alice',
+    ]);
     expect(listNamedPrincipals('{', 'trust')).toEqual([]);
   });
 });

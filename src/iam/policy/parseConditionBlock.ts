@@ -14,7 +14,11 @@ const scalarText = (node: JsonNode): string | null => {
  * Parses a Condition block: `{ operator: { key: value | [values] } }`. Unknown operators, keys without a
  * vendor prefix and values the operator cannot read (a non-numeric value for NumericEquals, ...) are faults.
  */
-export function parseConditionBlock(node: JsonNode, variablesEnabled: boolean, issues: PolicyIssue[]): PolicyCondition[] {
+export function parseConditionBlock(
+  node: JsonNode,
+  variablesEnabled: boolean,
+  issues: PolicyIssue[],
+): PolicyCondition[] {
   const conditions: PolicyCondition[] = [];
   if (node.kind !== 'object') {
     issues.push({ code: 'MalformedPolicyDocument', message: '`Condition` must be an object', position: node.start });
@@ -31,7 +35,11 @@ export function parseConditionBlock(node: JsonNode, variablesEnabled: boolean, i
       continue;
     }
     if (operatorMember.value.kind !== 'object') {
-      issues.push({ code: 'MalformedPolicyDocument', message: `condition \`${operatorMember.key}\` must be an object`, position: operatorMember.value.start });
+      issues.push({
+        code: 'MalformedPolicyDocument',
+        message: `condition \`${operatorMember.key}\` must be an object`,
+        position: operatorMember.value.start,
+      });
       continue;
     }
     for (const keyMember of operatorMember.value.members) {
@@ -48,13 +56,22 @@ export function parseConditionBlock(node: JsonNode, variablesEnabled: boolean, i
       for (const valueNode of nodes) {
         const text = scalarText(valueNode);
         if (text === null) {
-          issues.push({ code: 'MalformedPolicyDocument', message: `condition values for \`${keyMember.key}\` must be strings, numbers or booleans`, position: valueNode.start });
+          issues.push({
+            code: 'MalformedPolicyDocument',
+            message: `condition values for \`${keyMember.key}\` must be strings, numbers or booleans`,
+            position: valueNode.start,
+          });
           continue;
         }
-        const hasVariables = operator.family.supportsVariables && parseTemplate(text, variablesEnabled).variables.length > 0;
+        const hasVariables =
+          operator.family.supportsVariables && parseTemplate(text, variablesEnabled).variables.length > 0;
         const fault = hasVariables ? null : operator.family.validateValue(text);
         if (fault !== null) {
-          issues.push({ code: 'MalformedPolicyDocument', message: `invalid value for \`${operatorMember.key}\` on \`${keyMember.key}\`: ${fault}`, position: valueNode.start });
+          issues.push({
+            code: 'MalformedPolicyDocument',
+            message: `invalid value for \`${operatorMember.key}\` on \`${keyMember.key}\`: ${fault}`,
+            position: valueNode.start,
+          });
         }
         values.push(text);
       }

@@ -12,7 +12,10 @@ describe('parseJson', () => {
     const [a, b] = result.value.members;
     expect(a?.keyPosition).toEqual({ line: 2, column: 3 });
     expect(a?.value).toMatchObject({ kind: 'array', start: { line: 2, column: 8 }, end: { line: 2, column: 27 } });
-    expect(b?.value).toMatchObject({ kind: 'object', members: [{ key: 'c', value: { kind: 'number', value: -2500 } }] });
+    expect(b?.value).toMatchObject({
+      kind: 'object',
+      members: [{ key: 'c', value: { kind: 'number', value: -2500 } }],
+    });
   });
 
   it('decodes escapes', () => {
@@ -21,7 +24,11 @@ describe('parseJson', () => {
   });
 
   it('reports syntax faults with a position instead of throwing', () => {
-    expect(parseJson('{"a": 1,}')).toMatchObject({ ok: false, message: 'expected a string key', position: { line: 1, column: 9 } });
+    expect(parseJson('{"a": 1,}')).toMatchObject({
+      ok: false,
+      message: 'expected a string key',
+      position: { line: 1, column: 9 },
+    });
     expect(parseJson('{"a" 1}')).toMatchObject({ ok: false, position: { line: 1, column: 6 } });
     expect(parseJson('"abc')).toMatchObject({ ok: false, message: 'unterminated string' });
     expect(parseJson('')).toMatchObject({ ok: false, message: 'unexpected end of input' });

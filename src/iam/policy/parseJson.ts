@@ -23,9 +23,7 @@ export type JsonNode =
   | (JsonNodeBase & { kind: 'null' });
 
 /** The outcome of {@link parseJson}: a tree, or the first syntax fault and where it is. */
-export type JsonParseResult =
-  | { ok: true; value: JsonNode }
-  | { ok: false; message: string; position: Position };
+export type JsonParseResult = { ok: true; value: JsonNode } | { ok: false; message: string; position: Position };
 
 /** Nesting deeper than this is refused, so hostile input cannot exhaust the stack. */
 const MAX_DEPTH = 64;
@@ -84,7 +82,16 @@ export function parseJson(text: string): JsonParseResult {
       if (c === 92) {
         out += text.slice(chunk, pos);
         const escape = text[pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (escape !== undefined && escape in simple) {
           out += simple[escape];
           pos += 2;

@@ -5,7 +5,15 @@ import { validatePolicy } from './validatePolicy.js';
 
 const VALID = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'A', Effect: 'Allow', Action: ['s3:Get*'], Resource: 'arn:aws:s3:::b/${aws:username}', Condition: { StringLike: { 's3:prefix': ['x*'] } } }],
+  Statement: [
+    {
+      Sid: 'A',
+      Effect: 'Allow',
+      Action: ['s3:Get*'],
+      Resource: 'arn:aws:s3:::b/${aws:username}',
+      Condition: { StringLike: { 's3:prefix': ['x*'] } },
+    },
+  ],
 });
 
 describe('parsing never throws', () => {

@@ -73,7 +73,11 @@ export function parsePrincipalBlock(node: JsonNode, field: string, issues: Polic
         }
         break;
       default:
-        issues.push({ code: 'MalformedPolicyDocument', message: `invalid principal type \`${member.key}\``, position: member.keyPosition });
+        issues.push({
+          code: 'MalformedPolicyDocument',
+          message: `invalid principal type \`${member.key}\``,
+          position: member.keyPosition,
+        });
     }
   }
   return block;

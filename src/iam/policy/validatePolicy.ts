@@ -14,20 +14,57 @@ export interface PolicyValidation {
 
 /** Global condition keys that only ever hold one value: set operators on them are almost always a mistake. */
 const SINGLE_VALUED_KEYS = new Set([
-  'aws:currenttime', 'aws:epochtime', 'aws:multifactorauthage', 'aws:multifactorauthpresent', 'aws:principalaccount',
-  'aws:principalarn', 'aws:principalorgid', 'aws:principaltype', 'aws:referer', 'aws:requestedregion',
-  'aws:resourceaccount', 'aws:resourceorgid', 'aws:securetransport', 'aws:sourceaccount', 'aws:sourcearn',
-  'aws:sourceidentity', 'aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:tokenissuetime', 'aws:useragent',
-  'aws:userid', 'aws:username', 'aws:viaawsservice', 'sts:externalid', 'sts:rolesessionname', 'sts:sourceidentity',
+  'aws:currenttime',
+  'aws:epochtime',
+  'aws:multifactorauthage',
+  'aws:multifactorauthpresent',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:principalorgid',
+  'aws:principaltype',
+  'aws:referer',
+  'aws:requestedregion',
+  'aws:resourceaccount',
+  'aws:resourceorgid',
+  'aws:securetransport',
+  'aws:sourceaccount',
+  'aws:sourcearn',
+  'aws:sourceidentity',
+  'aws:sourceip',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:tokenissuetime',
+  'aws:useragent',
+  'aws:userid',
+  'aws:username',
+  'aws:viaawsservice',
+  'sts:externalid',
+  'sts:rolesessionname',
+  'sts:sourceidentity',
 ]);
 const TAG_KEY = /^aws:(principaltag|resourcetag|requesttag)\//;
 /** Every global key AWS documents (lower-cased), to catch misspelt `aws:` keys as Access Analyzer does. */
 const GLOBAL_KEYS = new Set([
   ...SINGLE_VALUED_KEYS,
-  'aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast', 'aws:federatedprovider', 'aws:principalisawsservice',
-  'aws:principalorgpaths', 'aws:principalservicename', 'aws:principalservicenamelist', 'aws:resourceorgpaths',
-  'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:tagkeys', 'aws:vpcsourceip', 'aws:ec2instancesourceprivateipv4',
-  'aws:ec2instancesourcevpc', 'aws:assumedroot', 'aws:sourceowner', 'aws:vpce', 'aws:sourcevpcarn',
+  'aws:calledvia',
+  'aws:calledviafirst',
+  'aws:calledvialast',
+  'aws:federatedprovider',
+  'aws:principalisawsservice',
+  'aws:principalorgpaths',
+  'aws:principalservicename',
+  'aws:principalservicenamelist',
+  'aws:resourceorgpaths',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:tagkeys',
+  'aws:vpcsourceip',
+  'aws:ec2instancesourceprivateipv4',
+  'aws:ec2instancesourcevpc',
+  'aws:assumedroot',
+  'aws:sourceowner',
+  'aws:vpce',
+  'aws:sourcevpcarn',
 ]);
 
 /**
@@ -41,7 +78,11 @@ export function validatePolicy(text: string, kind: PolicyKind): PolicyValidation
   const size = countPolicyCharacters(text, rules.countsWhitespace);
   let oversize: PolicyValidation['oversize'] = null;
   if (size > rules.maxSize) {
-    const issue: PolicyIssue = { code: 'MalformedPolicyDocument', message: `cannot exceed quota for policy size: ${rules.maxSize} (this policy has ${size})`, position: null };
+    const issue: PolicyIssue = {
+      code: 'MalformedPolicyDocument',
+      message: `cannot exceed quota for policy size: ${rules.maxSize} (this policy has ${size})`,
+      position: null,
+    };
     errors.push(issue);
     oversize = { size, quota: rules.maxSize, issue };
   }
@@ -60,12 +101,20 @@ export function countPolicyCharacters(text: string, countWhitespace: boolean): n
 
 function collectWarnings(statement: PolicyStatement, warnings: PolicyWarning[]): void {
   if (statement.effect === 'Allow' && statement.notPrincipal !== null) {
-    warnings.push({ code: 'AllowWithNotPrincipal', message: 'using `Allow` with `NotPrincipal` grants access to every principal not listed', position: statement.start });
+    warnings.push({
+      code: 'AllowWithNotPrincipal',
+      message: 'using `Allow` with `NotPrincipal` grants access to every principal not listed',
+      position: statement.start,
+    });
   }
   for (const condition of statement.conditions) {
     const lowerKey = condition.key.toLowerCase();
     if (lowerKey.startsWith('aws:') && !GLOBAL_KEYS.has(lowerKey) && !TAG_KEY.test(lowerKey)) {
-      warnings.push({ code: 'UnknownGlobalConditionKey', message: `\`${condition.key}\` is not a global condition key`, position: condition.position });
+      warnings.push({
+        code: 'UnknownGlobalConditionKey',
+        message: `\`${condition.key}\` is not a global condition key`,
+        position: condition.position,
+      });
     }
     const set = /^(forallvalues|foranyvalue):/i.exec(condition.operator)?.[1]?.toLowerCase();
     if (set !== undefined && (SINGLE_VALUED_KEYS.has(lowerKey) || TAG_KEY.test(lowerKey))) {
@@ -79,7 +128,11 @@ function collectWarnings(statement: PolicyStatement, warnings: PolicyWarning[]):
   for (const condition of statement.conditions) {
     if (condition.key.toLowerCase().startsWith('aws:') || checkConditionKey(condition.key) !== 'unknown') continue;
     const service = condition.key.slice(0, condition.key.indexOf(':'));
-    warnings.push({ code: 'UnknownConditionKey', message: `the condition key \`${condition.key}\` does not exist in service \`${service}\``, position: condition.position });
+    warnings.push({
+      code: 'UnknownConditionKey',
+      message: `the condition key \`${condition.key}\` does not exist in service \`${service}\``,
+      position: condition.position,
+    });
   }
   for (const action of [...(statement.action ?? []), ...(statement.notAction ?? [])]) {
     const colon = action.indexOf(':');
@@ -88,13 +141,23 @@ function collectWarnings(statement: PolicyStatement, warnings: PolicyWarning[]):
     if (/[*?]/.test(prefix)) continue;
     const service = findService(prefix);
     if (service === null) {
-      warnings.push({ code: 'UnknownService', message: `the service \`${prefix}\` of action \`${action}\` does not exist`, position: statement.start });
+      warnings.push({
+        code: 'UnknownService',
+        message: `the service \`${prefix}\` of action \`${action}\` does not exist`,
+        position: statement.start,
+      });
       continue;
     }
     const name = action.slice(colon + 1);
-    const known = /[*?]/.test(name) ? Object.keys(service.actions).some(compilePattern(name, { ignoreCase: true })) : findAction(action) !== null;
+    const known = /[*?]/.test(name)
+      ? Object.keys(service.actions).some(compilePattern(name, { ignoreCase: true }))
+      : findAction(action) !== null;
     if (!known) {
-      warnings.push({ code: 'UnknownAction', message: `the action \`${action}\` does not exist in service \`${prefix}\``, position: statement.start });
+      warnings.push({
+        code: 'UnknownAction',
+        message: `the action \`${action}\` does not exist in service \`${prefix}\``,
+        position: statement.start,
+      });
     }
   }
 }

@@ -21,7 +21,11 @@ const UPDATABLE_ON_PROTECTED_ROLES = new Set(['description']);
  * the owning service changes them.
  */
 export function isProtectedRole(role: { path: string; name: string }): boolean {
-  return role.path.startsWith('/aws-service-role/') || role.path.startsWith('/aws-reserved/') || role.name.startsWith('AWSReservedSSO_');
+  return (
+    role.path.startsWith('/aws-service-role/') ||
+    role.path.startsWith('/aws-reserved/') ||
+    role.name.startsWith('AWSReservedSSO_')
+  );
 }
 
 /**
@@ -31,10 +35,21 @@ export function isProtectedRole(role: { path: string; name: string }): boolean {
  * `maxSessionDuration`): it is allowed only when it changes the description alone. A service-linked role
  * is deleted with DeleteServiceLinkedRole, not DeleteRole.
  */
-export function refuseProtectedRoleWrite(role: { path: string; name: string }, action: string, changedFields: readonly string[] = []): Refusal | null {
+export function refuseProtectedRoleWrite(
+  role: { path: string; name: string },
+  action: string,
+  changedFields: readonly string[] = [],
+): Refusal | null {
   if (!isProtectedRole(role) || ALLOWED_ON_PROTECTED_ROLES.has(action.toLowerCase())) return null;
-  if (action.toLowerCase() === 'iam:updaterole' && changedFields.every((field) => UPDATABLE_ON_PROTECTED_ROLES.has(field))) return null;
-  return { code: 'UnmodifiableEntity', message: `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS` };
+  if (
+    action.toLowerCase() === 'iam:updaterole' &&
+    changedFields.every((field) => UPDATABLE_ON_PROTECTED_ROLES.has(field))
+  )
+    return null;
+  return {
+    code: 'UnmodifiableEntity',
+    message: `Cannot perform the operation on the protected role '${role.name}' - this role is only modifiable by AWS`,
+  };
 }
 
 /**
@@ -44,7 +59,10 @@ export function refuseProtectedRoleWrite(role: { path: string; name: string }, a
  */
 export function refuseAwsManagedPolicyWrite(policyArn: string, action: string, callerArn: string): Refusal | null {
   if (!isAwsManagedPolicyArn(policyArn)) return null;
-  return { code: 'AccessDenied', message: `User: ${callerArn} is not authorized to perform: ${action} on resource: policy ${policyArn}` };
+  return {
+    code: 'AccessDenied',
+    message: `User: ${callerArn} is not authorized to perform: ${action} on resource: policy ${policyArn}`,
+  };
 }
 
 /**
@@ -67,5 +85,8 @@ export function isAwsManagedKmsAlias(aliasOrArn: string): boolean {
 /** KMS's answer (its InvalidAliasNameException) to a customer creating, updating or deleting an AWS managed alias. */
 export function refuseAwsManagedKmsAliasWrite(aliasOrArn: string): Refusal | null {
   if (!isAwsManagedKmsAlias(aliasOrArn)) return null;
-  return { code: 'InvalidAliasNameException', message: `The alias ${aliasOrArn} is not valid: the alias/aws/ prefix is reserved for AWS managed keys.` };
+  return {
+    code: 'InvalidAliasNameException',
+    message: `The alias ${aliasOrArn} is not valid: the alias/aws/ prefix is reserved for AWS managed keys.`,
+  };
 }

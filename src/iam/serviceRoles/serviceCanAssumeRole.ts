@@ -27,7 +27,12 @@ export function serviceCanAssumeRole(request: ServiceAssumeRequest): EvaluationR
     {
       action: 'sts:AssumeRole',
       principal: { arn: request.servicePrincipal, account: '', type: 'Service' },
-      resource: { arn: request.role.arn, account: request.role.accountId, kind: 'trust', tags: request.role.tags ?? null },
+      resource: {
+        arn: request.role.arn,
+        account: request.role.accountId,
+        kind: 'trust',
+        tags: request.role.tags ?? null,
+      },
       identityPolicies: [],
       permissionsBoundary: null,
       sessionPolicies: null,

@@ -13,17 +13,61 @@ export interface ServiceLinkedRoleDefinition {
  * AWS's role and policy names (AWS documentation, "AWS services that work with IAM").
  */
 export const SERVICE_LINKED_ROLES: Readonly<Record<string, ServiceLinkedRoleDefinition>> = {
-  'autoscaling.amazonaws.com': { roleName: 'AWSServiceRoleForAutoScaling', policyName: 'AutoScalingServiceRolePolicy', customSuffix: true },
-  'elasticbeanstalk.amazonaws.com': { roleName: 'AWSServiceRoleForElasticBeanstalk', policyName: 'AWSElasticBeanstalkServiceRolePolicy', customSuffix: true },
-  'ecs.amazonaws.com': { roleName: 'AWSServiceRoleForECS', policyName: 'AmazonECSServiceRolePolicy', customSuffix: false },
-  'rds.amazonaws.com': { roleName: 'AWSServiceRoleForRDS', policyName: 'AmazonRDSServiceRolePolicy', customSuffix: false },
-  'elasticloadbalancing.amazonaws.com': { roleName: 'AWSServiceRoleForElasticLoadBalancing', policyName: 'AWSElasticLoadBalancingServiceRolePolicy', customSuffix: false },
-  'organizations.amazonaws.com': { roleName: 'AWSServiceRoleForOrganizations', policyName: 'AWSOrganizationsServiceTrustPolicy', customSuffix: false },
-  'support.amazonaws.com': { roleName: 'AWSServiceRoleForSupport', policyName: 'AWSSupportServiceRolePolicy', customSuffix: false },
-  'trustedadvisor.amazonaws.com': { roleName: 'AWSServiceRoleForTrustedAdvisor', policyName: 'AWSTrustedAdvisorServiceRolePolicy', customSuffix: false },
-  'config.amazonaws.com': { roleName: 'AWSServiceRoleForConfig', policyName: 'AWSConfigServiceRolePolicy', customSuffix: false },
-  'guardduty.amazonaws.com': { roleName: 'AWSServiceRoleForAmazonGuardDuty', policyName: 'AmazonGuardDutyServiceRolePolicy', customSuffix: false },
-  'access-analyzer.amazonaws.com': { roleName: 'AWSServiceRoleForAccessAnalyzer', policyName: 'AccessAnalyzerServiceRolePolicy', customSuffix: false },
+  'autoscaling.amazonaws.com': {
+    roleName: 'AWSServiceRoleForAutoScaling',
+    policyName: 'AutoScalingServiceRolePolicy',
+    customSuffix: true,
+  },
+  'elasticbeanstalk.amazonaws.com': {
+    roleName: 'AWSServiceRoleForElasticBeanstalk',
+    policyName: 'AWSElasticBeanstalkServiceRolePolicy',
+    customSuffix: true,
+  },
+  'ecs.amazonaws.com': {
+    roleName: 'AWSServiceRoleForECS',
+    policyName: 'AmazonECSServiceRolePolicy',
+    customSuffix: false,
+  },
+  'rds.amazonaws.com': {
+    roleName: 'AWSServiceRoleForRDS',
+    policyName: 'AmazonRDSServiceRolePolicy',
+    customSuffix: false,
+  },
+  'elasticloadbalancing.amazonaws.com': {
+    roleName: 'AWSServiceRoleForElasticLoadBalancing',
+    policyName: 'AWSElasticLoadBalancingServiceRolePolicy',
+    customSuffix: false,
+  },
+  'organizations.amazonaws.com': {
+    roleName: 'AWSServiceRoleForOrganizations',
+    policyName: 'AWSOrganizationsServiceTrustPolicy',
+    customSuffix: false,
+  },
+  'support.amazonaws.com': {
+    roleName: 'AWSServiceRoleForSupport',
+    policyName: 'AWSSupportServiceRolePolicy',
+    customSuffix: false,
+  },
+  'trustedadvisor.amazonaws.com': {
+    roleName: 'AWSServiceRoleForTrustedAdvisor',
+    policyName: 'AWSTrustedAdvisorServiceRolePolicy',
+    customSuffix: false,
+  },
+  'config.amazonaws.com': {
+    roleName: 'AWSServiceRoleForConfig',
+    policyName: 'AWSConfigServiceRolePolicy',
+    customSuffix: false,
+  },
+  'guardduty.amazonaws.com': {
+    roleName: 'AWSServiceRoleForAmazonGuardDuty',
+    policyName: 'AmazonGuardDutyServiceRolePolicy',
+    customSuffix: false,
+  },
+  'access-analyzer.amazonaws.com': {
+    roleName: 'AWSServiceRoleForAccessAnalyzer',
+    policyName: 'AccessAnalyzerServiceRolePolicy',
+    customSuffix: false,
+  },
   'sso.amazonaws.com': { roleName: 'AWSServiceRoleForSSO', policyName: 'AWSSSOServiceRolePolicy', customSuffix: false },
 };
 
@@ -39,7 +83,10 @@ export function isServiceLinkedRolePath(path: string): boolean {
 
 /** The trust policy a service-linked role gets: the service alone may assume it. */
 export function serviceLinkedTrustPolicy(servicePrincipal: string): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole' }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: servicePrincipal }, Action: 'sts:AssumeRole' }],
+  });
 }
 
 /** AWS's UnmodifiableEntity message for a customer's edit of a protected role. */

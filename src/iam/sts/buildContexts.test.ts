@@ -4,11 +4,16 @@ import { buildRevokeSessionsPolicy, REVOKE_SESSIONS_POLICY_NAME } from './buildR
 import { buildSessionPrincipalContext } from './buildSessionPrincipalContext.js';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
-const byKey = (entries: { key: string; values: string[] }[]) => Object.fromEntries(entries.map((e) => [e.key, e.values]));
+const byKey = (entries: { key: string; values: string[] }[]) =>
+  Object.fromEntries(entries.map((e) => [e.key, e.values]));
 
 describe('buildAssumeRoleContext', () => {
   it('holds the STS keys of the request and leaves out what was not passed', () => {
-    const entries = buildAssumeRoleContext({ roleArn: 'arn:aws:iam::1:role/r', roleSessionName: 'dev' }, { authenticatedAt: null, temporaryCredentials: false }, now);
+    const entries = buildAssumeRoleContext(
+      { roleArn: 'arn:aws:iam::1:role/r', roleSessionName: 'dev' },
+      { authenticatedAt: null, temporaryCredentials: false },
+      now,
+    );
     expect(entries).toEqual([{ key: 'sts:RoleSessionName', values: ['dev'], type: 'string' }]);
   });
 
@@ -19,7 +24,10 @@ describe('buildAssumeRoleContext', () => {
         roleSessionName: 'dev',
         externalId: 'ext',
         sourceIdentity: 'alice',
-        tags: [{ key: 'team', value: 'blue' }, { key: 'env', value: 'dev' }],
+        tags: [
+          { key: 'team', value: 'blue' },
+          { key: 'env', value: 'dev' },
+        ],
         transitiveTagKeys: ['team'],
       },
       { authenticatedAt: new Date(now.getTime() - 90_000), temporaryCredentials: true },
@@ -39,7 +47,11 @@ describe('buildAssumeRoleContext', () => {
   });
 
   it('says MFA is absent (false) for temporary credentials without it', () => {
-    const entries = buildAssumeRoleContext({ roleArn: 'arn:aws:iam::1:role/r', roleSessionName: 'dev' }, { authenticatedAt: null, temporaryCredentials: true }, now);
+    const entries = buildAssumeRoleContext(
+      { roleArn: 'arn:aws:iam::1:role/r', roleSessionName: 'dev' },
+      { authenticatedAt: null, temporaryCredentials: true },
+      now,
+    );
     expect(byKey(entries)['aws:MultiFactorAuthPresent']).toEqual(['false']);
   });
 });
@@ -47,7 +59,13 @@ describe('buildAssumeRoleContext', () => {
 describe('buildSessionPrincipalContext', () => {
   it('carries merged principal tags, source identity and the token issue time', () => {
     const entries = buildSessionPrincipalContext(
-      { roleTags: [{ key: 'team', value: 'role' }], sessionTags: [{ key: 'Team', value: 'session' }], sourceIdentity: 'alice', mfaAuthenticatedAt: null, issuedAt: now },
+      {
+        roleTags: [{ key: 'team', value: 'role' }],
+        sessionTags: [{ key: 'Team', value: 'session' }],
+        sourceIdentity: 'alice',
+        mfaAuthenticatedAt: null,
+        issuedAt: now,
+      },
       now,
     );
     expect(byKey(entries)).toEqual({
@@ -64,7 +82,14 @@ describe('buildRevokeSessionsPolicy', () => {
     expect(REVOKE_SESSIONS_POLICY_NAME).toBe('AWSRevokeOlderSessions');
     expect(JSON.parse(buildRevokeSessionsPolicy(now))).toEqual({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Deny', Action: ['*'], Resource: ['*'], Condition: { DateLessThan: { 'aws:TokenIssueTime': '2026-03-01T12:00:00.000Z' } } }],
+      Statement: [
+        {
+          Effect: 'Deny',
+          Action: ['*'],
+          Resource: ['*'],
+          Condition: { DateLessThan: { 'aws:TokenIssueTime': '2026-03-01T12:00:00.000Z' } },
+        },
+      ],
     });
   });
 });

@@ -28,5 +28,8 @@ export function buildSessionPrincipalContext(principal: SessionPrincipal, now: D
     entries.push({ key: 'aws:SourceIdentity', values: [principal.sourceIdentity], type: 'string' });
   }
   entries.push({ key: 'aws:TokenIssueTime', values: [principal.issuedAt.toISOString()], type: 'date' });
-  return [...entries, ...buildMfaContext({ authenticatedAt: principal.mfaAuthenticatedAt, temporaryCredentials: true }, now)];
+  return [
+    ...entries,
+    ...buildMfaContext({ authenticatedAt: principal.mfaAuthenticatedAt, temporaryCredentials: true }, now),
+  ];
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computePackedPolicySize } from './computePackedPolicySize.js';
 
-const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+const policy = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+});
 
 describe('computePackedPolicySize', () => {
   it('is zero for nothing and a small percent for a small policy', () => {
@@ -23,6 +26,8 @@ describe('computePackedPolicySize', () => {
     const tags = Array.from({ length: 50 }, (_, i) => ({ key: `key-${i}`.padEnd(40, 'k'), value: 'v'.repeat(60) }));
     const result = computePackedPolicySize({ tags });
     expect(result).toMatchObject({ ok: false, error: { code: 'PackedPolicyTooLarge' } });
-    expect(result.ok ? '' : result.error.message).toMatch(/^Packed policy consumes \d+% of allotted space, please use smaller policy\.$/);
+    expect(result.ok ? '' : result.error.message).toMatch(
+      /^Packed policy consumes \d+% of allotted space, please use smaller policy\.$/,
+    );
   });
 });

@@ -49,7 +49,11 @@ export function computePackedPolicySize(input: PackedPolicyInput): StsResult<num
   const tags = (input.tags ?? []).reduce((sum, tag) => sum + tag.key.length + tag.value.length + 2, 0);
   const percent = Math.ceil(((policy + arns + tags) * 100) / PACKED_POLICY_LIMIT);
   if (percent > 100) {
-    return stsFail('PackedPolicyTooLarge', `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`, 'policy');
+    return stsFail(
+      'PackedPolicyTooLarge',
+      `Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
+      'policy',
+    );
   }
   return stsOk(percent);
 }

@@ -5,8 +5,17 @@
 export type { AssumeRoleRequest, SessionTag } from './AssumeRoleRequest.js';
 export type { StsError, StsErrorCode, StsResult } from './StsError.js';
 export { ASSUME_ROLE_LIMITS, validateAssumeRoleRequest } from './validateAssumeRoleRequest.js';
-export { DEFAULT_SESSION_SECONDS, ROLE_CHAINING_MAX_SECONDS, resolveSessionDuration } from './resolveSessionDuration.js';
-export { mergePrincipalTags, resolveSessionTags, type InheritedTags, type ResolvedSessionTags } from './resolveSessionTags.js';
+export {
+  DEFAULT_SESSION_SECONDS,
+  ROLE_CHAINING_MAX_SECONDS,
+  resolveSessionDuration,
+} from './resolveSessionDuration.js';
+export {
+  mergePrincipalTags,
+  resolveSessionTags,
+  type InheritedTags,
+  type ResolvedSessionTags,
+} from './resolveSessionTags.js';
 export { resolveSourceIdentity, type ResolvedSourceIdentity } from './resolveSourceIdentity.js';
 export { computePackedPolicySize, PACKED_POLICY_LIMIT } from './computePackedPolicySize.js';
 export { buildAssumeRoleContext, buildMfaContext, type MfaState } from './buildAssumeRoleContext.js';

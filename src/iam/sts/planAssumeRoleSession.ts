@@ -49,12 +49,17 @@ export function planAssumeRoleSession(
     chained,
   });
   if (!duration.ok) return duration;
-  const inherited = chained && caller !== null ? { tags: caller.tags, transitiveTagKeys: caller.transitiveTagKeys } : null;
+  const inherited =
+    chained && caller !== null ? { tags: caller.tags, transitiveTagKeys: caller.transitiveTagKeys } : null;
   const tags = resolveSessionTags(request.tags ?? [], request.transitiveTagKeys ?? [], inherited);
   if (!tags.ok) return tags;
   const source = resolveSourceIdentity(request.sourceIdentity, chained ? caller?.sourceIdentity : null);
   if (!source.ok) return source;
-  const packed = computePackedPolicySize({ policy: request.policy, policyArns: request.policyArns, tags: request.tags });
+  const packed = computePackedPolicySize({
+    policy: request.policy,
+    policyArns: request.policyArns,
+    tags: request.tags,
+  });
   if (!packed.ok) return packed;
   return {
     ok: true,

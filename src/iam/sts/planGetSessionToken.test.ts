@@ -14,7 +14,12 @@ describe('planGetSessionToken', () => {
     expect(result.ok ? '' : result.error.message).toBe(
       "1 validation error detected: Value '129601' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 129600",
     );
-    expect(planGetSessionToken({ serialNumber: 'arn:aws:iam::111122223333:mfa/a', tokenCode: '12a456' }, false)).toMatchObject({ ok: false, error: { source: 'tokenCode' } });
-    expect(planGetSessionToken({ serialNumber: 'arn:aws:iam::111122223333:mfa/a' }, false)).toMatchObject({ ok: false, error: { message: 'SerialNumber and TokenCode must be specified together.' } });
+    expect(
+      planGetSessionToken({ serialNumber: 'arn:aws:iam::111122223333:mfa/a', tokenCode: '12a456' }, false),
+    ).toMatchObject({ ok: false, error: { source: 'tokenCode' } });
+    expect(planGetSessionToken({ serialNumber: 'arn:aws:iam::111122223333:mfa/a' }, false)).toMatchObject({
+      ok: false,
+      error: { message: 'SerialNumber and TokenCode must be specified together.' },
+    });
   });
 });

@@ -20,19 +20,39 @@ export function planGetSessionToken(request: GetSessionTokenRequest, isRoot: boo
   const duration = request.durationSeconds;
   if (duration !== null && duration !== undefined) {
     if (duration < GET_SESSION_TOKEN_LIMITS.min) {
-      violations.push({ value: String(duration), path: 'durationSeconds', constraint: `have value greater than or equal to ${GET_SESSION_TOKEN_LIMITS.min}` });
+      violations.push({
+        value: String(duration),
+        path: 'durationSeconds',
+        constraint: `have value greater than or equal to ${GET_SESSION_TOKEN_LIMITS.min}`,
+      });
     }
     if (duration > GET_SESSION_TOKEN_LIMITS.max) {
-      violations.push({ value: String(duration), path: 'durationSeconds', constraint: `have value less than or equal to ${GET_SESSION_TOKEN_LIMITS.max}` });
+      violations.push({
+        value: String(duration),
+        path: 'durationSeconds',
+        constraint: `have value less than or equal to ${GET_SESSION_TOKEN_LIMITS.max}`,
+      });
     }
   }
   const serial = request.serialNumber;
-  if (serial !== null && serial !== undefined && (serial.length < 9 || serial.length > 256 || !/^[\w+=/:,.@-]*$/.test(serial))) {
-    violations.push({ value: serial, path: 'serialNumber', constraint: 'satisfy regular expression pattern: [\\w+=/:,.@-]*' });
+  if (
+    serial !== null &&
+    serial !== undefined &&
+    (serial.length < 9 || serial.length > 256 || !/^[\w+=/:,.@-]*$/.test(serial))
+  ) {
+    violations.push({
+      value: serial,
+      path: 'serialNumber',
+      constraint: 'satisfy regular expression pattern: [\\w+=/:,.@-]*',
+    });
   }
   const code = request.tokenCode;
   if (code !== null && code !== undefined && !/^\d{6}$/.test(code)) {
-    violations.push({ value: code, path: 'tokenCode', constraint: code.length === 6 ? 'satisfy regular expression pattern: [\\d]*' : 'have length equal to 6' });
+    violations.push({
+      value: code,
+      path: 'tokenCode',
+      constraint: code.length === 6 ? 'satisfy regular expression pattern: [\\d]*' : 'have length equal to 6',
+    });
   }
   if (violations.length > 0) {
     return stsFail('ValidationError', formatConstraintViolations(violations), violations[0]?.path ?? '');

@@ -30,7 +30,11 @@ export function resolveSessionDuration(input: SessionDurationInput): StsResult<n
     );
   }
   if (requested > input.roleMaxSessionDuration) {
-    return stsFail('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.', 'durationSeconds');
+    return stsFail(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+      'durationSeconds',
+    );
   }
   return stsOk(requested);
 }

@@ -10,10 +10,22 @@ describe('resolveSessionTags', () => {
   });
 
   it('inherits only the transitive tags of the calling session, which stay transitive', () => {
-    const inherited = { tags: [{ key: 'Project', value: 'x' }, { key: 'cost', value: '1' }], transitiveTagKeys: ['project'] };
+    const inherited = {
+      tags: [
+        { key: 'Project', value: 'x' },
+        { key: 'cost', value: '1' },
+      ],
+      transitiveTagKeys: ['project'],
+    };
     expect(resolveSessionTags([{ key: 'team', value: 'blue' }], [], inherited)).toEqual({
       ok: true,
-      value: { tags: [{ key: 'Project', value: 'x' }, { key: 'team', value: 'blue' }], transitiveTagKeys: ['Project'] },
+      value: {
+        tags: [
+          { key: 'Project', value: 'x' },
+          { key: 'team', value: 'blue' },
+        ],
+        transitiveTagKeys: ['Project'],
+      },
     });
   });
 
@@ -26,7 +38,15 @@ describe('resolveSessionTags', () => {
 
 describe('mergePrincipalTags', () => {
   it('lets a session tag override a role tag with the same key, case-insensitively', () => {
-    expect(mergePrincipalTags([{ key: 'Team', value: 'role' }, { key: 'env', value: 'prod' }], [{ key: 'team', value: 'session' }])).toEqual([
+    expect(
+      mergePrincipalTags(
+        [
+          { key: 'Team', value: 'role' },
+          { key: 'env', value: 'prod' },
+        ],
+        [{ key: 'team', value: 'session' }],
+      ),
+    ).toEqual([
       { key: 'env', value: 'prod' },
       { key: 'team', value: 'session' },
     ]);

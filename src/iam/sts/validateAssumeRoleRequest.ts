@@ -65,7 +65,12 @@ function checkString(out: ConstraintViolation[], value: string, path: string, ru
   }
 }
 
-function checkOptional(out: ConstraintViolation[], value: string | null | undefined, path: string, rule: StringRule): void {
+function checkOptional(
+  out: ConstraintViolation[],
+  value: string | null | undefined,
+  path: string,
+  rule: StringRule,
+): void {
   if (value !== null && value !== undefined) {
     checkString(out, value, path, rule);
   }
@@ -88,14 +93,27 @@ function collectViolations(request: AssumeRoleRequest): ConstraintViolation[] {
   const duration = request.durationSeconds;
   if (duration !== null && duration !== undefined) {
     if (duration < ASSUME_ROLE_LIMITS.minDurationSeconds) {
-      out.push({ value: String(duration), path: 'durationSeconds', constraint: `have value greater than or equal to ${ASSUME_ROLE_LIMITS.minDurationSeconds}` });
+      out.push({
+        value: String(duration),
+        path: 'durationSeconds',
+        constraint: `have value greater than or equal to ${ASSUME_ROLE_LIMITS.minDurationSeconds}`,
+      });
     }
     if (duration > ASSUME_ROLE_LIMITS.maxDurationSeconds) {
-      out.push({ value: String(duration), path: 'durationSeconds', constraint: `have value less than or equal to ${ASSUME_ROLE_LIMITS.maxDurationSeconds}` });
+      out.push({
+        value: String(duration),
+        path: 'durationSeconds',
+        constraint: `have value less than or equal to ${ASSUME_ROLE_LIMITS.maxDurationSeconds}`,
+      });
     }
   }
   const tags = request.tags ?? [];
-  checkListLength(out, tags.map((tag) => tag.key), 'tags', ASSUME_ROLE_LIMITS.maxSessionTags);
+  checkListLength(
+    out,
+    tags.map((tag) => tag.key),
+    'tags',
+    ASSUME_ROLE_LIMITS.maxSessionTags,
+  );
   tags.forEach((tag, i) => {
     checkString(out, tag.key, `tags.${i + 1}.member.key`, TAG_KEY_RULE);
     checkString(out, tag.value, `tags.${i + 1}.member.value`, TAG_VALUE_RULE);
@@ -120,11 +138,19 @@ function collectViolations(request: AssumeRoleRequest): ConstraintViolation[] {
 export function validateAssumeRoleRequest(request: AssumeRoleRequest): StsError | null {
   // Checked before the pattern (which also rejects `:`) so the caller learns the real reason.
   if (request.sourceIdentity?.toLowerCase().startsWith('aws:')) {
-    return { code: 'ValidationError', message: "SourceIdentity must not start with the reserved prefix 'aws:'.", source: 'sourceIdentity' };
+    return {
+      code: 'ValidationError',
+      message: "SourceIdentity must not start with the reserved prefix 'aws:'.",
+      source: 'sourceIdentity',
+    };
   }
   const violations = collectViolations(request);
   if (violations.length > 0) {
-    return { code: 'ValidationError', message: formatConstraintViolations(violations), source: violations[0]?.path ?? '' };
+    return {
+      code: 'ValidationError',
+      message: formatConstraintViolations(violations),
+      source: violations[0]?.path ?? '',
+    };
   }
   const policyArns = request.policyArns ?? [];
   if (policyArns.length > ASSUME_ROLE_LIMITS.maxPolicyArns) {
@@ -145,11 +171,19 @@ export function validateAssumeRoleRequest(request: AssumeRoleRequest): StsError 
   const seen = new Set<string>();
   for (const tag of request.tags ?? []) {
     if (isReservedTagKey(tag.key)) {
-      return { code: 'ValidationError', message: `Session tag key '${tag.key}' is not allowed: tag keys beginning with 'aws:' are reserved for AWS use.`, source: 'tags' };
+      return {
+        code: 'ValidationError',
+        message: `Session tag key '${tag.key}' is not allowed: tag keys beginning with 'aws:' are reserved for AWS use.`,
+        source: 'tags',
+      };
     }
     const key = tag.key.toLowerCase();
     if (seen.has(key)) {
-      return { code: 'ValidationError', message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.', source: 'tags' };
+      return {
+        code: 'ValidationError',
+        message: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
+        source: 'tags',
+      };
     }
     seen.add(key);
   }
@@ -165,7 +199,11 @@ export function validateAssumeRoleRequest(request: AssumeRoleRequest): StsError 
   const hasSerial = request.serialNumber !== null && request.serialNumber !== undefined;
   const hasCode = request.tokenCode !== null && request.tokenCode !== undefined;
   if (hasSerial !== hasCode) {
-    return { code: 'ValidationError', message: 'SerialNumber and TokenCode must be specified together.', source: hasSerial ? 'tokenCode' : 'serialNumber' };
+    return {
+      code: 'ValidationError',
+      message: 'SerialNumber and TokenCode must be specified together.',
+      source: hasSerial ? 'tokenCode' : 'serialNumber',
+    };
   }
   return null;
 }

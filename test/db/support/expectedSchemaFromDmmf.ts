@@ -43,7 +43,8 @@ const columnOf = (field: DmmfField) => field.dbName ?? field.name;
 function columnType(field: DmmfField): string {
   let base: string;
   if (field.kind === 'enum') base = `"${field.type}"`;
-  else if (field.nativeType) base = nativeTypes[field.nativeType[0]]?.(field.nativeType[1]) ?? `unknown ${field.nativeType[0]}`;
+  else if (field.nativeType)
+    base = nativeTypes[field.nativeType[0]]?.(field.nativeType[1]) ?? `unknown ${field.nativeType[0]}`;
   else base = scalarTypes[field.type] ?? `unknown ${field.type}`;
   return field.isList ? `${base}[]` : base;
 }
@@ -68,7 +69,11 @@ export function expectedSchemaFromDmmf(dmmf: Dmmf): ExpectedSchema {
     for (const field of model.fields) {
       if (field.kind === 'object') continue;
       // Prisma creates scalar lists without NOT NULL.
-      columns.set(columnOf(field), { type: columnType(field), nullable: !field.isRequired || field.isList, hasDefault: hasDatabaseDefault(field) });
+      columns.set(columnOf(field), {
+        type: columnType(field),
+        nullable: !field.isRequired || field.isList,
+        hasDefault: hasDatabaseDefault(field),
+      });
     }
     tables.set(table, columns);
 
@@ -77,7 +82,9 @@ export function expectedSchemaFromDmmf(dmmf: Dmmf): ExpectedSchema {
       const target = models.get(field.type);
       if (!target) throw new Error(`relation ${model.name}.${field.name} names unknown model ${field.type}`);
       const fieldColumns = field.relationFromFields.map((name) => columnOf(model.fields.find((f) => f.name === name)!));
-      const referenced = (field.relationToFields ?? []).map((name) => columnOf(target.fields.find((f) => f.name === name)!));
+      const referenced = (field.relationToFields ?? []).map((name) =>
+        columnOf(target.fields.find((f) => f.name === name)!),
+      );
       const optional = field.relationFromFields.some((name) => !model.fields.find((f) => f.name === name)!.isRequired);
       foreignKeys.set(defaultName(table, fieldColumns, 'fkey'), {
         table,

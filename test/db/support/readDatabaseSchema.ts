@@ -39,7 +39,13 @@ const actions: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Casc
 
 /** Reads tables, columns, indexes, foreign keys, check constraints and enums of the `public` schema. */
 export async function readDatabaseSchema(pool: pg.Pool): Promise<DbSchema> {
-  const columns = await pool.query<{ table_name: string; column_name: string; type: string; not_null: boolean; has_default: boolean }>(`
+  const columns = await pool.query<{
+    table_name: string;
+    column_name: string;
+    type: string;
+    not_null: boolean;
+    has_default: boolean;
+  }>(`
     SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type,
            a.attnotnull AS not_null, a.atthasdef AS has_default
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -52,7 +58,14 @@ export async function readDatabaseSchema(pool: pg.Pool): Promise<DbSchema> {
     tables.set(row.table_name, table);
   }
 
-  const indexRows = await pool.query<{ name: string; table_name: string; columns: string[]; unique: boolean; primary: boolean; partial: boolean }>(`
+  const indexRows = await pool.query<{
+    name: string;
+    table_name: string;
+    columns: string[];
+    unique: boolean;
+    primary: boolean;
+    partial: boolean;
+  }>(`
     SELECT i.relname AS name, t.relname AS table_name, ix.indisunique AS unique, ix.indisprimary AS primary,
            ix.indpred IS NOT NULL AS partial,
            ARRAY(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
@@ -60,10 +73,21 @@ export async function readDatabaseSchema(pool: pg.Pool): Promise<DbSchema> {
     FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid
     JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public'`);
   const indexes = new Map(
-    indexRows.rows.map((row) => [row.name, { table: row.table_name, columns: row.columns, unique: row.unique, primary: row.primary, partial: row.partial }]),
+    indexRows.rows.map((row) => [
+      row.name,
+      { table: row.table_name, columns: row.columns, unique: row.unique, primary: row.primary, partial: row.partial },
+    ]),
   );
 
-  const fkRows = await pool.query<{ name: string; table_name: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string }>(`
+  const fkRows = await pool.query<{
+    name: string;
+    table_name: string;
+    columns: string[];
+    ref_table: string;
+    ref_columns: string[];
+    on_delete: string;
+    on_update: string;
+  }>(`
     SELECT con.conname AS name, t.relname AS table_name, r.relname AS ref_table,
            con.confdeltype AS on_delete, con.confupdtype AS on_update,
            ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)

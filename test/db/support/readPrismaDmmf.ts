@@ -66,11 +66,20 @@ export function readPrismaDmmf(): Dmmf {
     );
     writeFileSync(join(dir, 'schema.prisma'), schema);
     const out = join(dir, 'dmmf.json');
-    execFileSync(join(repositoryRoot, 'node_modules/.bin/prisma'), ['generate', '--schema', join(dir, 'schema.prisma')], {
-      cwd: dir,
-      env: { ...process.env, DMMF_OUT: out, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-      stdio: 'pipe',
-    });
+    execFileSync(
+      join(repositoryRoot, 'node_modules/.bin/prisma'),
+      ['generate', '--schema', join(dir, 'schema.prisma')],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          DMMF_OUT: out,
+          PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+          PRISMA_HIDE_UPDATE_MESSAGE: '1',
+        },
+        stdio: 'pipe',
+      },
+    );
     return JSON.parse(readFileSync(out, 'utf8')) as Dmmf;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,10 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * roles (tagged, with an attached managed policy of two versions, an inline policy and a session), one
  * user in one group, and one S3 bucket with a policy. Bulk inserts keep it fast at any size.
  */
-export async function seedReadModel(prisma: PrismaClient, size: { accounts: number; rolesPerAccount: number }): Promise<SeededModel> {
+export async function seedReadModel(
+  prisma: PrismaClient,
+  size: { accounts: number; rolesPerAccount: number },
+): Promise<SeededModel> {
   const organizationId = 'o-exampleorg1';
   const rootId = 'r-root';
   const ouId = 'ou-root-workloads';
@@ -25,16 +28,29 @@ export async function seedReadModel(prisma: PrismaClient, size: { accounts: numb
   const managementAccountId = accountIds[0]!;
   const scpId = 'p-denyleave';
 
-  await prisma.account.createMany({ data: accountIds.map((id, i) => ({ id, name: `account-${i}`, email: `a${i}@example.com` })) });
+  await prisma.account.createMany({
+    data: accountIds.map((id, i) => ({ id, name: `account-${i}`, email: `a${i}@example.com` })),
+  });
   await prisma.organization.create({ data: { id: organizationId, managementAccountId } });
   await prisma.organizationalUnit.create({ data: { id: rootId, organizationId, name: 'Root' } });
   await prisma.organizationalUnit.create({ data: { id: ouId, organizationId, parentId: rootId, name: 'Workloads' } });
   await prisma.account.updateMany({ data: { organizationId, parentId: ouId } });
   await prisma.account.update({ where: { id: managementAccountId }, data: { parentId: rootId } });
   await prisma.organizationPolicy.create({
-    data: { id: scpId, organizationId, type: 'SERVICE_CONTROL_POLICY', name: 'DenyLeave', document: '{"Version":"2012-10-17","Statement":[]}' },
+    data: {
+      id: scpId,
+      organizationId,
+      type: 'SERVICE_CONTROL_POLICY',
+      name: 'DenyLeave',
+      document: '{"Version":"2012-10-17","Statement":[]}',
+    },
   });
-  await prisma.organizationPolicyAttachment.createMany({ data: [{ policyId: scpId, targetId: rootId }, { policyId: scpId, targetId: ouId }] });
+  await prisma.organizationPolicyAttachment.createMany({
+    data: [
+      { policyId: scpId, targetId: rootId },
+      { policyId: scpId, targetId: ouId },
+    ],
+  });
 
   const roles = accountIds.flatMap((accountId, a) =>
     Array.from({ length: size.rolesPerAccount }, (_, r) => ({
@@ -62,12 +78,24 @@ export async function seedReadModel(prisma: PrismaClient, size: { accounts: numb
     ]),
   });
   await prisma.policyAttachment.createMany({
-    data: roles.map((role) => ({ policyId: `ANPA${role.id.slice(4, 8)}EXAMPLE`, principalKind: 'ROLE' as const, roleId: role.id })),
+    data: roles.map((role) => ({
+      policyId: `ANPA${role.id.slice(4, 8)}EXAMPLE`,
+      principalKind: 'ROLE' as const,
+      roleId: role.id,
+    })),
   });
   await prisma.inlinePolicy.createMany({
-    data: roles.map((role) => ({ principalKind: 'ROLE' as const, roleId: role.id, name: 'Inline', nameKey: 'inline', document: '{}' })),
+    data: roles.map((role) => ({
+      principalKind: 'ROLE' as const,
+      roleId: role.id,
+      name: 'Inline',
+      nameKey: 'inline',
+      document: '{}',
+    })),
   });
-  await prisma.tag.createMany({ data: roles.map((role) => ({ roleId: role.id, key: 'Team', keyLower: 'team', value: role.accountId })) });
+  await prisma.tag.createMany({
+    data: roles.map((role) => ({ roleId: role.id, key: 'Team', keyLower: 'team', value: role.accountId })),
+  });
   const now = Date.now();
   await prisma.session.createMany({
     data: roles.map((role, i) => ({

@@ -5,7 +5,16 @@ import { POLICY_KIND_RULES } from '../../../iam/index.js';
 import { IAM_LIMITS } from '../../identities/iamNameRules.js';
 import { principalKey } from '../../policies/policies.loaders.js';
 import { AwsMap, type AwsOperation } from '../AwsOperation.js';
-import { toAttachedPolicy, toGroup, toInstanceProfile, toPolicy, toPolicyDetail, toPolicyVersion, toRole, toUser } from '../iamShapes.js';
+import {
+  toAttachedPolicy,
+  toGroup,
+  toInstanceProfile,
+  toPolicy,
+  toPolicyDetail,
+  toPolicyVersion,
+  toRole,
+  toUser,
+} from '../iamShapes.js';
 import { pageByMarker } from '../pageByMarker.js';
 import { authorizeAccountRead } from '../readIamEntity.js';
 
@@ -31,13 +40,24 @@ async function loadEntries(context: Context, accountId: string, types: ReadonlyS
   if (types.has('User')) entries.push(...users.map((row) => ({ type: 'User' as const, row })));
   if (types.has('Group')) entries.push(...groups.map((row) => ({ type: 'Group' as const, row })));
   if (types.has('Role')) entries.push(...roleRows.map((row) => ({ type: 'Role' as const, row })));
-  if (types.has('LocalManagedPolicy')) entries.push(...local.map((row) => ({ type: 'LocalManagedPolicy' as const, row })));
+  if (types.has('LocalManagedPolicy'))
+    entries.push(...local.map((row) => ({ type: 'LocalManagedPolicy' as const, row })));
   if (types.has('AWSManagedPolicy')) {
     // As IAM does, the AWS managed policies reported are those attached to an identity of the account.
-    const keys = [...users.map((u) => principalKey('USER', u.id)), ...groups.map((g) => principalKey('GROUP', g.id)), ...roleRows.map((r) => principalKey('ROLE', r.id))];
-    const attached = (await policies.attachedByPrincipal.loadMany(keys)).flatMap((list) => (Array.isArray(list) ? list : []));
+    const keys = [
+      ...users.map((u) => principalKey('USER', u.id)),
+      ...groups.map((g) => principalKey('GROUP', g.id)),
+      ...roleRows.map((r) => principalKey('ROLE', r.id)),
+    ];
+    const attached = (await policies.attachedByPrincipal.loadMany(keys)).flatMap((list) =>
+      Array.isArray(list) ? list : [],
+    );
     const aws = new Map(attached.filter((policy) => policy.accountId === null).map((policy) => [policy.id, policy]));
-    entries.push(...[...aws.values()].sort((a, b) => (a.nameKey < b.nameKey ? -1 : 1)).map((row) => ({ type: 'AWSManagedPolicy' as const, row })));
+    entries.push(
+      ...[...aws.values()]
+        .sort((a, b) => (a.nameKey < b.nameKey ? -1 : 1))
+        .map((row) => ({ type: 'AWSManagedPolicy' as const, row })),
+    );
   }
   return entries;
 }
@@ -60,7 +80,12 @@ async function toDetail(context: Context, entry: Entry) {
       context.loaders.identities.groupsByUser.load(entry.row.id),
       toUser(context, entry.row),
     ]);
-    return { ...user, UserPolicyList: inline, GroupList: groups.map((group) => group.name), AttachedManagedPolicies: managed };
+    return {
+      ...user,
+      UserPolicyList: inline,
+      GroupList: groups.map((group) => group.name),
+      AttachedManagedPolicies: managed,
+    };
   }
   if (entry.type === 'Group') {
     const { inline, managed } = await attached(context, 'GROUP', entry.row.id);
@@ -73,36 +98,71 @@ async function toDetail(context: Context, entry: Entry) {
       context.loaders.roles.instanceProfilesByRole.load(entry.row.id),
     ]);
     const instanceProfiles = await Promise.all(profiles.map((profile) => toInstanceProfile(context, profile)));
-    return { ...role, Description: undefined, MaxSessionDuration: undefined, InstanceProfileList: instanceProfiles, RolePolicyList: inline, AttachedManagedPolicies: managed };
+    return {
+      ...role,
+      Description: undefined,
+      MaxSessionDuration: undefined,
+      InstanceProfileList: instanceProfiles,
+      RolePolicyList: inline,
+      AttachedManagedPolicies: managed,
+    };
   }
-  const [policy, versions] = await Promise.all([toPolicy(context, entry.row), context.loaders.policies.versionsByPolicy.load(entry.row.id)]);
+  const [policy, versions] = await Promise.all([
+    toPolicy(context, entry.row),
+    context.loaders.policies.versionsByPolicy.load(entry.row.id),
+  ]);
   return { ...policy, PolicyVersionList: versions.map((version) => toPolicyVersion(version)) };
 }
 
-const DETAIL_LISTS: Record<EntityType, string> = { User: 'UserDetailList', Group: 'GroupDetailList', Role: 'RoleDetailList', LocalManagedPolicy: 'Policies', AWSManagedPolicy: 'Policies' };
+const DETAIL_LISTS: Record<EntityType, string> = {
+  User: 'UserDetailList',
+  Group: 'GroupDetailList',
+  Role: 'RoleDetailList',
+  LocalManagedPolicy: 'Policies',
+  AWSManagedPolicy: 'Policies',
+};
 
 /** Account-wide IAM reads: the summary of entity counts and quotas, and the whole account's authorization details. */
 export const iamAccountOperations: AwsOperation[] = [
   {
-    service: 'iam', name: 'GetAccountAuthorizationDetails', action: 'iam:GetAccountAuthorizationDetails', kind: 'read', graphql: 'Query.account',
+    service: 'iam',
+    name: 'GetAccountAuthorizationDetails',
+    action: 'iam:GetAccountAuthorizationDetails',
+    kind: 'read',
+    graphql: 'Query.account',
     run: async (context, input, action) => {
       const filter = input.stringList('Filter');
       for (const type of filter) {
         if (!(ENTITY_TYPES as readonly string[]).includes(type)) {
-          throw validationError(`1 validation error detected: Value '[${filter.join(', ')}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${ENTITY_TYPES.join(', ')}]]`);
+          throw validationError(
+            `1 validation error detected: Value '[${filter.join(', ')}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${ENTITY_TYPES.join(', ')}]]`,
+          );
         }
       }
       const accountId = await authorizeAccountRead(context, action);
-      const entries = await loadEntries(context, accountId, new Set(filter.length > 0 ? (filter as EntityType[]) : ENTITY_TYPES));
+      const entries = await loadEntries(
+        context,
+        accountId,
+        new Set(filter.length > 0 ? (filter as EntityType[]) : ENTITY_TYPES),
+      );
       const page = pageByMarker(entries, input, keyOf);
-      const lists: Record<string, unknown[]> = { UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [] };
+      const lists: Record<string, unknown[]> = {
+        UserDetailList: [],
+        GroupDetailList: [],
+        RoleDetailList: [],
+        Policies: [],
+      };
       const details = await Promise.all(page.items.map((entry) => toDetail(context, entry)));
       page.items.forEach((entry, i) => lists[DETAIL_LISTS[entry.type]]?.push(details[i]));
       return { ...(lists as Record<string, never[]>), IsTruncated: page.IsTruncated, Marker: page.Marker };
     },
   },
   {
-    service: 'iam', name: 'GetAccountSummary', action: 'iam:GetAccountSummary', kind: 'read', graphql: 'Query.account',
+    service: 'iam',
+    name: 'GetAccountSummary',
+    action: 'iam:GetAccountSummary',
+    kind: 'read',
+    graphql: 'Query.account',
     run: async (context, _input, action) => {
       const accountId = await authorizeAccountRead(context, action);
       const { identities, roles, policies } = context.loaders;

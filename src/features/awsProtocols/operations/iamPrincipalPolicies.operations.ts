@@ -1,6 +1,14 @@
 import type { PrincipalKindName } from '../../identities/findPrincipal.js';
 import { principalKey } from '../../policies/policies.loaders.js';
-import { attachManagedPolicy, deleteInlinePolicy, detachManagedPolicy, putInlinePolicy, putPermissionsBoundary, tagPrincipal, untagPrincipal } from '../../policies/policyAttachments.service.js';
+import {
+  attachManagedPolicy,
+  deleteInlinePolicy,
+  detachManagedPolicy,
+  putInlinePolicy,
+  putPermissionsBoundary,
+  tagPrincipal,
+  untagPrincipal,
+} from '../../policies/policyAttachments.service.js';
 import { noSuchEntity } from '../../../graphql/errors.js';
 import type { AwsOperation } from '../AwsOperation.js';
 import type { OperationInput } from '../OperationInput.js';
@@ -24,7 +32,10 @@ export function readTags(input: OperationInput) {
 function principalPolicyOperations(noun: Noun): AwsOperation[] {
   const kind = KIND[noun];
   const target = (input: OperationInput) => ({ kind, name: input.string(`${noun}Name`) });
-  const write = (name: string, run: (input: OperationInput, context: Parameters<AwsOperation['run']>[0]) => Promise<unknown>): AwsOperation => ({
+  const write = (
+    name: string,
+    run: (input: OperationInput, context: Parameters<AwsOperation['run']>[0]) => Promise<unknown>,
+  ): AwsOperation => ({
     service: 'iam',
     name,
     action: `iam:${name}`,
@@ -36,10 +47,18 @@ function principalPolicyOperations(noun: Noun): AwsOperation[] {
     },
   });
   const operations: AwsOperation[] = [
-    write(`Put${noun}Policy`, (input, context) => putInlinePolicy(context, target(input), input.string('PolicyName'), input.string('PolicyDocument'))),
-    write(`Delete${noun}Policy`, (input, context) => deleteInlinePolicy(context, target(input), input.string('PolicyName'))),
-    write(`Attach${noun}Policy`, (input, context) => attachManagedPolicy(context, target(input), input.string('PolicyArn'))),
-    write(`Detach${noun}Policy`, (input, context) => detachManagedPolicy(context, target(input), input.string('PolicyArn'))),
+    write(`Put${noun}Policy`, (input, context) =>
+      putInlinePolicy(context, target(input), input.string('PolicyName'), input.string('PolicyDocument')),
+    ),
+    write(`Delete${noun}Policy`, (input, context) =>
+      deleteInlinePolicy(context, target(input), input.string('PolicyName')),
+    ),
+    write(`Attach${noun}Policy`, (input, context) =>
+      attachManagedPolicy(context, target(input), input.string('PolicyArn')),
+    ),
+    write(`Detach${noun}Policy`, (input, context) =>
+      detachManagedPolicy(context, target(input), input.string('PolicyArn')),
+    ),
     {
       service: 'iam',
       name: `Get${noun}Policy`,
@@ -49,9 +68,15 @@ function principalPolicyOperations(noun: Noun): AwsOperation[] {
       run: async (context, input, action) => {
         const row = await readIamEntity(context, action, kind, input.string(`${noun}Name`));
         const policyName = input.string('PolicyName');
-        const policy = (await context.loaders.policies.inlineByPrincipal.load(principalKey(kind, row.id))).find((inline) => inline.nameKey === policyName.toLowerCase());
+        const policy = (await context.loaders.policies.inlineByPrincipal.load(principalKey(kind, row.id))).find(
+          (inline) => inline.nameKey === policyName.toLowerCase(),
+        );
         if (!policy) throw noSuchEntity(`The ${noun.toLowerCase()} policy with name ${policyName} cannot be found.`);
-        return { [`${noun}Name`]: row.name, PolicyName: policy.name, PolicyDocument: encodePolicyDocument(policy.document) };
+        return {
+          [`${noun}Name`]: row.name,
+          PolicyName: policy.name,
+          PolicyDocument: encodePolicyDocument(policy.document),
+        };
       },
     },
     {
@@ -62,8 +87,16 @@ function principalPolicyOperations(noun: Noun): AwsOperation[] {
       graphql: `${noun}.inlinePolicies`,
       run: async (context, input, action) => {
         const row = await readIamEntity(context, action, kind, input.string(`${noun}Name`));
-        const page = pageByMarker(await context.loaders.policies.inlineByPrincipal.load(principalKey(kind, row.id)), input, (policy) => [policy.nameKey]);
-        return { PolicyNames: page.items.map((policy) => policy.name), IsTruncated: page.IsTruncated, Marker: page.Marker };
+        const page = pageByMarker(
+          await context.loaders.policies.inlineByPrincipal.load(principalKey(kind, row.id)),
+          input,
+          (policy) => [policy.nameKey],
+        );
+        return {
+          PolicyNames: page.items.map((policy) => policy.name),
+          IsTruncated: page.IsTruncated,
+          Marker: page.Marker,
+        };
       },
     },
     {
@@ -75,9 +108,15 @@ function principalPolicyOperations(noun: Noun): AwsOperation[] {
       run: async (context, input, action) => {
         const row = await readIamEntity(context, action, kind, input.string(`${noun}Name`));
         const prefix = input.optionalString('PathPrefix') ?? '/';
-        const attached = (await context.loaders.policies.attachedByPrincipal.load(principalKey(kind, row.id))).filter((policy) => policy.path.startsWith(prefix));
+        const attached = (await context.loaders.policies.attachedByPrincipal.load(principalKey(kind, row.id))).filter(
+          (policy) => policy.path.startsWith(prefix),
+        );
         const page = pageByMarker(attached, input, (policy) => [policy.nameKey, policy.id]);
-        return { AttachedPolicies: page.items.map(toAttachedPolicy), IsTruncated: page.IsTruncated, Marker: page.Marker };
+        return {
+          AttachedPolicies: page.items.map(toAttachedPolicy),
+          IsTruncated: page.IsTruncated,
+          Marker: page.Marker,
+        };
       },
     },
   ];
@@ -85,9 +124,19 @@ function principalPolicyOperations(noun: Noun): AwsOperation[] {
   const taggable = { kind, name: '' } as { kind: 'USER' | 'ROLE'; name: string };
   return [
     ...operations,
-    write(`Put${noun}PermissionsBoundary`, (input, context) => putPermissionsBoundary(context, { ...taggable, name: input.string(`${noun}Name`) }, input.string('PermissionsBoundary'))),
-    write(`Tag${noun}`, (input, context) => tagPrincipal(context, { ...taggable, name: input.string(`${noun}Name`) }, readTags(input))),
-    write(`Untag${noun}`, (input, context) => untagPrincipal(context, { ...taggable, name: input.string(`${noun}Name`) }, input.stringList('TagKeys'))),
+    write(`Put${noun}PermissionsBoundary`, (input, context) =>
+      putPermissionsBoundary(
+        context,
+        { ...taggable, name: input.string(`${noun}Name`) },
+        input.string('PermissionsBoundary'),
+      ),
+    ),
+    write(`Tag${noun}`, (input, context) =>
+      tagPrincipal(context, { ...taggable, name: input.string(`${noun}Name`) }, readTags(input)),
+    ),
+    write(`Untag${noun}`, (input, context) =>
+      untagPrincipal(context, { ...taggable, name: input.string(`${noun}Name`) }, input.stringList('TagKeys')),
+    ),
     {
       service: 'iam',
       name: `List${noun}Tags`,
@@ -96,7 +145,11 @@ function principalPolicyOperations(noun: Noun): AwsOperation[] {
       graphql: `${noun}.tags`,
       run: async (context, input, action) => {
         const row = await readIamEntity(context, action, kind, input.string(`${noun}Name`));
-        const page = pageByMarker(await context.loaders.identities.tagsByOwner.load(`${kind === 'USER' ? 'user' : 'role'}:${row.id}`), input, (tag) => [tag.keyLower]);
+        const page = pageByMarker(
+          await context.loaders.identities.tagsByOwner.load(`${kind === 'USER' ? 'user' : 'role'}:${row.id}`),
+          input,
+          (tag) => [tag.keyLower],
+        );
         return { Tags: toTags(page.items), IsTruncated: page.IsTruncated, Marker: page.Marker };
       },
     },

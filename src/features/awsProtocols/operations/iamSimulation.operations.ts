@@ -1,5 +1,10 @@
 import type { Context } from '../../../context.js';
-import type { ContextEntryInput, ContextKeyType, EvaluationResult, SimulationResult } from '../../../generated/graphql.js';
+import type {
+  ContextEntryInput,
+  ContextKeyType,
+  EvaluationResult,
+  SimulationResult,
+} from '../../../generated/graphql.js';
 import { awsError } from '../../../graphql/errors.js';
 import { requireArn } from '../../../graphql/requireArn.js';
 import { compilePolicy, listContextKeys, type CompiledPolicy } from '../../../iam/index.js';
@@ -48,11 +53,26 @@ function toEvaluationResult(result: EvaluationResult) {
       EndPosition: { Line: statement.endPosition.line, Column: statement.endPosition.column },
     })),
     MissingContextValues: result.missingContextValues,
-    OrganizationsDecisionDetail: result.allowedByOrganizations == null ? undefined : { AllowedByOrganizations: result.allowedByOrganizations },
-    PermissionsBoundaryDecisionDetail: result.allowedByPermissionsBoundary == null ? undefined : { AllowedByPermissionsBoundary: result.allowedByPermissionsBoundary },
+    OrganizationsDecisionDetail:
+      result.allowedByOrganizations == null ? undefined : { AllowedByOrganizations: result.allowedByOrganizations },
+    PermissionsBoundaryDecisionDetail:
+      result.allowedByPermissionsBoundary == null
+        ? undefined
+        : { AllowedByPermissionsBoundary: result.allowedByPermissionsBoundary },
     // IAM fills EvalDecisionDetails for cross-account simulations only, per side of the decision.
     EvalDecisionDetails: result.crossAccount
-      ? new AwsMap(Object.fromEntries(result.evalDecisionDetails.map((detail) => [detail.policyType === 'resource' ? 'Resource Policy' : detail.policyType === 'identity' ? 'IAM Policy' : detail.policyType, DECISIONS[detail.decision]])))
+      ? new AwsMap(
+          Object.fromEntries(
+            result.evalDecisionDetails.map((detail) => [
+              detail.policyType === 'resource'
+                ? 'Resource Policy'
+                : detail.policyType === 'identity'
+                  ? 'IAM Policy'
+                  : detail.policyType,
+              DECISIONS[detail.decision],
+            ]),
+          ),
+        )
       : undefined,
   };
 }
@@ -60,13 +80,18 @@ function toEvaluationResult(result: EvaluationResult) {
 function toSimulationResponse(result: SimulationResult, input: OperationInput) {
   const indexed = result.evaluationResults.map((evaluation, index) => ({ evaluation, index }));
   const page = pageByMarker(indexed, input, (item) => [item.index]);
-  return { EvaluationResults: page.items.map((item) => toEvaluationResult(item.evaluation)), IsTruncated: page.IsTruncated, Marker: page.Marker };
+  return {
+    EvaluationResults: page.items.map((item) => toEvaluationResult(item.evaluation)),
+    IsTruncated: page.IsTruncated,
+    Marker: page.Marker,
+  };
 }
 
 function compileAll(texts: readonly string[], source: string): CompiledPolicy[] {
   return texts.map((text, i) => {
     const compiled = compilePolicy(text, 'identity', `${source}.${i + 1}`);
-    if (!compiled.ok) throw awsError('InvalidInput', `${source}.${i + 1}: ${compiled.errors.map((error) => error.message).join('; ')}`);
+    if (!compiled.ok)
+      throw awsError('InvalidInput', `${source}.${i + 1}: ${compiled.errors.map((error) => error.message).join('; ')}`);
     return compiled.policy;
   });
 }
@@ -74,13 +99,21 @@ function compileAll(texts: readonly string[], source: string): CompiledPolicy[] 
 /** Authorizes an IAM action on a principal ARN named by the request, in the account the ARN names. */
 async function authorizeOnPrincipal(context: Context, action: string, arn: string): Promise<void> {
   const account = requireArn(arn).account;
-  await authorize(context, { action, resourceArn: arn, resourceAccountId: account || requireCaller(context).accountId });
+  await authorize(context, {
+    action,
+    resourceArn: arn,
+    resourceAccountId: account || requireCaller(context).accountId,
+  });
 }
 
 /** IAM's policy simulator and context-key operations over the engine's simulators, as GraphQL's simulate queries. */
 export const iamSimulationOperations: AwsOperation[] = [
   {
-    service: 'iam', name: 'SimulateCustomPolicy', action: 'iam:SimulateCustomPolicy', kind: 'read', graphql: 'Query.simulateCustomPolicy',
+    service: 'iam',
+    name: 'SimulateCustomPolicy',
+    action: 'iam:SimulateCustomPolicy',
+    kind: 'read',
+    graphql: 'Query.simulateCustomPolicy',
     run: async (context, input, action) => {
       await authorizeAccountRead(context, action);
       const resourceArns = input.stringList('ResourceArns');
@@ -98,7 +131,11 @@ export const iamSimulationOperations: AwsOperation[] = [
     },
   },
   {
-    service: 'iam', name: 'SimulatePrincipalPolicy', action: 'iam:SimulatePrincipalPolicy', kind: 'read', graphql: 'Query.simulatePrincipalPolicy',
+    service: 'iam',
+    name: 'SimulatePrincipalPolicy',
+    action: 'iam:SimulatePrincipalPolicy',
+    kind: 'read',
+    graphql: 'Query.simulatePrincipalPolicy',
     run: async (context, input, action) => {
       const policySourceArn = input.string('PolicySourceArn');
       await authorizeOnPrincipal(context, action, policySourceArn);
@@ -115,19 +152,32 @@ export const iamSimulationOperations: AwsOperation[] = [
     },
   },
   {
-    service: 'iam', name: 'GetContextKeysForCustomPolicy', action: 'iam:GetContextKeysForCustomPolicy', kind: 'read', graphql: null,
+    service: 'iam',
+    name: 'GetContextKeysForCustomPolicy',
+    action: 'iam:GetContextKeysForCustomPolicy',
+    kind: 'read',
+    graphql: null,
     run: async (context, input, action) => {
       await authorizeAccountRead(context, action);
       return { ContextKeyNames: listContextKeys(compileAll(input.stringList('PolicyInputList'), 'PolicyInputList')) };
     },
   },
   {
-    service: 'iam', name: 'GetContextKeysForPrincipalPolicy', action: 'iam:GetContextKeysForPrincipalPolicy', kind: 'read', graphql: null,
+    service: 'iam',
+    name: 'GetContextKeysForPrincipalPolicy',
+    action: 'iam:GetContextKeysForPrincipalPolicy',
+    kind: 'read',
+    graphql: null,
     run: async (context, input, action) => {
       const arn = input.string('PolicySourceArn');
       await authorizeOnPrincipal(context, action, arn);
       const { subject } = await loadAccessSubject(context, { kind: 'arn', arn });
-      return { ContextKeyNames: listContextKeys([...subject.identityPolicies, ...compileAll(input.stringList('PolicyInputList'), 'PolicyInputList')]) };
+      return {
+        ContextKeyNames: listContextKeys([
+          ...subject.identityPolicies,
+          ...compileAll(input.stringList('PolicyInputList'), 'PolicyInputList'),
+        ]),
+      };
     },
   },
 ];

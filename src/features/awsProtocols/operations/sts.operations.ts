@@ -5,7 +5,11 @@ import { getSessionToken } from '../../sessions/stsGetSessionToken.js';
 import type { IssuedCredentials } from '../../sessions/stsIssueSession.js';
 import type { AwsOperation } from '../AwsOperation.js';
 
-const stsDependencies = (context: Context) => ({ prisma: context.database.prisma, cipher: context.cipher, now: new Date() });
+const stsDependencies = (context: Context) => ({
+  prisma: context.database.prisma,
+  cipher: context.cipher,
+  now: new Date(),
+});
 
 /** STS's `Credentials` structure. */
 export function toCredentials(credentials: IssuedCredentials) {

@@ -19,7 +19,11 @@ function sessionPolicies(input: OperationInput) {
  */
 export const stsFederationOperations: AwsOperation[] = [
   {
-    service: 'sts', name: 'AssumeRoleWithWebIdentity', action: 'sts:AssumeRoleWithWebIdentity', kind: 'write', graphql: 'Mutation.assumeRoleWithWebIdentity',
+    service: 'sts',
+    name: 'AssumeRoleWithWebIdentity',
+    action: 'sts:AssumeRoleWithWebIdentity',
+    kind: 'write',
+    graphql: 'Mutation.assumeRoleWithWebIdentity',
     run: async (context, input) => {
       const result = await assumeRoleWithWebIdentity(context, {
         roleArn: input.string('RoleArn'),
@@ -40,7 +44,11 @@ export const stsFederationOperations: AwsOperation[] = [
     },
   },
   {
-    service: 'sts', name: 'AssumeRoleWithSAML', action: 'sts:AssumeRoleWithSAML', kind: 'write', graphql: 'Mutation.assumeRoleWithSAML',
+    service: 'sts',
+    name: 'AssumeRoleWithSAML',
+    action: 'sts:AssumeRoleWithSAML',
+    kind: 'write',
+    graphql: 'Mutation.assumeRoleWithSAML',
     run: async (context, input) => {
       const result = await assumeRoleWithSaml(context, {
         roleArn: input.string('RoleArn'),

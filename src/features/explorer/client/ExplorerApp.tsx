@@ -76,8 +76,17 @@ export function ExplorerApp({ config }: { config: ExplorerPageConfig }): JSX.Ele
       <CredentialsPanel credentials={credentials} onChange={changeCredentials} issued={issued} />
       <ScenarioBanner scenario={config.scenario} hint={noScenarioHint} />
       <ViewTabs view={view} onChange={setView} />
-      {view === 'graph' ? <GraphView endpoint={config.endpoint} credentials={credentials} suggestions={suggestions} request={graphRequest} /> : null}
-      {view === 'decision' ? <DecisionView endpoint={config.endpoint} credentials={credentials} request={drawRequest} /> : null}
+      {view === 'graph' ? (
+        <GraphView
+          endpoint={config.endpoint}
+          credentials={credentials}
+          suggestions={suggestions}
+          request={graphRequest}
+        />
+      ) : null}
+      {view === 'decision' ? (
+        <DecisionView endpoint={config.endpoint} credentials={credentials} request={drawRequest} />
+      ) : null}
       {view === 'live' ? <LiveFeed streamUrl={`${config.endpoint}/stream`} credentials={credentials} /> : null}
       <div className="explorer-graphiql" hidden={view !== 'query'}>
         <GraphiQL

@@ -20,7 +20,9 @@ export interface PolicyTextProps {
 export function PolicyText({ title, document, statement, tone = 'allow' }: PolicyTextProps): JSX.Element {
   const mark = useRef<HTMLElement>(null);
   useEffect(() => mark.current?.scrollIntoView({ block: 'nearest' }), [document, statement]);
-  const parts = statement ? sliceStatement(document, statement.start, statement.end) : { before: document, statement: '', after: '' };
+  const parts = statement
+    ? sliceStatement(document, statement.start, statement.end)
+    : { before: document, statement: '', after: '' };
   return (
     <figure className="explorer-policy">
       <figcaption>

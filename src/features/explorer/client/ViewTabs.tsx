@@ -11,7 +11,13 @@ const views: ReadonlyArray<{ view: ExplorerView; label: string }> = [
 ];
 
 /** Switches between GraphiQL and the drawn views; GraphiQL stays mounted underneath, so its tabs survive. */
-export function ViewTabs({ view, onChange }: { view: ExplorerView; onChange: (view: ExplorerView) => void }): JSX.Element {
+export function ViewTabs({
+  view,
+  onChange,
+}: {
+  view: ExplorerView;
+  onChange: (view: ExplorerView) => void;
+}): JSX.Element {
   return (
     <nav className="explorer-views" aria-label="Views">
       {views.map((entry) => (

@@ -9,7 +9,13 @@ import { toWhyTab } from './toWhyTab.js';
  * "draw the decision" shows the same request in the decision view, as AWS's evaluation flow.
  * Rendered inside GraphiQL (its footer) because it drives GraphiQL's tabs and editors.
  */
-export function WhyDeniedButton({ denied, onDraw }: { denied: DeniedRequest | null; onDraw: (denied: DeniedRequest) => void }): JSX.Element | null {
+export function WhyDeniedButton({
+  denied,
+  onDraw,
+}: {
+  denied: DeniedRequest | null;
+  onDraw: (denied: DeniedRequest) => void;
+}): JSX.Element | null {
   const { addTab, run } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);

@@ -16,7 +16,11 @@ describe('createCredentialStore', () => {
     const storage = memoryStorage();
     const store = createCredentialStore(storage);
     store.save({ accessKeyId: 'ASIA1', secretAccessKey: 'secret', sessionToken: 'token' });
-    expect(createCredentialStore(storage).load()).toEqual({ accessKeyId: 'ASIA1', secretAccessKey: 'secret', sessionToken: 'token' });
+    expect(createCredentialStore(storage).load()).toEqual({
+      accessKeyId: 'ASIA1',
+      secretAccessKey: 'secret',
+      sessionToken: 'token',
+    });
   });
 
   it('starts empty when nothing or something unreadable is stored', () => {

@@ -40,13 +40,19 @@ describe('createExplorerFetcher', () => {
     expect(second?.headers.Authorization).toBe(`Basic ${btoa('ASIA2:s2')}`);
     expect(second?.headers['X-Amz-Security-Token']).toBe('tok');
     expect(second?.headers['X-Extra']).toBe('7');
-    expect(JSON.parse(String(second?.init.body))).toEqual({ query: 'query Q { ok }', operationName: 'Q', variables: { a: 1 } });
+    expect(JSON.parse(String(second?.init.body))).toEqual({
+      query: 'query Q { ok }',
+      operationName: 'Q',
+      variables: { a: 1 },
+    });
   });
 
   it('reports credentials a result hands out', async () => {
     const issued: ExplorerCredentials[] = [];
     const body = JSON.stringify({
-      data: { assumeRole: { credentials: { accessKeyId: 'ASIA9', secretAccessKey: 'x', sessionToken: 'y', expiration: 'z' } } },
+      data: {
+        assumeRole: { credentials: { accessKeyId: 'ASIA9', secretAccessKey: 'x', sessionToken: 'y', expiration: 'z' } },
+      },
     });
     const fetcher = createExplorerFetcher({
       endpoint: '/graphql',
@@ -65,6 +71,8 @@ describe('createExplorerFetcher', () => {
       fetch: fakeFetch(502, '<html>Bad gateway</html>', []),
     });
     const result = await fetcher({ query: '{ ok }' });
-    expect(result.errors).toEqual([{ message: 'the server answered HTTP 502 without a GraphQL response: <html>Bad gateway</html>' }]);
+    expect(result.errors).toEqual([
+      { message: 'the server answered HTTP 502 without a GraphQL response: <html>Bad gateway</html>' },
+    ]);
   });
 });

@@ -84,7 +84,9 @@ function parseResponse(text: string, status: number): ExplorerResponse {
   } catch {
     // Not JSON: fall through to a readable error below.
   }
-  return { errors: [{ message: `the server answered HTTP ${status} without a GraphQL response: ${text.slice(0, 200)}` }] };
+  return {
+    errors: [{ message: `the server answered HTTP ${status} without a GraphQL response: ${text.slice(0, 200)}` }],
+  };
 }
 
 function stringHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {

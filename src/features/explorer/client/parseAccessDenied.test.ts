@@ -10,7 +10,7 @@ describe('parseAccessDenied', () => {
     { kind: 'unspecified' as const },
     { kind: 'noIdentityAllow' as const },
     { kind: 'explicitDeny' as const, policyType: 'scp' as const },
-  ])('reads the request back from the server\'s own message (%o)', (reason) => {
+  ])("reads the request back from the server's own message (%o)", (reason) => {
     expect(parseAccessDenied(accessDeniedMessage(caller, 'sts:AssumeRole', role, reason))).toEqual({
       principalArn: caller,
       action: 'sts:AssumeRole',
@@ -24,8 +24,14 @@ describe('parseAccessDenied', () => {
 
   it('finds the first AccessDenied error of a response', () => {
     const message = accessDeniedMessage(caller, 'iam:GetRole', role, { kind: 'unspecified' });
-    expect(findDeniedRequest({ errors: [{ message: 'x', extensions: { code: 'NoSuchEntity' } }, { message, extensions: { code: 'AccessDenied' } }] }))
-      .toEqual({ principalArn: caller, action: 'iam:GetRole', resourceArn: role });
+    expect(
+      findDeniedRequest({
+        errors: [
+          { message: 'x', extensions: { code: 'NoSuchEntity' } },
+          { message, extensions: { code: 'AccessDenied' } },
+        ],
+      }),
+    ).toEqual({ principalArn: caller, action: 'iam:GetRole', resourceArn: role });
     expect(findDeniedRequest({ errors: [{ message, extensions: { code: 'NoSuchEntity' } }] })).toBeNull();
     expect(findDeniedRequest({})).toBeNull();
   });

@@ -26,6 +26,9 @@ export async function postGraphql<T>(
     const body = (await response.json()) as { data?: T | null; errors?: GraphqlAnswer<T>['errors'] };
     return { data: body.data ?? null, errors: body.errors ?? [] };
   } catch {
-    return { data: null, errors: [{ message: `the server answered HTTP ${response.status} without a GraphQL response` }] };
+    return {
+      data: null,
+      errors: [{ message: `the server answered HTTP ${response.status} without a GraphQL response` }],
+    };
   }
 }

@@ -4,7 +4,8 @@ import { sliceStatement } from './sliceStatement.js';
 
 describe('sliceStatement', () => {
   it('cuts out exactly the statement the engine located, on one line or many', () => {
-    const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Sid": "A", "Effect": "Allow", "Action": "s3:*", "Resource": "*"},\n    {\n      "Sid": "B",\n      "Effect": "Deny", "Action": "s3:Delete*", "Resource": "*"\n    }\n  ]\n}';
+    const text =
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Sid": "A", "Effect": "Allow", "Action": "s3:*", "Resource": "*"},\n    {\n      "Sid": "B",\n      "Effect": "Deny", "Action": "s3:Delete*", "Resource": "*"\n    }\n  ]\n}';
     const statements = parsePolicy(text, 'identity').policy!.statements;
     const [first, second] = statements.map((statement) => sliceStatement(text, statement.start, statement.end));
     expect(first!.statement).toBe('{"Sid": "A", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}');
@@ -13,6 +14,10 @@ describe('sliceStatement', () => {
   });
 
   it('clamps positions beyond the text', () => {
-    expect(sliceStatement('{}', { line: 9, column: 1 }, { line: 9, column: 9 })).toEqual({ before: '{}', statement: '', after: '' });
+    expect(sliceStatement('{}', { line: 9, column: 1 }, { line: 9, column: 9 })).toEqual({
+      before: '{}',
+      statement: '',
+      after: '',
+    });
   });
 });

@@ -8,10 +8,18 @@ export interface TextPosition {
  * Splits a policy text around a statement, from its opening brace at `start` to its closing brace at `end`
  * (inclusive), so a view can mark the statement in place. Positions past the text clamp to its ends.
  */
-export function sliceStatement(text: string, start: TextPosition, end: TextPosition): { before: string; statement: string; after: string } {
+export function sliceStatement(
+  text: string,
+  start: TextPosition,
+  end: TextPosition,
+): { before: string; statement: string; after: string } {
   const from = offsetOf(text, start);
   const to = Math.min(text.length, offsetOf(text, end) + 1);
-  return { before: text.slice(0, from), statement: text.slice(from, Math.max(from, to)), after: text.slice(Math.max(from, to)) };
+  return {
+    before: text.slice(0, from),
+    statement: text.slice(from, Math.max(from, to)),
+    after: text.slice(Math.max(from, to)),
+  };
 }
 
 function offsetOf(text: string, position: TextPosition): number {

@@ -23,7 +23,11 @@ export const whyDeniedQuery = `query WhyDenied($policySourceArn: String!, $actio
  * simulator shows which policy type refused and which statement decided (needs iam:SimulatePrincipalPolicy).
  */
 export function toWhyTab(denied: DeniedRequest): ExplorerTab {
-  const variables = { policySourceArn: denied.principalArn, actionNames: [denied.action], resourceArns: [denied.resourceArn] };
+  const variables = {
+    policySourceArn: denied.principalArn,
+    actionNames: [denied.action],
+    resourceArns: [denied.resourceArn],
+  };
   return {
     query: `# Why was ${denied.action} denied to ${denied.principalArn}?\n# The policy simulator on the same request.\n${whyDeniedQuery}\n`,
     variables: JSON.stringify(variables, null, 2),

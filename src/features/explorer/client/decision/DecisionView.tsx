@@ -14,7 +14,11 @@ export interface DecisionViewProps {
   request: DeniedRequest | null;
 }
 
-const decisionLabels = { ALLOWED: 'Allowed', EXPLICIT_DENY: 'Explicitly denied', IMPLICIT_DENY: 'Implicitly denied' } as const;
+const decisionLabels = {
+  ALLOWED: 'Allowed',
+  EXPLICIT_DENY: 'Explicitly denied',
+  IMPLICIT_DENY: 'Implicitly denied',
+} as const;
 
 /**
  * A decision, drawn: the policy simulator on one request (who, which action, which resource), shown as AWS's
@@ -23,16 +27,23 @@ const decisionLabels = { ALLOWED: 'Allowed', EXPLICIT_DENY: 'Explicitly denied',
  * statements that decided, marked in their policy texts at their line and column.
  */
 export function DecisionView({ endpoint, credentials, request }: DecisionViewProps): JSX.Element {
-  const [fields, setFields] = useState<DeniedRequest>(() => request ?? { principalArn: '', action: '', resourceArn: '' });
+  const [fields, setFields] = useState<DeniedRequest>(
+    () => request ?? { principalArn: '', action: '', resourceArn: '' },
+  );
   const [result, setResult] = useState<DecisionResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const draw = async (asked: DeniedRequest): Promise<void> => {
-    const answer = await postGraphql<{ simulatePrincipalPolicy: { evaluationResults: DecisionResult[] } }>(endpoint, credentials, decisionQuery, {
-      policySourceArn: asked.principalArn,
-      action: asked.action,
-      resourceArns: [asked.resourceArn],
-    });
+    const answer = await postGraphql<{ simulatePrincipalPolicy: { evaluationResults: DecisionResult[] } }>(
+      endpoint,
+      credentials,
+      decisionQuery,
+      {
+        policySourceArn: asked.principalArn,
+        action: asked.action,
+        resourceArns: [asked.resourceArn],
+      },
+    );
     setError(answer.errors.map((e) => `${e.extensions?.code ?? 'Error'}: ${e.message}`).join('\n') || null);
     setResult(answer.data?.simulatePrincipalPolicy.evaluationResults[0] ?? null);
   };
@@ -50,7 +61,14 @@ export function DecisionView({ endpoint, credentials, request }: DecisionViewPro
     void draw(fields);
   };
   const input = (key: keyof DeniedRequest, placeholder: string) => (
-    <input name={key} aria-label={key} value={fields[key]} placeholder={placeholder} spellCheck={false} onChange={(event) => setFields({ ...fields, [key]: event.target.value })} />
+    <input
+      name={key}
+      aria-label={key}
+      value={fields[key]}
+      placeholder={placeholder}
+      spellCheck={false}
+      onChange={(event) => setFields({ ...fields, [key]: event.target.value })}
+    />
   );
 
   return (
@@ -62,7 +80,11 @@ export function DecisionView({ endpoint, credentials, request }: DecisionViewPro
         <button type="submit">Draw</button>
       </form>
       {error ? <pre className="explorer-graph-error">{error}</pre> : null}
-      {result ? <DrawnDecision result={result} /> : <p className="explorer-graph-hint">Name a principal, an action and a resource, and press Draw.</p>}
+      {result ? (
+        <DrawnDecision result={result} />
+      ) : (
+        <p className="explorer-graph-hint">Name a principal, an action and a resource, and press Draw.</p>
+      )}
     </div>
   );
 }
@@ -73,7 +95,9 @@ function DrawnDecision({ result }: { result: DecisionResult }): JSX.Element {
   const documentOf = (id: string) => result.policies.find((policy) => policy.sourcePolicyId === id)?.document ?? null;
   const decidingPolicies =
     result.matchedStatements.length === 0 && decisive
-      ? result.policies.filter((policy) => decisive.policyTypes.includes(policy.sourcePolicyType) && policy.document !== null)
+      ? result.policies.filter(
+          (policy) => decisive.policyTypes.includes(policy.sourcePolicyType) && policy.document !== null,
+        )
       : [];
   return (
     <div className="explorer-decision-body">
@@ -81,7 +105,9 @@ function DrawnDecision({ result }: { result: DecisionResult }): JSX.Element {
         {steps.map((step) => (
           <FlowBox key={step.key} step={step} />
         ))}
-        <li className={`explorer-flow-step explorer-flow-final explorer-flow-${result.evalDecision === 'ALLOWED' ? 'allow' : 'deny'}`}>
+        <li
+          className={`explorer-flow-step explorer-flow-final explorer-flow-${result.evalDecision === 'ALLOWED' ? 'allow' : 'deny'}`}
+        >
           <strong>{decisionLabels[result.evalDecision]}</strong>
           <span>
             {result.evalActionName} on {result.evalResourceName}
@@ -89,7 +115,9 @@ function DrawnDecision({ result }: { result: DecisionResult }): JSX.Element {
         </li>
       </ol>
       <p className="explorer-decision-explanation">{result.explanation}</p>
-      {result.missingContextValues.length > 0 ? <p>Context keys the policies read but the request lacked: {result.missingContextValues.join(', ')}</p> : null}
+      {result.missingContextValues.length > 0 ? (
+        <p>Context keys the policies read but the request lacked: {result.missingContextValues.join(', ')}</p>
+      ) : null}
       {result.matchedStatements.map((statement) => {
         const document = documentOf(statement.sourcePolicyId);
         const title = `${statement.sourcePolicyType} policy ${statement.sourcePolicyId}${statement.statementId ? ` — ${statement.statementId}` : ''}`;
@@ -106,7 +134,11 @@ function DrawnDecision({ result }: { result: DecisionResult }): JSX.Element {
         );
       })}
       {decidingPolicies.map((policy) => (
-        <PolicyText key={policy.sourcePolicyId} title={`${policy.sourcePolicyType} policy ${policy.sourcePolicyId} — no statement allows`} document={policy.document ?? ''} />
+        <PolicyText
+          key={policy.sourcePolicyId}
+          title={`${policy.sourcePolicyType} policy ${policy.sourcePolicyId} — no statement allows`}
+          document={policy.document ?? ''}
+        />
       ))}
     </div>
   );
@@ -114,7 +146,11 @@ function DrawnDecision({ result }: { result: DecisionResult }): JSX.Element {
 
 function FlowBox({ step }: { step: FlowStep }): JSX.Element {
   return (
-    <li className={`explorer-flow-step explorer-flow-${step.outcome}${step.decisive ? ' explorer-flow-decisive' : ''}`} data-outcome={step.outcome} data-decisive={step.decisive}>
+    <li
+      className={`explorer-flow-step explorer-flow-${step.outcome}${step.decisive ? ' explorer-flow-decisive' : ''}`}
+      data-outcome={step.outcome}
+      data-decisive={step.decisive}
+    >
       <strong>{step.title}</strong>
       <span>{step.detail}</span>
     </li>

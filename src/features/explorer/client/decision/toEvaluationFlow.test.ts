@@ -17,18 +17,32 @@ const base: DecisionResult = {
   policies: [],
   explanation: '',
 };
-const outcomes = (result: DecisionResult) => Object.fromEntries(toEvaluationFlow(result).map((step) => [step.key, [step.outcome, step.decisive]]));
+const outcomes = (result: DecisionResult) =>
+  Object.fromEntries(toEvaluationFlow(result).map((step) => [step.key, [step.outcome, step.decisive]]));
 
 describe('toEvaluationFlow', () => {
   it('an allowed request: identity allows, nothing decisive, steps without policies not applicable', () => {
     expect(outcomes(base)).toEqual({
-      explicitDeny: ['pass', false], scp: ['notApplicable', false], rcp: ['notApplicable', false], resource: ['notApplicable', false],
-      identity: ['allow', false], boundary: ['notApplicable', false], session: ['notApplicable', false],
+      explicitDeny: ['pass', false],
+      scp: ['notApplicable', false],
+      rcp: ['notApplicable', false],
+      resource: ['notApplicable', false],
+      identity: ['allow', false],
+      boundary: ['notApplicable', false],
+      session: ['notApplicable', false],
     });
   });
 
   it('an explicit deny decides at the first step, whatever the others say', () => {
-    const flow = outcomes({ ...base, evalDecision: 'EXPLICIT_DENY', allowedByOrganizations: false, evalDecisionDetails: [{ policyType: 'scp', decision: 'EXPLICIT_DENY' }, { policyType: 'identity', decision: 'ALLOWED' }] });
+    const flow = outcomes({
+      ...base,
+      evalDecision: 'EXPLICIT_DENY',
+      allowedByOrganizations: false,
+      evalDecisionDetails: [
+        { policyType: 'scp', decision: 'EXPLICIT_DENY' },
+        { policyType: 'identity', decision: 'ALLOWED' },
+      ],
+    });
     expect(flow.explicitDeny).toEqual(['deny', true]);
     expect(flow.scp).toEqual(['deny', false]);
     expect(flow.identity).toEqual(['pass', false]);
@@ -41,8 +55,22 @@ describe('toEvaluationFlow', () => {
   });
 
   it('no identity Allow decides an implicit deny; across accounts a missing resource Allow does', () => {
-    expect(outcomes({ ...base, evalDecision: 'IMPLICIT_DENY', evalDecisionDetails: [{ policyType: 'identity', decision: 'IMPLICIT_DENY' }] }).identity).toEqual(['noAllow', true]);
-    const cross = outcomes({ ...base, evalDecision: 'IMPLICIT_DENY', crossAccount: true, evalDecisionDetails: [{ policyType: 'identity', decision: 'ALLOWED' }, { policyType: 'resource', decision: 'IMPLICIT_DENY' }] });
+    expect(
+      outcomes({
+        ...base,
+        evalDecision: 'IMPLICIT_DENY',
+        evalDecisionDetails: [{ policyType: 'identity', decision: 'IMPLICIT_DENY' }],
+      }).identity,
+    ).toEqual(['noAllow', true]);
+    const cross = outcomes({
+      ...base,
+      evalDecision: 'IMPLICIT_DENY',
+      crossAccount: true,
+      evalDecisionDetails: [
+        { policyType: 'identity', decision: 'ALLOWED' },
+        { policyType: 'resource', decision: 'IMPLICIT_DENY' },
+      ],
+    });
     expect(cross.resource).toEqual(['noAllow', true]);
     expect(cross.identity).toEqual(['allow', false]);
   });

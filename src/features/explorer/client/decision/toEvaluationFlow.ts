@@ -18,7 +18,13 @@ export interface FlowStep {
 
 const fromFlag = (flag: boolean | null): StepOutcome => (flag === null ? 'notApplicable' : flag ? 'allow' : 'deny');
 const fromDecision = (decision: EvalDecision | undefined): StepOutcome =>
-  decision === undefined ? 'notApplicable' : decision === 'ALLOWED' ? 'allow' : decision === 'EXPLICIT_DENY' ? 'deny' : 'noAllow';
+  decision === undefined
+    ? 'notApplicable'
+    : decision === 'ALLOWED'
+      ? 'allow'
+      : decision === 'EXPLICIT_DENY'
+        ? 'deny'
+        : 'noAllow';
 
 /**
  * AWS's documented evaluation order — explicit deny, SCPs, RCPs, resource-based policy, identity-based
@@ -35,13 +41,62 @@ export function toEvaluationFlow(result: DecisionResult): FlowStep[] {
   };
   const explicit = result.evalDecision === 'EXPLICIT_DENY';
   const steps: FlowStep[] = [
-    { key: 'explicitDeny', title: 'Explicit deny', outcome: explicit ? 'deny' : 'pass', detail: explicit ? 'a Deny statement matched: denied, whatever allows' : 'no Deny statement matched', policyTypes: [], decisive: false },
-    { key: 'scp', title: 'SCPs', outcome: fromFlag(result.allowedByOrganizations), detail: '', policyTypes: ['scp'], decisive: false },
-    { key: 'rcp', title: 'RCPs', outcome: fromFlag(result.allowedByResourceControlPolicies), detail: '', policyTypes: ['rcp'], decisive: false },
-    { key: 'resource', title: 'Resource-based policy', outcome: fromDecision(detailOf(['resource', 'trust'])), detail: '', policyTypes: ['resource', 'trust'], decisive: false },
-    { key: 'identity', title: 'Identity-based policies', outcome: fromDecision(detailOf(['identity'])), detail: '', policyTypes: ['identity'], decisive: false },
-    { key: 'boundary', title: 'Permissions boundary', outcome: fromFlag(result.allowedByPermissionsBoundary), detail: '', policyTypes: ['permissionsBoundary'], decisive: false },
-    { key: 'session', title: 'Session policy', outcome: fromFlag(result.allowedBySessionPolicy), detail: '', policyTypes: ['session'], decisive: false },
+    {
+      key: 'explicitDeny',
+      title: 'Explicit deny',
+      outcome: explicit ? 'deny' : 'pass',
+      detail: explicit ? 'a Deny statement matched: denied, whatever allows' : 'no Deny statement matched',
+      policyTypes: [],
+      decisive: false,
+    },
+    {
+      key: 'scp',
+      title: 'SCPs',
+      outcome: fromFlag(result.allowedByOrganizations),
+      detail: '',
+      policyTypes: ['scp'],
+      decisive: false,
+    },
+    {
+      key: 'rcp',
+      title: 'RCPs',
+      outcome: fromFlag(result.allowedByResourceControlPolicies),
+      detail: '',
+      policyTypes: ['rcp'],
+      decisive: false,
+    },
+    {
+      key: 'resource',
+      title: 'Resource-based policy',
+      outcome: fromDecision(detailOf(['resource', 'trust'])),
+      detail: '',
+      policyTypes: ['resource', 'trust'],
+      decisive: false,
+    },
+    {
+      key: 'identity',
+      title: 'Identity-based policies',
+      outcome: fromDecision(detailOf(['identity'])),
+      detail: '',
+      policyTypes: ['identity'],
+      decisive: false,
+    },
+    {
+      key: 'boundary',
+      title: 'Permissions boundary',
+      outcome: fromFlag(result.allowedByPermissionsBoundary),
+      detail: '',
+      policyTypes: ['permissionsBoundary'],
+      decisive: false,
+    },
+    {
+      key: 'session',
+      title: 'Session policy',
+      outcome: fromFlag(result.allowedBySessionPolicy),
+      detail: '',
+      policyTypes: ['session'],
+      decisive: false,
+    },
   ];
   for (const step of steps) if (step.detail === '') step.detail = describeOutcome(step.outcome);
   const decisive = explicit
@@ -51,7 +106,9 @@ export function toEvaluationFlow(result: DecisionResult): FlowStep[] {
       : (steps.find((step) => ['scp', 'rcp', 'boundary', 'session'].includes(step.key) && step.outcome === 'deny') ??
         (steps[4]!.outcome === 'allow' && result.crossAccount ? steps[3] : steps[4]));
   if (decisive) decisive.decisive = true;
-  if (explicit) for (const step of steps.slice(1)) if (step.outcome !== 'deny') step.outcome = step.outcome === 'notApplicable' ? 'notApplicable' : 'pass';
+  if (explicit)
+    for (const step of steps.slice(1))
+      if (step.outcome !== 'deny') step.outcome = step.outcome === 'notApplicable' ? 'notApplicable' : 'pass';
   return steps;
 }
 

@@ -12,7 +12,11 @@ export type GraphSelection = { kind: 'node'; id: string } | { kind: 'edge'; id: 
 export function GraphDetails({ graph, selection }: { graph: AccessGraphData; selection: GraphSelection }): JSX.Element {
   const policyText = (id: string) => graph.policies.find((policy) => policy.id === id);
   if (selection === null) {
-    return <p className="explorer-graph-hint">Click a node or an edge to see its policies and the statement that makes the edge.</p>;
+    return (
+      <p className="explorer-graph-hint">
+        Click a node or an edge to see its policies and the statement that makes the edge.
+      </p>
+    );
   }
   if (selection.kind === 'edge') {
     const edge = graph.edges.find((candidate) => candidate.id === selection.id);
@@ -51,7 +55,9 @@ export function GraphDetails({ graph, selection }: { graph: AccessGraphData; sel
   }
   const node = graph.nodes.find((candidate) => candidate.id === selection.id);
   if (!node) return <p />;
-  const attached = graph.edges.filter((edge) => edge.source === node.id && edge.type === 'ATTACHED_POLICY').map((edge) => edge.target);
+  const attached = graph.edges
+    .filter((edge) => edge.source === node.id && edge.type === 'ATTACHED_POLICY')
+    .map((edge) => edge.target);
   const own = [...attached, `${node.id}#trust`, node.id].map(policyText).filter((policy) => policy !== undefined);
   return (
     <div>

@@ -51,7 +51,9 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
   const draw = async (scope: GraphScopeChoice): Promise<void> => {
     setLoading(true);
     setSelection(null);
-    const answer = await postGraphql<{ accessGraph: AccessGraphData }>(endpoint, credentials, accessGraphQuery, { scope: toScopeInput(scope) });
+    const answer = await postGraphql<{ accessGraph: AccessGraphData }>(endpoint, credentials, accessGraphQuery, {
+      scope: toScopeInput(scope),
+    });
     setLoading(false);
     setError(answer.errors.map((e) => `${e.extensions?.code ?? 'Error'}: ${e.message}`).join('\n') || null);
     setGraph(answer.data?.accessGraph ?? null);
@@ -65,7 +67,10 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
     // Drawing again only when a new request arrives from outside the view.
   }, [request]);
 
-  const elements = useMemo(() => (graph ? toCytoscapeElements(graph, { showPolicies, hiddenEdgeTypes }) : []), [graph, showPolicies, hiddenEdgeTypes]);
+  const elements = useMemo(
+    () => (graph ? toCytoscapeElements(graph, { showPolicies, hiddenEdgeTypes }) : []),
+    [graph, showPolicies, hiddenEdgeTypes],
+  );
 
   useEffect(() => {
     if (!container.current) return;
@@ -77,7 +82,16 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
       minZoom: 0.01,
       maxZoom: 4,
     });
-    instance.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 90, edgeSep: 8, padding: 20 } as cytoscape.LayoutOptions).run();
+    instance
+      .layout({
+        name: 'dagre',
+        rankDir: 'LR',
+        nodeSep: 18,
+        rankSep: 90,
+        edgeSep: 8,
+        padding: 20,
+      } as cytoscape.LayoutOptions)
+      .run();
     instance.on('tap', 'node', (event) => setSelection({ kind: 'node', id: event.target.id() }));
     instance.on('tap', 'edge', (event) => setSelection({ kind: 'edge', id: event.target.id() }));
     cy.current = instance;
@@ -94,7 +108,14 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
     void draw(choice);
   };
   const field = (name: string, value: string, update: (value: string) => void, placeholder: string) => (
-    <input name={name} aria-label={name} value={value} placeholder={placeholder} spellCheck={false} onChange={(event) => update(event.target.value)} />
+    <input
+      name={name}
+      aria-label={name}
+      value={value}
+      placeholder={placeholder}
+      spellCheck={false}
+      onChange={(event) => update(event.target.value)}
+    />
   );
   const switchKind = (kind: GraphScopeChoice['kind']): void => {
     if (kind === 'account') setChoice({ kind, accountId: suggestions.accountIds[0] ?? '' });
@@ -111,22 +132,46 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
       <form className="explorer-graph-scope" aria-label="Graph scope" onSubmit={submit}>
         {kinds.map((entry) => (
           <label key={entry.kind} className="explorer-graph-kind">
-            <input type="radio" name="kind" checked={choice.kind === entry.kind} onChange={() => switchKind(entry.kind)} />
+            <input
+              type="radio"
+              name="kind"
+              checked={choice.kind === entry.kind}
+              onChange={() => switchKind(entry.kind)}
+            />
             {entry.label}
           </label>
         ))}
-        {choice.kind === 'account' ? field('accountId', choice.accountId, (accountId) => setChoice({ ...choice, accountId }), '123456789012') : null}
-        {choice.kind === 'organization' ? field('organizationId', choice.organizationId, (organizationId) => setChoice({ ...choice, organizationId }), 'o-…') : null}
+        {choice.kind === 'account'
+          ? field('accountId', choice.accountId, (accountId) => setChoice({ ...choice, accountId }), '123456789012')
+          : null}
+        {choice.kind === 'organization'
+          ? field(
+              'organizationId',
+              choice.organizationId,
+              (organizationId) => setChoice({ ...choice, organizationId }),
+              'o-…',
+            )
+          : null}
         {choice.kind === 'whoCanAccess' ? (
           <>
-            {field('resourceArn', choice.resourceArn, (resourceArn) => setChoice({ ...choice, resourceArn }), 'arn:aws:s3:::bucket/key')}
+            {field(
+              'resourceArn',
+              choice.resourceArn,
+              (resourceArn) => setChoice({ ...choice, resourceArn }),
+              'arn:aws:s3:::bucket/key',
+            )}
             {field('action', choice.action, (action) => setChoice({ ...choice, action }), 's3:GetObject')}
           </>
         ) : null}
         {choice.kind === 'assumeRolePaths' ? (
           <>
             {field('fromArn', choice.fromArn, (fromArn) => setChoice({ ...choice, fromArn }), 'arn:aws:iam::…:user/…')}
-            {field('toRoleArn', choice.toRoleArn, (toRoleArn) => setChoice({ ...choice, toRoleArn }), 'arn:aws:iam::…:role/…')}
+            {field(
+              'toRoleArn',
+              choice.toRoleArn,
+              (toRoleArn) => setChoice({ ...choice, toRoleArn }),
+              'arn:aws:iam::…:role/…',
+            )}
           </>
         ) : null}
         <button type="submit" disabled={loading}>
@@ -167,7 +212,11 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
         <div ref={container} className="explorer-graph-canvas" data-testid="graph-canvas" />
         <aside className="explorer-graph-side">
           <Legend hidden={hiddenEdgeTypes} onToggle={(type) => setHiddenEdgeTypes(toggle(hiddenEdgeTypes, type))} />
-          {graph ? <GraphDetails graph={graph} selection={selection} /> : <p className="explorer-graph-hint">Pick a scope and press Draw.</p>}
+          {graph ? (
+            <GraphDetails graph={graph} selection={selection} />
+          ) : (
+            <p className="explorer-graph-hint">Pick a scope and press Draw.</p>
+          )}
         </aside>
       </div>
     </div>
@@ -182,7 +231,9 @@ function focusOn(instance: Core, text: string): void {
   const needle = text.trim().toLowerCase();
   instance.elements().removeClass('unfocused');
   if (needle === '') return;
-  const matched = instance.nodes().filter((node) => `${node.id()} ${String(node.data('label'))}`.toLowerCase().includes(needle));
+  const matched = instance
+    .nodes()
+    .filter((node) => `${node.id()} ${String(node.data('label'))}`.toLowerCase().includes(needle));
   if (matched.length === 0) return;
   const kept = matched.closedNeighborhood().union(matched.closedNeighborhood().ancestors());
   instance.elements().not(kept).addClass('unfocused');

@@ -9,7 +9,9 @@ describe('findDrawableAnswer', () => {
         variables: { r: 'arn:aws:s3:::b', a: 's3:GetObject' },
       }),
     ).toEqual({ kind: 'whoCanAccess', resourceArn: 'arn:aws:s3:::b', action: 's3:GetObject' });
-    expect(findDrawableAnswer({ query: '{ assumeRolePaths(fromArn: "arn:u", toRoleArn: "arn:r") { maxSessionSeconds } }' })).toEqual({
+    expect(
+      findDrawableAnswer({ query: '{ assumeRolePaths(fromArn: "arn:u", toRoleArn: "arn:r") { maxSessionSeconds } }' }),
+    ).toEqual({
       kind: 'assumeRolePaths',
       fromArn: 'arn:u',
       toRoleArn: 'arn:r',
@@ -17,10 +19,13 @@ describe('findDrawableAnswer', () => {
   });
 
   it('picks the named operation and ignores everything else', () => {
-    const query = 'query A { callerIdentity { arn } } query B { whoCanAccess(resourceArn: "x", action: "y") { principalArn } }';
+    const query =
+      'query A { callerIdentity { arn } } query B { whoCanAccess(resourceArn: "x", action: "y") { principalArn } }';
     expect(findDrawableAnswer({ query, operationName: 'A' })).toBeNull();
     expect(findDrawableAnswer({ query, operationName: 'B' })).toMatchObject({ kind: 'whoCanAccess' });
-    expect(findDrawableAnswer({ query: '{ whoCanAccess(resourceArn: $missing, action: "y") { principalArn } }' })).toBeNull();
+    expect(
+      findDrawableAnswer({ query: '{ whoCanAccess(resourceArn: $missing, action: "y") { principalArn } }' }),
+    ).toBeNull();
     expect(findDrawableAnswer({ query: 'not graphql' })).toBeNull();
   });
 });

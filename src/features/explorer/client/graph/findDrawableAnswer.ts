@@ -15,7 +15,9 @@ export interface SentRequest {
 export function findDrawableAnswer(request: SentRequest): GraphScopeChoice | null {
   let operation: OperationDefinitionNode | undefined;
   try {
-    const operations = parse(request.query).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operations = parse(request.query).definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
     operation = request.operationName ? operations.find((o) => o.name?.value === request.operationName) : operations[0];
   } catch {
     return null;

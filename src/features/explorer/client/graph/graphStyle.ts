@@ -13,7 +13,12 @@ export const nodeLegend: ReadonlyArray<{ type: string; label: string; color: str
 ];
 
 /** How each edge type is drawn, and named in the legend. */
-export const edgeLegend: ReadonlyArray<{ type: string; label: string; color: string; style: 'solid' | 'dashed' | 'dotted' }> = [
+export const edgeLegend: ReadonlyArray<{
+  type: string;
+  label: string;
+  color: string;
+  style: 'solid' | 'dashed' | 'dotted';
+}> = [
   { type: 'CAN_ASSUME', label: 'can assume', color: '#1a7f37', style: 'solid' },
   { type: 'CAN_ACCESS', label: 'can access', color: '#bc4c00', style: 'solid' },
   { type: 'GRANTS_THROUGH_RESOURCE_POLICY', label: 'granted by resource policy', color: '#9a6700', style: 'dashed' },
@@ -28,8 +33,23 @@ export const highlightColor = '#e0115f';
 /** The Cytoscape stylesheet: shapes and colours by type, accounts and OUs as labelled boxes, highlights on top. */
 export function createGraphStyle(): StylesheetJson {
   return [
-    { selector: 'node', style: { label: 'data(label)', 'font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3, width: 22, height: 22, 'border-width': 1, 'border-color': '#ffffff' } },
-    ...nodeLegend.map((entry) => ({ selector: `node[type = "${entry.type}"]`, style: { 'background-color': entry.color, shape: entry.shape } })),
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 9,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        width: 22,
+        height: 22,
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
+    },
+    ...nodeLegend.map((entry) => ({
+      selector: `node[type = "${entry.type}"]`,
+      style: { 'background-color': entry.color, shape: entry.shape },
+    })),
     {
       selector: ':parent',
       style: {
@@ -46,7 +66,10 @@ export function createGraphStyle(): StylesheetJson {
       },
     },
     { selector: 'node[type = "ACCOUNT"]', style: { 'background-color': '#ddf4ff', 'border-color': '#54aeff' } },
-    { selector: 'node[type = "ORGANIZATIONAL_UNIT"], node[type = "ORGANIZATION"]', style: { 'border-style': 'dashed', 'background-opacity': 0.25 } },
+    {
+      selector: 'node[type = "ORGANIZATIONAL_UNIT"], node[type = "ORGANIZATION"]',
+      style: { 'border-style': 'dashed', 'background-opacity': 0.25 },
+    },
     {
       selector: 'edge',
       style: {
@@ -69,7 +92,10 @@ export function createGraphStyle(): StylesheetJson {
     { selector: '.faded', style: { opacity: 0.25 } },
     { selector: '.unfocused', style: { opacity: 0.08 } },
     { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': highlightColor } },
-    { selector: 'edge.highlighted', style: { width: 4, 'line-color': highlightColor, 'target-arrow-color': highlightColor, 'z-index': 10 } },
+    {
+      selector: 'edge.highlighted',
+      style: { width: 4, 'line-color': highlightColor, 'target-arrow-color': highlightColor, 'z-index': 10 },
+    },
     { selector: ':selected', style: { 'overlay-color': '#0969da', 'overlay-opacity': 0.2 } },
   ];
 }

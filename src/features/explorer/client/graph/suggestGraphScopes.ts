@@ -18,7 +18,8 @@ export function suggestGraphScopes(examples: readonly ExplorerExample[]): GraphS
   let assumeRolePaths: GraphScopeSuggestions['assumeRolePaths'] = null;
   for (const example of examples) {
     const variables = example.variables ?? {};
-    for (const match of JSON.stringify(variables).matchAll(/arn:aws:(?:iam|sts)::(\d{12}):/g)) accountIds.add(match[1]!);
+    for (const match of JSON.stringify(variables).matchAll(/arn:aws:(?:iam|sts)::(\d{12}):/g))
+      accountIds.add(match[1]!);
     const { resourceArn, action, fromArn, toRoleArn } = variables as Record<string, unknown>;
     if (whoCanAccess === null && typeof resourceArn === 'string' && typeof action === 'string') {
       whoCanAccess = { kind: 'whoCanAccess', resourceArn, action };

@@ -10,8 +10,26 @@ const graph: AccessGraphData = {
     { id: 'arn:policy', type: 'POLICY', label: 'P', accountId: '1', parentId: 'account:1', highlighted: false },
   ],
   edges: [
-    { id: 'e1', type: 'CAN_ASSUME', source: 'arn:user', target: 'arn:role', label: 'can assume', conditions: [], highlighted: true, matchedStatements: [] },
-    { id: 'e2', type: 'ATTACHED_POLICY', source: 'arn:role', target: 'arn:policy', label: 'attached', conditions: [], highlighted: false, matchedStatements: [] },
+    {
+      id: 'e1',
+      type: 'CAN_ASSUME',
+      source: 'arn:user',
+      target: 'arn:role',
+      label: 'can assume',
+      conditions: [],
+      highlighted: true,
+      matchedStatements: [],
+    },
+    {
+      id: 'e2',
+      type: 'ATTACHED_POLICY',
+      source: 'arn:role',
+      target: 'arn:policy',
+      label: 'attached',
+      conditions: [],
+      highlighted: false,
+      matchedStatements: [],
+    },
   ],
   policies: [],
 };
@@ -29,6 +47,12 @@ describe('toCytoscapeElements', () => {
 
   it('shows policies on request and hides edge types switched off', () => {
     const elements = toCytoscapeElements(graph, { showPolicies: true, hiddenEdgeTypes: new Set(['CAN_ASSUME']) });
-    expect(elements.map((element) => element.data.id)).toEqual(['account:1', 'arn:user', 'arn:role', 'arn:policy', 'e2']);
+    expect(elements.map((element) => element.data.id)).toEqual([
+      'account:1',
+      'arn:user',
+      'arn:role',
+      'arn:policy',
+      'e2',
+    ]);
   });
 });

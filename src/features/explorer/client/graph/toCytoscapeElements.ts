@@ -17,12 +17,18 @@ export function toCytoscapeElements(graph: AccessGraphData, options: ElementOpti
   const nodes = graph.nodes.filter((node) => options.showPolicies || node.type !== 'POLICY');
   const ids = new Set(nodes.map((node) => node.id));
   const answer = graph.nodes.some((node) => node.highlighted) || graph.edges.some((edge) => edge.highlighted);
-  const classOf = (highlighted: boolean, container: boolean) => (highlighted ? 'highlighted' : answer && !container ? 'faded' : '');
+  const classOf = (highlighted: boolean, container: boolean) =>
+    highlighted ? 'highlighted' : answer && !container ? 'faded' : '';
   const containers = new Set(nodes.map((node) => node.parentId).filter((id): id is string => id !== null));
   return [
     ...nodes.map((node) => ({
       group: 'nodes' as const,
-      data: { id: node.id, label: node.label, type: node.type, ...(node.parentId !== null && ids.has(node.parentId) ? { parent: node.parentId } : {}) },
+      data: {
+        id: node.id,
+        label: node.label,
+        type: node.type,
+        ...(node.parentId !== null && ids.has(node.parentId) ? { parent: node.parentId } : {}),
+      },
       classes: classOf(node.highlighted, containers.has(node.id)),
     })),
     ...graph.edges

@@ -27,7 +27,13 @@ const keep = 200;
  * the panel's credentials like every request, newest event first — every decision the playground makes, as
  * it makes it, from this process or any other on the same database.
  */
-export function LiveFeed({ streamUrl, credentials }: { streamUrl: string; credentials: ExplorerCredentials }): JSX.Element {
+export function LiveFeed({
+  streamUrl,
+  credentials,
+}: {
+  streamUrl: string;
+  credentials: ExplorerCredentials;
+}): JSX.Element {
   const [accountId, setAccountId] = useState('');
   const [running, setRunning] = useState<string | null>(null);
   const [events, setEvents] = useState<FeedEvent[]>([]);
@@ -45,7 +51,8 @@ export function LiveFeed({ streamUrl, credentials }: { streamUrl: string; creden
       { query: liveAuditQuery, variables: accountId ? { accountId } : {} },
       {
         next: (result) => {
-          if (result.errors?.length) setError(result.errors.map((e) => `${String(e.extensions?.code ?? 'Error')}: ${e.message}`).join('\n'));
+          if (result.errors?.length)
+            setError(result.errors.map((e) => `${String(e.extensions?.code ?? 'Error')}: ${e.message}`).join('\n'));
           const next = result.data?.auditEvents;
           if (next) setEvents((current) => [next, ...current].slice(0, keep));
         },
@@ -63,7 +70,13 @@ export function LiveFeed({ streamUrl, credentials }: { streamUrl: string; creden
   return (
     <div className="explorer-live">
       <form className="explorer-graph-scope" aria-label="Live audit feed" onSubmit={start}>
-        <input name="accountId" aria-label="accountId" value={accountId} placeholder="account id (default: yours)" onChange={(e) => setAccountId(e.target.value)} />
+        <input
+          name="accountId"
+          aria-label="accountId"
+          value={accountId}
+          placeholder="account id (default: yours)"
+          onChange={(e) => setAccountId(e.target.value)}
+        />
         <button type="submit">{running ? 'Restart' : 'Start'}</button>
         <button
           type="button"
