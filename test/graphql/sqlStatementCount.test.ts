@@ -214,14 +214,16 @@ describe('SQL statements per GraphQL query, with authentication and authorizatio
     const large = await countStatements(8, 1, 'managementRoot');
 
     // Then its policies, the SCP and RCP levels of every account and the buckets load in batches: the count
-    // does not follow the accounts, though each other account's bucket is a separate (denied) decision. (When
-    // two queries complete in a different order a batch can split across ticks: a statement or two, not six.)
+    // does not follow the accounts, though each other account's bucket is a separate (denied) decision. When
+    // decisions resolve in different ticks, the organization-levels loader can run one extra round (organization,
+    // units, attachments, policies: 4 statements, plus a split batch) — never one round per account, which at
+    // 8 accounts would be 7 × 4 more statements and break the bound of 30.
     expect(large.errors).toBe(7);
     expect(small.errors).toBe(1);
     expect(
       large.statements.length - small.statements.length,
       `${small.statements.length} → ${large.statements.length}`,
-    ).toBeLessThanOrEqual(2);
+    ).toBeLessThanOrEqual(5);
     expect(large.statements.length).toBeLessThanOrEqual(30);
     expect([small.auditInserts, large.auditInserts]).toEqual([1, 1]);
   });
