@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { awsError, hasErrorCode } from '../../graphql/errors.js';
 import {
   buildAssumeRoleContext,
-  formatRoleSessionArn,
   planAssumeRoleSession,
   readWebIdentityClaims,
   validateAssumeRoleRequest,
@@ -11,7 +10,8 @@ import {
 } from '../../iam/index.js';
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { checkSessionPolicies } from '../sessions/stsAssumeRole.js';
-import { issueSession, type IssuedCredentials } from '../sessions/stsIssueSession.js';
+import type { IssuedCredentials } from '../sessions/stsIssueSession.js';
+import { issueFederatedSession } from './issueFederatedSession.js';
 import { builtInIssuerName } from './builtInIssuer.js';
 import { decideFederatedTrust } from './decideFederatedTrust.js';
 import { findIssuerPublicJwk } from './oidcIssuerKeys.js';
@@ -137,27 +137,14 @@ async function unaudited(
   ];
   await decideFederatedTrust(prisma, role, provider.arn, actions, entries, now);
 
-  const arn = formatRoleSessionArn(role.arn, args.roleSessionName) ?? role.arn;
-  const assumedRoleId = `${role.id}:${args.roleSessionName}`;
-  const credentials = await issueSession(prisma, context.cipher, {
-    accountId: role.accountId,
-    roleId: role.id,
-    userId: null,
-    parentSessionId: null,
+  const { credentials, arn, assumedRoleId } = await issueFederatedSession(prisma, context.cipher, {
+    role,
+    providerArn: provider.arn,
     sessionName: args.roleSessionName,
-    arn,
-    assumedRoleId,
-    callerArn: provider.arn,
-    sourceIdentity: plan.value.sourceIdentity,
-    tags: plan.value.tags,
-    transitiveTagKeys: plan.value.transitiveTagKeys,
-    sessionPolicy: args.policy ?? null,
-    policyArns: args.policyArns ?? [],
-    mfaAuthenticatedAt: null,
-    chained: false,
-    issuedAt: now,
-    durationSeconds: plan.value.durationSeconds,
-    federatedProvider: provider.arn,
+    plan: plan.value,
+    policy: args.policy,
+    policyArns: args.policyArns,
+    now,
   });
   return {
     credentials,

@@ -3,7 +3,6 @@ import type { Context } from '../../context.js';
 import { awsError, hasErrorCode } from '../../graphql/errors.js';
 import {
   buildAssumeRoleContext,
-  formatRoleSessionArn,
   planAssumeRoleSession,
   readSamlAttributes,
   validateAssumeRoleRequest,
@@ -11,7 +10,8 @@ import {
 import { recordAuditEvent } from '../audit/recordAuditEvent.js';
 import { decideFederatedTrust } from '../federation/decideFederatedTrust.js';
 import { checkSessionPolicies } from '../sessions/stsAssumeRole.js';
-import { issueSession, type IssuedCredentials } from '../sessions/stsIssueSession.js';
+import type { IssuedCredentials } from '../sessions/stsIssueSession.js';
+import { issueFederatedSession } from '../federation/issueFederatedSession.js';
 import { verifySamlResponse } from './verifySamlResponse.js';
 
 /** The parameters of AWS's AssumeRoleWithSAML, camelCase. */
@@ -120,27 +120,14 @@ async function unaudited(
   await decideFederatedTrust(prisma, role, provider.arn, actions, entries, now);
 
   const sessionName = claims.value.roleSessionName;
-  const arn = formatRoleSessionArn(role.arn, sessionName) ?? role.arn;
-  const assumedRoleId = `${role.id}:${sessionName}`;
-  const credentials = await issueSession(prisma, context.cipher, {
-    accountId: role.accountId,
-    roleId: role.id,
-    userId: null,
-    parentSessionId: null,
-    sessionName,
-    arn,
-    assumedRoleId,
-    callerArn: provider.arn,
-    sourceIdentity: plan.value.sourceIdentity,
-    tags: plan.value.tags,
-    transitiveTagKeys: plan.value.transitiveTagKeys,
-    sessionPolicy: args.policy ?? null,
-    policyArns: args.policyArns ?? [],
-    mfaAuthenticatedAt: null,
-    chained: false,
-    issuedAt: now,
-    durationSeconds: plan.value.durationSeconds,
-    federatedProvider: provider.arn,
+  const { credentials, arn, assumedRoleId } = await issueFederatedSession(prisma, context.cipher, {
+    role,
+    providerArn: provider.arn,
+    sessionName: sessionName,
+    plan: plan.value,
+    policy: args.policy,
+    policyArns: args.policyArns,
+    now,
   });
   return {
     credentials,
