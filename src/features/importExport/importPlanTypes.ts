@@ -1,12 +1,24 @@
-/** Who an inline policy, attachment or tag belongs to: exactly one of them is set. */
-export interface RowOwner {
-  userId?: string;
-  groupId?: string;
-  roleId?: string;
-  resourceId?: string;
-}
+import type {
+  GroupRow,
+  InlinePolicyRow,
+  InstanceProfileRow,
+  ManagedPolicyRow,
+  MembershipRow,
+  OrganizationPolicyRow,
+  PolicyAttachmentRow,
+  ResourceRow,
+  RoleRow,
+  TagRow,
+  UnitRow,
+  UserRow,
+} from '../../db/modelRowTypes.js';
 
-type Kind = 'USER' | 'GROUP' | 'ROLE';
+export type { RowOwner } from '../../db/modelRowTypes.js';
+
+/** When a row was made, where the files say so. */
+interface Dated {
+  createdAt?: Date;
+}
 
 /**
  * The rows one import writes, computed without a database by `planImport` from the files and the catalogue's
@@ -18,88 +30,24 @@ export interface ImportRows {
   accounts: { id: string; name: string; email: string | null; alias: string | null }[];
   organization: { id: string; managementAccountId: string } | null;
   /** The root first, then each unit after its parent. */
-  units: { id: string; organizationId: string; parentId: string | null; name: string }[];
+  units: UnitRow[];
   /** Where each account of the organization sits. */
   placements: { accountId: string; parentId: string }[];
-  organizationPolicies: {
-    id: string;
-    organizationId: string;
-    type: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
-    name: string;
-    description: string;
-    document: string;
-    awsManaged: boolean;
-  }[];
+  organizationPolicies: OrganizationPolicyRow[];
   organizationPolicyAttachments: { policyId: string; targetId: string }[];
   /** Customer managed policies, and AWS managed ones the catalogue lacks (accountId null). */
-  managedPolicies: {
-    id: string;
-    accountId: string | null;
-    name: string;
-    nameKey: string;
-    path: string;
-    arn: string;
-    description: string;
-    createdAt?: Date;
-    updatedAt?: Date;
-  }[];
+  managedPolicies: (ManagedPolicyRow & Dated & { updatedAt?: Date })[];
   policyVersions: { policyId: string; versionId: string; document: string; isDefault: boolean; createdAt?: Date }[];
-  users: {
-    id: string;
-    accountId: string;
-    name: string;
-    nameKey: string;
-    path: string;
-    arn: string;
-    permissionsBoundaryId: string | null;
-    createdAt?: Date;
-  }[];
-  groups: {
-    id: string;
-    accountId: string;
-    name: string;
-    nameKey: string;
-    path: string;
-    arn: string;
-    createdAt?: Date;
-  }[];
-  roles: {
-    id: string;
-    accountId: string;
-    name: string;
-    nameKey: string;
-    path: string;
-    arn: string;
-    description: string;
-    assumeRolePolicyDocument: string;
-    maxSessionDuration: number;
-    permissionsBoundaryId: string | null;
-    createdAt?: Date;
-  }[];
+  users: (UserRow & Dated)[];
+  groups: (GroupRow & Dated)[];
+  roles: (RoleRow & Dated)[];
   /** Instance profiles, each holding the role whose InstanceProfileList named it. */
-  instanceProfiles: {
-    id: string;
-    accountId: string;
-    name: string;
-    nameKey: string;
-    path: string;
-    arn: string;
-    roleId: string;
-    tags: { key: string; value: string }[];
-    createdAt?: Date;
-  }[];
-  memberships: { userId: string; groupId: string }[];
-  inlinePolicies: (RowOwner & { principalKind: Kind; name: string; nameKey: string; document: string })[];
-  policyAttachments: (RowOwner & { policyId: string; principalKind: Kind })[];
-  resources: {
-    id: string;
-    arn: string;
-    accountId: string;
-    service: string;
-    resourceType: string;
-    policyDocument: string;
-  }[];
-  tags: (RowOwner & { key: string; keyLower: string; value: string })[];
+  instanceProfiles: (InstanceProfileRow & Dated & { roleId: string; tags: { key: string; value: string }[] })[];
+  memberships: MembershipRow[];
+  inlinePolicies: InlinePolicyRow[];
+  policyAttachments: PolicyAttachmentRow[];
+  resources: (ResourceRow & { policyDocument: string })[];
+  tags: TagRow[];
 }
 
 /** An AWS managed policy referenced by ARN that the shipped catalogue lacks: reported, and kept (see planImport). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { AwsManagedPolicy } from '../../iam/index.js';
 import { notifyAuthorizationChanged } from '../access/notifyAuthorizationChanged.js';
+import { deleteOrganizations } from '../organizations/deleteOrganizations.js';
 import { storeAwsManagedPolicy } from '../policies/awsManagedPolicyRows.js';
 import type { ImportRows, RowOwner } from './importPlanTypes.js';
 import { insertRows, type InsertColumn } from './insertRows.js';
@@ -285,19 +286,7 @@ async function replaceOrganization(tx: Prisma.TransactionClient, rows: ImportRow
   const orgIds = (
     await tx.organization.findMany({ where: { OR: [{ id }, { managementAccountId }] }, select: { id: true } })
   ).map((o) => o.id);
-  if (orgIds.length === 0) return;
-  await tx.account.updateMany({
-    where: { organizationId: { in: orgIds } },
-    data: { organizationId: null, parentId: null },
-  });
-  for (;;) {
-    // Leaf units first: a unit's parent RESTRICTs its deletion while children remain.
-    const { count } = await tx.organizationalUnit.deleteMany({
-      where: { organizationId: { in: orgIds }, children: { none: {} } },
-    });
-    if (count === 0) break;
-  }
-  await tx.organization.deleteMany({ where: { id: { in: orgIds } } });
+  await deleteOrganizations(tx, orgIds);
 }
 
 async function clearAccounts(tx: Prisma.TransactionClient, ids: string[]): Promise<void> {
