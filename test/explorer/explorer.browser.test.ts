@@ -198,8 +198,18 @@ describe('the explorer in headless Chromium', () => {
     );
     // When, back in the query view, she asks why
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Query' }).click();
-    await page.getByRole('button', { name: 'why?' }).click();
-    // Then a new tab asks the simulator about iam:GetRole on that role, as her, and shows the decision
+    const [asked] = await Promise.all([
+      page.waitForRequest(
+        (request) =>
+          request.method() === 'POST' &&
+          request.url().endsWith('/graphql') &&
+          (request.postData() ?? '').includes('simulatePrincipalPolicy'),
+      ),
+      page.getByRole('button', { name: 'why?' }).click(),
+    ]);
+    // Then one click sends the new tab's operation under its own name (not the previous tab's) ...
+    expect((asked.postDataJSON() as { operationName?: string }).operationName).toBe('WhyDenied');
+    // ... which asks the simulator about iam:GetRole on that role, as her, and shows the decision
     await expect.poll(readResult, { timeout: 30_000 }).toContain('IMPLICIT_DENY');
     const result = JSON.parse(await readResult()) as GraphqlResult;
     expect(result.data?.simulatePrincipalPolicy.evaluationResults[0]).toMatchObject({
