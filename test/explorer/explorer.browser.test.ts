@@ -6,10 +6,13 @@ import { createAuthenticator } from '../../src/features/auth/createAuthenticator
 import { createSecretCipher } from '../../src/features/auth/secretCipher.js';
 import { createExplorerRoutes } from '../../src/features/explorer/createExplorerRoutes.js';
 import type { LoadedScenario } from '../../src/features/scenarios/loadScenario.js';
+import { loadScenario } from '../../src/features/scenarios/loadScenario.js';
 import { loadScenarioByName } from '../../src/features/scenarios/loadScenarioByName.js';
+import { validateScenario } from '../../src/features/scenarios/validateScenario.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer, type PlaygroundServer } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/createTestDatabase.js';
+import { createLargeScenario, largeAccountIds } from './createLargeScenario.js';
 import { blockNonLoopbackRequests, launchChromium } from './launchChromium.js';
 
 // The explorer end to end in headless Debian Chromium, offline: the real server (real authentication) on a
@@ -21,6 +24,8 @@ let browser: Browser;
 let alice: { accessKeyId: string; secretAccessKey: string };
 let ops: { accessKeyId: string; secretAccessKey: string; principalArn: string };
 let tinkerer: { accessKeyId: string; secretAccessKey: string; principalArn: string };
+let largeAdmin: { accessKeyId: string; secretAccessKey: string };
+let largeOrganizationId: string;
 
 const pingExample = { title: 'Ping', query: 'query Ping {\n  __typename\n}' };
 // A read alice may not make (another account's role), to be refused and asked "why?".
@@ -40,6 +45,13 @@ beforeAll(async () => {
   const guardrails = await loadScenarioByName(database.prisma, 'scp-guardrails', { cipher });
   ops = guardrails.accessKeys.find((k) => k.principalArn.endsWith(':user/ops'))!;
   tinkerer = guardrails.accessKeys.find((k) => k.principalArn.endsWith(':user/tinkerer'))!;
+  // And an organization of ten accounts and about 300 principals and buckets, to draw whole.
+  const large = validateScenario(createLargeScenario());
+  if (!large.ok) throw new Error(JSON.stringify(large.errors));
+  largeAdmin = (await loadScenario(database.prisma, large.scenario, { cipher })).accessKeys[0]!;
+  largeOrganizationId = (
+    await database.prisma.organization.findUniqueOrThrow({ where: { managementAccountId: largeAccountIds[0]! } })
+  ).id;
   server = await createServer({
     database,
     logger: createLogger('silent'),
@@ -198,8 +210,18 @@ describe('the explorer in headless Chromium', () => {
     );
     // When, back in the query view, she asks why
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Query' }).click();
-    await page.getByRole('button', { name: 'why?' }).click();
-    // Then a new tab asks the simulator about iam:GetRole on that role, as her, and shows the decision
+    const [asked] = await Promise.all([
+      page.waitForRequest(
+        (request) =>
+          request.method() === 'POST' &&
+          request.url().endsWith('/graphql') &&
+          (request.postData() ?? '').includes('simulatePrincipalPolicy'),
+      ),
+      page.getByRole('button', { name: 'why?' }).click(),
+    ]);
+    // Then one click sends the new tab's operation under its own name (not the previous tab's) ...
+    expect((asked.postDataJSON() as { operationName?: string }).operationName).toBe('WhyDenied');
+    // ... which asks the simulator about iam:GetRole on that role, as her, and shows the decision
     await expect.poll(readResult, { timeout: 30_000 }).toContain('IMPLICIT_DENY');
     const result = JSON.parse(await readResult()) as GraphqlResult;
     expect(result.data?.simulatePrincipalPolicy.evaluationResults[0]).toMatchObject({
@@ -423,6 +445,84 @@ describe('the explorer in headless Chromium', () => {
       expect.stringContaining('TrustSecurityAccountWithMfa'),
     ]);
     await screenshot('explorer-graph-edge');
+  });
+
+  it('lays out an organization of about 300 nodes readably: principals in their accounts, no boxes overlapping', async () => {
+    // Given the administrator of a ten-account organization in the graph view, on a big screen
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await openExplorer();
+    await enterCredentials(largeAdmin);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Graph' }).click();
+    // When the whole organization is drawn
+    await page.getByLabel('Organization', { exact: true }).check();
+    await page.fill('input[name="organizationId"]', largeOrganizationId);
+    await page.getByRole('button', { name: 'Draw' }).click();
+    await expect
+      .poll(() => page.locator('.explorer-graph-counts').innerText(), { timeout: 60_000 })
+      .toMatch(/^\d+ nodes/);
+    // Then, as Cytoscape drew it: every account holds its principals and buckets, and no two boxes overlap
+    const drawn = await page.evaluate(() => {
+      interface Box {
+        x1: number;
+        y1: number;
+        x2: number;
+        y2: number;
+      }
+      interface Node {
+        id(): string;
+        data(key: string): string | undefined;
+        isParent(): boolean;
+        boundingBox(options?: { includeLabels?: boolean }): Box;
+      }
+      const cy = (globalThis as { __IAM_GRAPH__?: { nodes(): Node[] } }).__IAM_GRAPH__!;
+      return cy.nodes().map((node) => ({
+        id: node.id(),
+        type: node.data('type')!,
+        parent: node.data('parent') ?? null,
+        box: node.boundingBox({ includeLabels: false }),
+      }));
+    });
+    const overlap = (a: (typeof drawn)[number]['box'], b: (typeof drawn)[number]['box']) =>
+      a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const accounts = drawn.filter((node) => node.type === 'ACCOUNT');
+    const principals = drawn.filter((node) => ['USER', 'GROUP', 'ROLE', 'RESOURCE'].includes(node.type));
+    expect(accounts.map((node) => node.id).sort()).toEqual(largeAccountIds.map((id) => `account:${id}`));
+    expect(drawn.length).toBeGreaterThanOrEqual(280);
+    expect(principals.length).toBeGreaterThanOrEqual(260);
+    const byId = new Map(drawn.map((node) => [node.id, node]));
+    const strays = principals.filter((node) => {
+      const account = byId.get(node.parent ?? '');
+      return (
+        account?.type !== 'ACCOUNT' ||
+        !(
+          node.box.x1 >= account.box.x1 &&
+          node.box.x2 <= account.box.x2 &&
+          node.box.y1 >= account.box.y1 &&
+          node.box.y2 <= account.box.y2
+        )
+      );
+    });
+    expect(strays.map((node) => node.id)).toEqual([]);
+    const crowded = [...accounts, ...principals].flatMap((a) =>
+      [...accounts, ...principals]
+        .filter((b) => a.id < b.id && a.parent === b.parent && overlap(a.box, b.box))
+        .map((b) => [a.id, b.id]),
+    );
+    expect(crowded).toEqual([]);
+    // And the drawing is about as wide as the screen, not a column or a ribbon
+    const width = Math.max(...accounts.map((n) => n.box.x2)) - Math.min(...accounts.map((n) => n.box.x1));
+    const height = Math.max(...accounts.map((n) => n.box.y2)) - Math.min(...accounts.map((n) => n.box.y1));
+    expect(width / height).toBeGreaterThan(1 / 4);
+    expect(width / height).toBeLessThan(4);
+    expect(await paintedPixels('#1a7f37')).toBeGreaterThan(500);
+    await screenshot('explorer-graph-large');
+    // And focusing on one account zooms to it, its principals' labels legible
+    await page.fill('input[name="focus"]', 'team-4');
+    await page.press('input[name="focus"]', 'Enter');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as { __IAM_GRAPH__?: { zoom(): number } }).__IAM_GRAPH__!.zoom()))
+      .toBeGreaterThan(0.8);
+    await screenshot('explorer-graph-large-focus');
   });
 
   it('draws a path answered in GraphiQL as a graph, the hops highlighted', async () => {

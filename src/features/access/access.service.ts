@@ -36,12 +36,12 @@ function readContext(entries: readonly ContextEntry[] | null | undefined) {
 }
 
 /** The roles a path passes through, as principals the caller must be able to read. */
-function rolesOf(path: RolePath): NamedPrincipal[] {
+export function rolesOf(path: RolePath): NamedPrincipal[] {
   return path.hops.map((hop) => ({ kind: 'role', arn: hop.roleArn, accountId: parseArn(hop.roleArn)?.account ?? '' }));
 }
 
 /** The principal of a grant and every role on its path. */
-function principalsOf(grant: AccessGrant): NamedPrincipal[] {
+export function principalsOf(grant: AccessGrant): NamedPrincipal[] {
   return [grant.principal, ...rolesOf(grant.path)];
 }
 

@@ -2,16 +2,18 @@ import type { Context } from '../../context.js';
 import { organizationAnalyzerCheck } from './analyzerCheck.js';
 import { isAuthorized } from './authorize.js';
 
-/** A stored user or role an analysis answer names. */
+/** A stored user, role or group an analysis answer names. */
 export interface NamedPrincipal {
-  kind: 'user' | 'role';
+  kind: 'user' | 'role' | 'group';
   arn: string;
   accountId: string;
 }
 
+const readActions = { user: 'iam:GetUser', role: 'iam:GetRole', group: 'iam:GetGroup' } as const;
+
 /**
- * Whether the caller may read a principal an analysis answer names (iam:GetUser / iam:GetRole on it, in its
- * account), so whoCanAccess, whoCan and assumeRolePaths show only the principals and roles the caller could
+ * Whether the caller may read a principal an analysis answer names (iam:GetUser / iam:GetRole / iam:GetGroup on
+ * it, in its account), so whoCanAccess, whoCan, assumeRolePaths and accessGraph show only the principals the caller could
  * have looked up itself. A principal of another account of the caller's organization is named by the caller's
  * organization analyzer's findings instead (access-analyzer:ListFindings on it; see `analyzerCheck`). The
  * operator and an account's root see everything in their scope.
@@ -21,7 +23,7 @@ export async function mayReadPrincipal(context: Context, principal: NamedPrincip
   return isAuthorized(
     context,
     viaOrganization ?? {
-      action: principal.kind === 'user' ? 'iam:GetUser' : 'iam:GetRole',
+      action: readActions[principal.kind],
       resourceArn: principal.arn,
       resourceAccountId: principal.accountId,
     },

@@ -1,7 +1,7 @@
 import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 import type { JSX } from 'react';
 import type { DeniedRequest } from './parseAccessDenied.js';
-import { toWhyTab } from './toWhyTab.js';
+import { toWhyTab, whyDeniedOperationName } from './toWhyTab.js';
 
 /**
  * Under the result of a refused request: "why?" opens a new tab with the policy simulator on the same
@@ -16,17 +16,22 @@ export function WhyDeniedButton({
   denied: DeniedRequest | null;
   onDraw: (denied: DeniedRequest) => void;
 }): JSX.Element | null {
-  const { addTab, run } = useGraphiQLActions();
+  const { addTab, run, setOperationName, updateActiveTabValues } = useGraphiQLActions();
   const queryEditor = useGraphiQL((state) => state.queryEditor);
   const variableEditor = useGraphiQL((state) => state.variableEditor);
   if (denied === null) return null;
   const open = (): void => {
     const tab = toWhyTab(denied);
+    const variables = tab.variables ?? '';
     addTab();
     queryEditor?.setValue(tab.query);
-    variableEditor?.setValue(tab.variables ?? '');
-    // GraphiQL reads the operation name from the editor a moment after it changes; run once it has.
-    setTimeout(run, 400);
+    variableEditor?.setValue(variables);
+    // GraphiQL works the operation name out of the editor's text only after a debounce, and a run before that
+    // would send the previous tab's name. Name the operation now (the name GraphiQL will find, which also
+    // titles the tab), so the run reads this tab's query, variables and name all from the store at once.
+    updateActiveTabValues({ query: tab.query, variables });
+    setOperationName(whyDeniedOperationName);
+    run();
   };
   return (
     <div className="explorer-denied">

@@ -1,8 +1,11 @@
 import type { DeniedRequest } from './parseAccessDenied.js';
 import type { ExplorerTab } from './toTabDefinition.js';
 
+/** The name of the operation a "why?" tab runs (GraphiQL titles the tab after it). */
+export const whyDeniedOperationName = 'WhyDenied';
+
 /** The operation a "why?" tab runs: the policy simulator on a refused request, with everything it explains. */
-export const whyDeniedQuery = `query WhyDenied($policySourceArn: String!, $actionNames: [String!]!, $resourceArns: [String!]) {
+export const whyDeniedQuery = `query ${whyDeniedOperationName}($policySourceArn: String!, $actionNames: [String!]!, $resourceArns: [String!]) {
   simulatePrincipalPolicy(input: { policySourceArn: $policySourceArn, actionNames: $actionNames, resourceArns: $resourceArns }) {
     evaluationResults {
       evalActionName

@@ -1,15 +1,13 @@
-import cytoscape, { type Core } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type JSX } from 'react';
 import type { ExplorerCredentials } from '../explorerCredentials.js';
 import { postGraphql } from '../postGraphql.js';
 import { accessGraphQuery, toScopeInput, type AccessGraphData, type GraphScopeChoice } from './accessGraphQuery.js';
 import { GraphDetails, type GraphSelection } from './GraphDetails.js';
 import { createGraphStyle, edgeLegend, nodeLegend } from './graphStyle.js';
+import { layoutAccessGraph } from './layoutAccessGraph.js';
 import type { GraphScopeSuggestions } from './suggestGraphScopes.js';
 import { toCytoscapeElements } from './toCytoscapeElements.js';
-
-cytoscape.use(dagre);
 
 /** Props of {@link GraphView}. */
 export interface GraphViewProps {
@@ -29,7 +27,8 @@ const kinds: ReadonlyArray<{ kind: GraphScopeChoice['kind']; label: string }> = 
 
 /**
  * The graph view: pick a scope (an account, an organization, a who-can question or a path question), draw its
- * accessGraph with Cytoscape and a dagre layout — accounts as boxes holding their principals inside their OU,
+ * accessGraph with Cytoscape, laid out by layoutAccessGraph — accounts as boxes holding their principals in a
+ * grid by kind, inside their OU, the boxes packed with connected ones side by side —,
  * labelled edges, the answer highlighted and the rest faded — and click a node or edge for its policies and
  * the statement that makes it. Zoom and pan with the mouse; policies and edge types can be switched off to
  * keep a few hundred nodes legible.
@@ -74,24 +73,21 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
 
   useEffect(() => {
     if (!container.current) return;
+    const layout = layoutOf(elements);
     const instance = cytoscape({
       container: container.current,
-      elements,
+      elements: elements.map((element) =>
+        layout.labelSizes.has(String(element.data.id))
+          ? { ...element, data: { ...element.data, labelSize: layout.labelSizes.get(String(element.data.id)) } }
+          : element,
+      ),
       style: createGraphStyle(),
       wheelSensitivity: 0.3,
       minZoom: 0.01,
       maxZoom: 4,
     });
-    instance
-      .layout({
-        name: 'dagre',
-        rankDir: 'LR',
-        nodeSep: 18,
-        rankSep: 90,
-        edgeSep: 8,
-        padding: 20,
-      } as cytoscape.LayoutOptions)
-      .run();
+    const { positions } = layout;
+    instance.layout({ name: 'preset', positions: Object.fromEntries(positions), padding: 20 }).run();
     instance.on('tap', 'node', (event) => setSelection({ kind: 'node', id: event.target.id() }));
     instance.on('tap', 'edge', (event) => setSelection({ kind: 'edge', id: event.target.id() }));
     cy.current = instance;
@@ -223,9 +219,25 @@ export function GraphView({ endpoint, credentials, suggestions, request }: Graph
   );
 }
 
+/** The layout of Cytoscape elements (see layoutAccessGraph). */
+function layoutOf(elements: readonly ElementDefinition[]) {
+  const nodes = elements
+    .filter((element) => element.group === 'nodes')
+    .map(({ data }) => ({
+      id: String(data.id),
+      type: String(data.type),
+      parent: typeof data.parent === 'string' ? data.parent : null,
+      label: String(data.label),
+    }));
+  const edges = elements
+    .filter((element) => element.group === 'edges')
+    .map(({ data }) => ({ source: String(data.source), target: String(data.target) }));
+  return layoutAccessGraph(nodes, edges);
+}
+
 /**
  * Big graphs are read a neighbourhood at a time: the nodes whose name or id contains `text`, everything one
- * edge away and the boxes holding them stay; the rest dims, and the view zooms to what stays.
+ * edge away and the boxes holding them stay; the rest dims, and the view zooms to the nodes and their neighbours.
  */
 function focusOn(instance: Core, text: string): void {
   const needle = text.trim().toLowerCase();
@@ -235,9 +247,10 @@ function focusOn(instance: Core, text: string): void {
     .nodes()
     .filter((node) => `${node.id()} ${String(node.data('label'))}`.toLowerCase().includes(needle));
   if (matched.length === 0) return;
-  const kept = matched.closedNeighborhood().union(matched.closedNeighborhood().ancestors());
-  instance.elements().not(kept).addClass('unfocused');
-  instance.fit(kept, 30);
+  const neighbourhood = matched.closedNeighborhood();
+  instance.elements().not(neighbourhood.union(neighbourhood.ancestors())).addClass('unfocused');
+  // Zoom to the neighbourhood itself: its OU and organization boxes stay lit but would zoom out to everything.
+  instance.fit(neighbourhood, 30);
 }
 
 function Legend({ hidden, onToggle }: { hidden: ReadonlySet<string>; onToggle: (type: string) => void }): JSX.Element {

@@ -1,4 +1,5 @@
 import type { Css, StylesheetJson } from 'cytoscape';
+import { layoutMetrics } from './layoutAccessGraph.js';
 
 /** How each node type is drawn, and named in the legend. */
 export const nodeLegend: ReadonlyArray<{ type: string; label: string; color: string; shape: Css.NodeShape }> = [
@@ -40,6 +41,11 @@ export function createGraphStyle(): StylesheetJson {
         'font-size': 9,
         'text-valign': 'bottom',
         'text-margin-y': 3,
+        // A label is cut to its cell of the layout (the full name is in the side panel), and labels too
+        // small to read at the current zoom are not drawn, so a few hundred nodes zoomed out stay calm.
+        'text-wrap': 'ellipsis',
+        'text-max-width': `${layoutMetrics.labelWidth}px`,
+        'min-zoomed-font-size': 6,
         width: 22,
         height: 22,
         'border-width': 1,
@@ -60,8 +66,11 @@ export function createGraphStyle(): StylesheetJson {
         shape: 'round-rectangle',
         'text-valign': 'top',
         'text-halign': 'center',
-        'font-size': 11,
+        // Set by the layout: larger for larger boxes, so a whole organization zoomed out to fit stays named.
+        'font-size': 'data(labelSize)',
         'font-weight': 'bold',
+        'text-max-width': '1000px',
+        'min-zoomed-font-size': 0,
         padding: '14px',
       },
     },
@@ -83,6 +92,7 @@ export function createGraphStyle(): StylesheetJson {
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
       },
     },
     ...edgeLegend.map((entry) => ({
