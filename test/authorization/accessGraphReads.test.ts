@@ -7,6 +7,8 @@ import { arrangeCrossAccount, type CrossAccount } from './crossAccountFixture.js
 let x: CrossAccount;
 let roleReader: Key;
 let roleReaderArn: string;
+const statements: string[] = [];
+let counting = false;
 
 const GRAPH = `query($scope: AccessGraphScopeInput!) {
   accessGraph(scope: $scope) {
@@ -33,7 +35,7 @@ async function draw(key: Key, scope: Record<string, unknown>): Promise<Graph> {
 }
 
 beforeAll(async () => {
-  x = await arrangeCrossAccount();
+  x = await arrangeCrossAccount({ onQuery: (sql) => void (counting && statements.push(sql)) });
   // A user of A allowed the analyzer's findings and iam:GetRole, but not iam:GetUser nor iam:GetGroup
   roleReaderArn = `arn:aws:iam::${x.a.accountId}:user/role-reader`;
   dataOf(
@@ -86,5 +88,36 @@ describe('accessGraph to a caller who may not read every principal', () => {
     const graph = await draw(roleReader, scope);
     expect(graph.nodes.map((node) => node.id)).not.toContain(x.a.userArn);
     expect(graph.edges.filter((edge) => edge.type === 'CAN_ACCESS' && edge.source === x.a.userArn)).toEqual([]);
+  });
+
+  it('decides every principal of the drawing in batches: more users and roles, no more SQL statements', async () => {
+    const scope = { accountId: x.a.accountId };
+    const count = async () => {
+      await draw(roleReader, scope); // (the first read after writes refreshes the index)
+      statements.length = 0;
+      counting = true;
+      await draw(roleReader, scope);
+      counting = false;
+      return statements.length;
+    };
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    for (let i = 0; i < 12; i += 1)
+      dataOf(
+        await x.env.call(
+          x.a.root,
+          `mutation($t: String!) { createUser(userName: "extra-${i}") { arn } createRole(roleName: "extra-${i}", assumeRolePolicyDocument: $t) { arn } }`,
+          {
+            t: JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Principal: { AWS: x.a.accountId }, Action: 'sts:AssumeRole' }],
+            }),
+          },
+        ),
+      );
+    const graph = await draw(roleReader, scope);
+    expect(graph.nodes.filter((node) => node.id.includes(':role/extra-'))).toHaveLength(12);
+    expect(graph.nodes.filter((node) => node.id.includes(':user/extra-'))).toEqual([]);
+    expect(await count()).toBeLessThanOrEqual(before);
   });
 });

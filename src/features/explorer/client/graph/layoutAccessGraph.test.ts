@@ -105,6 +105,34 @@ describe('layoutAccessGraph', () => {
       expect(Math.max(...rowsOf(order[i - 1]!)), order[i]).toBeLessThan(Math.min(...rowsOf(order[i]!)));
   });
 
+  it('puts boxes joined by edges next to each other', () => {
+    // Given six accounts of four users each, paired by edges: a with f, b with e, c with d
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const small: LayoutNode[] = names.flatMap((name) => [
+      { id: name, type: 'ACCOUNT', parent: null, label: name },
+      ...[0, 1, 2, 3].map((i) => ({ id: `${name}:user/${i}`, type: 'USER', parent: name, label: `${i}` })),
+    ]);
+    const pairs = [
+      ['a', 'f'],
+      ['b', 'e'],
+      ['c', 'd'],
+    ] as const;
+    const links = pairs.flatMap(([one, other]) =>
+      [0, 1, 2].map((i) => ({ source: `${one}:user/${i}`, target: `${other}:user/${i}` })),
+    );
+    const placed = layoutAccessGraph(small, links);
+    // Then each account sits beside its partner: in the same row, with no box between them
+    const box = (id: string) => placed.boxes.get(id)!;
+    for (const [one, other] of pairs) {
+      expect(box(one).y1, `${one}–${other}`).toBe(box(other).y1);
+      const [left, right] = [box(one), box(other)].sort((p, q) => p.x1 - q.x1);
+      const between = names.filter(
+        (name) => box(name).y1 === left!.y1 && box(name).x1 > left!.x1 && box(name).x1 < right!.x1,
+      );
+      expect(between, `${one}–${other}`).toEqual([]);
+    }
+  });
+
   it('notices an overlap when there is one (the check is not vacuous)', () => {
     const piled: GraphLayout = {
       positions: new Map(),

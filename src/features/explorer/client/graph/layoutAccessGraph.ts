@@ -120,7 +120,11 @@ export function layoutAccessGraph(nodes: readonly LayoutNode[], edges: readonly 
   return layout;
 }
 
-/** Leaves in a grid: a row group per kind, about as wide as tall on screen. */
+/**
+ * Leaves in a grid: a row group per kind, about as wide as tall on screen. Odd rows are shifted by half a
+ * cell (bricks), so an edge between two rows of one column passes between the nodes of the row in between
+ * rather than through one of them.
+ */
 function leafGrid(leaves: readonly LayoutNode[], layout: GraphLayout): Block {
   const { cellWidth, cellHeight, shapeOffset } = layoutMetrics;
   const rank = (type: string) => (kindOrder.includes(type) ? kindOrder.indexOf(type) : kindOrder.length);
@@ -144,12 +148,12 @@ function leafGrid(leaves: readonly LayoutNode[], layout: GraphLayout): Block {
   }
   return {
     id: null,
-    width: columns * cellWidth,
+    width: columns * cellWidth + (row > 0 ? cellWidth / 2 : 0),
     height: (row + 1) * cellHeight,
     leaves: sorted.map((leaf) => leaf.id),
     place(x, y) {
       for (const cell of cells) {
-        const x1 = x + cell.column * cellWidth;
+        const x1 = x + cell.column * cellWidth + (cell.row % 2 === 1 ? cellWidth / 2 : 0);
         const y1 = y + cell.row * cellHeight;
         layout.positions.set(cell.id, { x: x1 + cellWidth / 2, y: y1 + shapeOffset });
         layout.boxes.set(cell.id, { x1, y1, x2: x1 + cellWidth, y2: y1 + cellHeight });
