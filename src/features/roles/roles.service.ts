@@ -22,6 +22,7 @@ import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
 import { checkNamedPrincipals } from '../policies/checkNamedPrincipals.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
 import { findBoundaryPolicy } from '../policies/findManagedPolicy.js';
+import { unbindDeletedPrincipal } from '../policies/unbindDeletedPrincipal.js';
 
 /** The arguments of iam:CreateRole, camelCase. */
 export interface CreateRoleArgs extends Acting {
@@ -99,8 +100,8 @@ export function writeRole<T>(
 }
 
 /**
- * iam:DeleteRole: DeleteConflict while inline or attached policies remain; its sessions go with it. Resolves
- * to the deleted row.
+ * iam:DeleteRole: DeleteConflict while inline or attached policies remain; its sessions go with it, and the
+ * trust and resource policies naming it name its unique id from then on. Resolves to the deleted row.
  */
 export function deleteRole(context: Context, args: Acting & { roleName: string }): Promise<Role> {
   return writeRole(context, args, 'iam:DeleteRole', async (tx, role) => {
@@ -114,6 +115,7 @@ export function deleteRole(context: Context, args: Acting & { roleName: string }
       throw awsError('DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.');
     }
     await tx.role.delete({ where: { id: role.id } });
+    await unbindDeletedPrincipal(tx, role);
     return role;
   });
 }
