@@ -34,11 +34,12 @@ export async function createResource(
   const tags = args.tags ?? [];
   checkTags(tags);
   const actions = resourceActions(service, resourceType);
+  let policy: string | null = null;
   if (args.policy != null) {
     if (actions.putPolicy === null)
       throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
     checkPolicyDocument(args.policy, 'resource');
-    await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
+    policy = await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   }
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const owner = parsed.account || accountId;
@@ -55,7 +56,7 @@ export async function createResource(
     if (await tx.resource.findUnique({ where: { arn: args.arn } }))
       throw awsError('EntityAlreadyExists', `The resource ${args.arn} already exists.`);
     const resource = await tx.resource.create({
-      data: { arn: args.arn, accountId: owner, service, resourceType, policyDocument: args.policy ?? null },
+      data: { arn: args.arn, accountId: owner, service, resourceType, policyDocument: policy },
     });
     await replaceTags(tx, { resourceId: resource.id }, tags);
     return resource;
@@ -75,7 +76,7 @@ export async function putResourcePolicy(
   if (actions.putPolicy === null)
     throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
   checkPolicyDocument(args.policy, 'resource');
-  await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
+  const policy = await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const found = await context.database.prisma.resource.findUnique({
     where: { arn: args.resourceArn },
@@ -92,6 +93,6 @@ export async function putResourcePolicy(
   if (found === null) throw awsError('NoSuchEntity', `The resource ${args.resourceArn} cannot be found.`);
   return context.database.prisma.resource.update({
     where: { id: found.id },
-    data: { policyDocument: args.policy, updatedAt: new Date() },
+    data: { policyDocument: policy, updatedAt: new Date() },
   });
 }

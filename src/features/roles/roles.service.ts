@@ -50,7 +50,7 @@ export async function createRole(context: Context, args: CreateRoleArgs): Promis
   const tags = args.tags ?? [];
   checkTags(tags);
   checkPolicyDocument(args.assumeRolePolicyDocument, 'trust');
-  await checkNamedPrincipals(context.database.prisma, args.assumeRolePolicyDocument, 'trust');
+  const trustPolicy = await checkNamedPrincipals(context.database.prisma, args.assumeRolePolicyDocument, 'trust');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const arn = formatIamArn(accountId, 'role', args.roleName, path);
   await authorize(context, {
@@ -75,7 +75,7 @@ export async function createRole(context: Context, args: CreateRoleArgs): Promis
         path,
         arn,
         description,
-        assumeRolePolicyDocument: args.assumeRolePolicyDocument,
+        assumeRolePolicyDocument: trustPolicy,
         maxSessionDuration,
         permissionsBoundaryId: boundary?.id ?? null,
       },
@@ -127,8 +127,8 @@ export function updateAssumeRolePolicy(
 ): Promise<Role> {
   checkPolicyDocument(args.policyDocument, 'trust');
   return writeRole(context, args, 'iam:UpdateAssumeRolePolicy', async (tx, role) => {
-    await checkNamedPrincipals(tx, args.policyDocument, 'trust');
-    return tx.role.update({ where: { id: role.id }, data: { assumeRolePolicyDocument: args.policyDocument } });
+    const trustPolicy = await checkNamedPrincipals(tx, args.policyDocument, 'trust');
+    return tx.role.update({ where: { id: role.id }, data: { assumeRolePolicyDocument: trustPolicy } });
   });
 }
 

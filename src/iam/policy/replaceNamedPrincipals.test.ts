@@ -32,4 +32,13 @@ describe('replaceNamedPrincipals', () => {
     expect(replaceNamedPrincipals(text, deleted)).toBe(text);
     expect(replaceNamedPrincipals('{', deleted)).toBe('{');
   });
+
+  it('shows an existing principal written as its unique id by its ARN', () => {
+    const text = '{"Statement":{"Effect":"Allow","Principal":{"AWS":["AIDAEXAMPLEALICE00001"]},"Action":"*"}}';
+    expect(
+      replaceNamedPrincipals(text, new Map([['AIDAEXAMPLEALICE00001', 'arn:aws:iam::111122223333:user/alice']])),
+    ).toBe(
+      '{"Statement":{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:user/alice"]},"Action":"*"}}',
+    );
+  });
 });

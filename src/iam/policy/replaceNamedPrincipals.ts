@@ -1,3 +1,4 @@
+import { isPrincipalUniqueId } from '../arn/isPrincipalUniqueId.js';
 import { parsePrincipal } from '../arn/parsePrincipal.js';
 import { parseJson, type JsonNode } from './parseJson.js';
 
@@ -7,7 +8,9 @@ import { parseJson, type JsonNode } from './parseJson.js';
  * unique id, the rest of the text untouched. IAM binds a stored policy to the unique ids of the principals it
  * names and, once one is deleted, can no longer map its id back to an ARN, so the policy shows (and keeps)
  * the id: a user or role re-created with the same name does not match it. ARNs elsewhere (Resource,
- * Condition) are left as written, as IAM leaves them. Text that does not parse is returned unchanged.
+ * Condition) are left as written, as IAM leaves them. The other way round, a unique id key is replaced by its
+ * value (the ARN), for a policy written with the id of a principal that exists, which IAM shows by its ARN.
+ * Text that does not parse is returned unchanged.
  */
 export function replaceNamedPrincipals(text: string, replacements: ReadonlyMap<string, string>): string {
   const json = parseJson(text);
@@ -17,6 +20,11 @@ export function replaceNamedPrincipals(text: string, replacements: ReadonlyMap<s
     const values = node.kind === 'array' ? node.items : [node];
     for (const item of values) {
       if (item.kind !== 'string') continue;
+      if (isPrincipalUniqueId(item.value)) {
+        const arn = replacements.get(item.value);
+        if (arn !== undefined) edits.push({ node: item, value: arn });
+        continue;
+      }
       const name = parsePrincipal(item.value);
       const id =
         name === null || (name.kind !== 'user' && name.kind !== 'role') ? undefined : replacements.get(name.arn);
