@@ -65,13 +65,16 @@ export async function createResource(
 
 /**
  * Sets a resource's policy, authorized as the service's own action (s3:PutBucketPolicy, kms:PutKeyPolicy,
- * ...) against the resource's current policy too, so a bucket policy that denies PutBucketPolicy holds.
+ * ...) against the resource's current policy too, so a bucket policy that denies PutBucketPolicy holds. An
+ * AWS managed KMS alias (`alias/aws/…`) is AWS's: no customer changes it.
  */
 export async function putResourcePolicy(
   context: Context,
   args: Acting & { resourceArn: string; policy: string },
 ): Promise<Resource> {
   const { parsed, service, resourceType } = readArn(args.resourceArn);
+  const reserved = service === 'kms' ? refuseAwsManagedKmsAliasWrite(args.resourceArn) : null;
+  if (reserved !== null) throw awsError(reserved.code, reserved.message);
   const actions = resourceActions(service, resourceType);
   if (actions.putPolicy === null)
     throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
