@@ -2,7 +2,7 @@ import { formatIamArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { ManagedPolicy, PolicyVersion, Prisma } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
-import { refuseAwsManagedPolicyWrite } from '../../iam/index.js';
+import { refuseAwsManagedPolicyWrite, type ContextEntry } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
@@ -58,18 +58,20 @@ export async function createPolicy(
 /**
  * Authorizes `action` on a customer managed policy of the acting account and runs `write` with the policy
  * row locked (SELECT … FOR UPDATE), so concurrent version changes serialise. AWS managed policies belong to
- * no account: the engine denies changing them, and so is the operator refused.
+ * no account: the engine denies changing them, and so is the operator refused. `requestContext` carries the
+ * request's keys (aws:RequestTag/*, aws:TagKeys for tagging).
  */
-async function writePolicy<T>(
+export async function writePolicy<T>(
   context: Context,
   args: Acting & { policyArn: string },
   action: string,
   write: (tx: Prisma.TransactionClient, policy: ManagedPolicy) => Promise<T>,
+  requestContext: ContextEntry[] = [],
 ): Promise<T> {
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const found = await findManagedPolicy(context.database.prisma, args.policyArn);
   const owner = found ? (found.accountId ?? 'aws') : accountId;
-  await authorize(context, { action, resourceArn: args.policyArn, resourceAccountId: owner });
+  await authorize(context, { action, resourceArn: args.policyArn, resourceAccountId: owner, context: requestContext });
   const refusal = refuseAwsManagedPolicyWrite(args.policyArn, action, context.caller?.arn ?? '');
   if (refusal !== null) throw awsError(refusal.code, refusal.message);
   if (found !== null && found.accountId !== accountId) {

@@ -11,10 +11,12 @@ import {
   deletePolicyVersion,
   setDefaultPolicyVersion,
 } from '../../policies/policies.service.js';
+import { tagPolicy, untagPolicy } from '../../policies/policyTags.service.js';
 import type { AwsOperation } from '../AwsOperation.js';
-import { toPolicy, toPolicyVersion } from '../iamShapes.js';
+import { toPolicy, toPolicyVersion, toTags } from '../iamShapes.js';
 import { pageByMarker } from '../pageByMarker.js';
 import { authorizeAccountRead } from '../readIamEntity.js';
+import { readTags } from './iamPrincipalPolicies.operations.js';
 
 /** Reads a managed policy by ARN for an IAM read: authorized on the ARN first, then NoSuchEntity as GraphQL's `policy(arn:)` answers. */
 async function readPolicy(context: Context, action: string, policyArn: string): Promise<ManagedPolicy> {
@@ -113,6 +115,42 @@ export const iamPolicyOperations: AwsOperation[] = [
     kind: 'write',
     graphql: 'Mutation.deletePolicy',
     run: async (context, input) => (await deletePolicy(context, { policyArn: input.string('PolicyArn') }), null),
+  },
+  {
+    service: 'iam',
+    name: 'TagPolicy',
+    action: 'iam:TagPolicy',
+    kind: 'write',
+    graphql: 'Mutation.tagPolicy',
+    run: async (context, input) => (
+      await tagPolicy(context, { policyArn: input.string('PolicyArn'), tags: readTags(input) }),
+      null
+    ),
+  },
+  {
+    service: 'iam',
+    name: 'UntagPolicy',
+    action: 'iam:UntagPolicy',
+    kind: 'write',
+    graphql: 'Mutation.untagPolicy',
+    run: async (context, input) => (
+      await untagPolicy(context, { policyArn: input.string('PolicyArn'), tagKeys: input.stringList('TagKeys') }),
+      null
+    ),
+  },
+  {
+    service: 'iam',
+    name: 'ListPolicyTags',
+    action: 'iam:ListPolicyTags',
+    kind: 'read',
+    graphql: 'ManagedPolicy.tags',
+    run: async (context, input, action) => {
+      const policy = await readPolicy(context, action, input.string('PolicyArn'));
+      const tags =
+        policy.accountId === null ? [] : await context.loaders.identities.tagsByOwner.load(`policy:${policy.id}`);
+      const page = pageByMarker(tags, input, (tag) => [tag.keyLower]);
+      return { Tags: toTags(page.items), IsTruncated: page.IsTruncated, Marker: page.Marker };
+    },
   },
   {
     service: 'iam',
