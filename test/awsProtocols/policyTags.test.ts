@@ -1,5 +1,6 @@
 import {
   CreatePolicyCommand,
+  GetPolicyCommand,
   IAMClient,
   ListPolicyTagsCommand,
   TagPolicyCommand,
@@ -57,6 +58,29 @@ describe('tags on customer managed policies', () => {
       { arn: policyArn },
     );
     expect(untagged.data?.untagPolicy.tags).toEqual([]);
+  });
+
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html: Tags are attached to the new policy.
+  it('creates a policy with its tags, shown by GetPolicy and GraphQL', async () => {
+    const made = await iam.send(
+      new CreatePolicyCommand({
+        PolicyName: 'BornTagged',
+        PolicyDocument: allow('s3:Get*'),
+        Tags: [{ Key: 'owner', Value: 'ops' }],
+      }),
+    );
+    expect(made.Policy?.Tags).toEqual([{ Key: 'owner', Value: 'ops' }]);
+    expect((await iam.send(new GetPolicyCommand({ PolicyArn: made.Policy!.Arn! }))).Policy?.Tags).toEqual([
+      { Key: 'owner', Value: 'ops' },
+    ]);
+    const viaGraphql = await aws.call<{ createPolicy: { tags: { key: string; value: string }[] } }>(
+      created.root,
+      `mutation($doc: String!) {
+        createPolicy(policyName: "GraphTagged", policyDocument: $doc, tags: [{ key: "cost", value: "42" }]) { tags { key value } }
+      }`,
+      { doc: allow('s3:Get*') },
+    );
+    expect(viaGraphql.data?.createPolicy.tags).toEqual([{ key: 'cost', value: '42' }]);
   });
 
   it('refuses a 51st tag with LimitExceeded', async () => {

@@ -12,26 +12,45 @@ import {
   checkDescription,
   checkIamName,
   checkIamPath,
+  checkTags,
   constraintMessage,
   IAM_LIMITS,
+  type TagInput,
 } from '../identities/iamNameRules.js';
+import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
 import { checkPolicyDocument } from './checkPolicyDocument.js';
 import { findManagedPolicy } from './findManagedPolicy.js';
 
 const VERSION_ID = /^v[1-9][0-9]*$/;
 
-/** iam:CreatePolicy: a customer managed policy whose document becomes its default version `v1`. */
+/**
+ * iam:CreatePolicy: a customer managed policy whose document becomes its default version `v1`, with its tags
+ * (authorized with aws:RequestTag/* and aws:TagKeys, as CreateRole and CreateUser are).
+ */
 export async function createPolicy(
   context: Context,
-  args: Acting & { policyName: string; policyDocument: string; path?: string | null; description?: string | null },
+  args: Acting & {
+    policyName: string;
+    policyDocument: string;
+    path?: string | null;
+    description?: string | null;
+    tags?: readonly TagInput[] | null;
+  },
 ): Promise<ManagedPolicy> {
   checkIamName('policyName', args.policyName, IAM_LIMITS.policyName);
   const path = checkIamPath(args.path);
   const description = checkDescription(args.description);
   checkPolicyDocument(args.policyDocument, 'identity');
+  const tags = args.tags ?? [];
+  checkTags(tags);
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const arn = formatIamArn(accountId, 'policy', args.policyName, path);
-  await authorize(context, { action: 'iam:CreatePolicy', resourceArn: arn, resourceAccountId: accountId });
+  await authorize(context, {
+    action: 'iam:CreatePolicy',
+    resourceArn: arn,
+    resourceAccountId: accountId,
+    context: requestTagContext(tags),
+  });
   return context.database.prisma.$transaction(async (tx) => {
     const nameKey = args.policyName.toLowerCase();
     if (await tx.managedPolicy.findUnique({ where: { accountId_nameKey: { accountId, nameKey } } })) {
@@ -40,7 +59,7 @@ export async function createPolicy(
         `A policy called ${args.policyName} already exists. Duplicate names are not allowed.`,
       );
     }
-    return tx.managedPolicy.create({
+    const policy = await tx.managedPolicy.create({
       data: {
         id: generateUniqueId('ANPA'),
         accountId,
@@ -52,6 +71,8 @@ export async function createPolicy(
         versions: { create: { versionId: 'v1', document: args.policyDocument, isDefault: true } },
       },
     });
+    await replaceTags(tx, { policyId: policy.id }, tags);
+    return policy;
   });
 }
 

@@ -61,8 +61,9 @@ export const iamPolicyOperations: AwsOperation[] = [
         policyDocument: input.string('PolicyDocument'),
         path: input.optionalString('Path') ?? null,
         description: input.optionalString('Description') ?? null,
+        tags: readTags(input),
       });
-      return { Policy: await toPolicy(context, policy) };
+      return { Policy: await toPolicy(context, policy, true) };
     },
   },
   {
@@ -159,7 +160,7 @@ export const iamPolicyOperations: AwsOperation[] = [
     kind: 'read',
     graphql: 'Query.policy',
     run: async (context, input, action) => ({
-      Policy: await toPolicy(context, await readPolicy(context, action, input.string('PolicyArn'))),
+      Policy: await toPolicy(context, await readPolicy(context, action, input.string('PolicyArn')), true),
     }),
   },
   {
