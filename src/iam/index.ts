@@ -73,6 +73,8 @@ export type {
 } from './policy/Policy.js';
 export { countPolicyCharacters, validatePolicy, type PolicyValidation } from './policy/validatePolicy.js';
 export { listNamedPrincipals } from './policy/listNamedPrincipals.js';
+export { replaceNamedPrincipals } from './policy/replaceNamedPrincipals.js';
+export { isPrincipalUniqueId } from './arn/isPrincipalUniqueId.js';
 export { POLICY_KIND_RULES, type PolicyKindRules } from './policy/policyKindRules.js';
 export {
   checkConditionKey,

@@ -101,6 +101,27 @@ describe('entities AWS owns', () => {
     expect(error.code).toBe('InvalidAliasNameException');
   });
 
+  it('refuses changing an AWS managed KMS alias that exists in the account', async () => {
+    // Given: the alias AWS created for its managed EBS key
+    const arn = `arn:aws:kms:us-east-1:${accountId}:alias/aws/ebs`;
+    await env.prisma.resource.create({ data: { arn, accountId, service: 'kms', resourceType: 'alias' } });
+    // When / Then
+    const error = errorOf(
+      await env.call(
+        root,
+        'mutation($arn: String!, $p: String!) { putResourcePolicy(resourceArn: $arn, policy: $p) { arn } }',
+        {
+          arn,
+          p: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { AWS: accountId }, Action: 'kms:*', Resource: '*' }],
+          }),
+        },
+      ),
+    );
+    expect(error.code).toBe('InvalidAliasNameException');
+  });
+
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html: the root user cannot assume roles.
   it('refuses AssumeRole by an account root user', async () => {
     dataOf(

@@ -214,4 +214,37 @@ describe('role chaining, source identity, MFA and expiry over HTTP', () => {
       extensions: { code: 'AccessDenied' },
     });
   });
+
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html ("Choosing
+  // between GetSessionToken and AssumeRole"): "The temporary credentials returned by AssumeRole do not include
+  // MFA information in the context" — a role session chaining to another role passes no MFA on.
+  it('does not carry MFA through role chaining', async () => {
+    // Given a role assumed with MFA, and two next hops trusting it: one requires MFA, one does not
+    const mia = await sts.iam.user(A, 'mia');
+    const device = await sts.iam.mfaDevice(A, mia.id, 'mia');
+    const mfa = { condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } };
+    const first = await sts.iam.role(A, 'ChainMfaFirst', trustPolicy(mia.arn, mfa));
+    const strict = await sts.iam.role(A, 'ChainMfaStrict', trustPolicy(first.arn, mfa));
+    const open = await sts.iam.role(A, 'ChainMfaOpen', trustPolicy(first.arn));
+    const hop1 = await sts.assume(mia, {
+      roleArn: first.arn,
+      roleSessionName: 'with-mfa',
+      serialNumber: device.serialNumber,
+      tokenCode: generateTotpCode(device.seed),
+    });
+    expect(hop1.errors).toBeUndefined();
+    const key1 = sts.sessionKey(hop1);
+    // When the MFA session chains
+    const toStrict = await sts.assume(key1, { roleArn: strict.arn, roleSessionName: 'chained' });
+    const toOpen = await sts.assume(key1, { roleArn: open.arn, roleSessionName: 'chained' });
+    // Then the trust that requires MFA refuses, and the chained session holds no MFA
+    expect(toStrict.errors?.[0]?.extensions?.code).toBe('AccessDenied');
+    expect(toOpen.errors).toBeUndefined();
+    const stored = await sts.server.database.prisma.session.findMany({
+      where: { id: { in: [key1.accessKeyId, toOpen.data!.assumeRole.credentials.accessKeyId] } },
+      select: { id: true, mfaAuthenticatedAt: true },
+    });
+    expect(stored.find((row) => row.id === key1.accessKeyId)?.mfaAuthenticatedAt).not.toBeNull();
+    expect(stored.find((row) => row.id !== key1.accessKeyId)?.mfaAuthenticatedAt).toBeNull();
+  });
 });

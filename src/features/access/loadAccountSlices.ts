@@ -75,7 +75,7 @@ export async function loadAccountSlices(
   }>(
     `SELECT t.user_id, t.role_id, t.resource_id, t.key, t.value FROM tag t
        LEFT JOIN iam_user u ON u.id = t.user_id LEFT JOIN iam_role r ON r.id = t.role_id LEFT JOIN resource res ON res.id = t.resource_id
-      WHERE ${where('coalesce(u.account_id, r.account_id, res.account_id)')}`,
+      WHERE t.policy_id IS NULL AND ${where('coalesce(u.account_id, r.account_id, res.account_id)')}`,
     params,
   );
   const resources = await db.query<{

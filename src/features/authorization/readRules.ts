@@ -282,6 +282,7 @@ export const READ_RULES: ReadRules = {
     account: SAME_ACCOUNT_AS_PARENT,
     defaultVersion: SAME_ACCOUNT_AS_PARENT,
     versions: SAME_ACCOUNT_AS_PARENT,
+    tags: SAME_ACCOUNT_AS_PARENT,
   },
   Resource: {
     account: SAME_ACCOUNT_AS_PARENT,

@@ -73,10 +73,11 @@ export async function toRole(context: Context, role: Role, detail = true) {
 }
 
 /** IAM's `Policy`: the default version and attachment count come from the per-request loaders. */
-export async function toPolicy(context: Context, policy: ManagedPolicy) {
-  const [versions, attachments] = await Promise.all([
+export async function toPolicy(context: Context, policy: ManagedPolicy, withTags = false) {
+  const [versions, attachments, tags] = await Promise.all([
     context.loaders.policies.versionsByPolicy.load(policy.id),
     context.loaders.policies.attachmentCountByPolicy.load(policy.id),
+    withTags && policy.accountId !== null ? context.loaders.identities.tagsByOwner.load(`policy:${policy.id}`) : [],
   ]);
   return {
     PolicyName: policy.name,
@@ -89,6 +90,7 @@ export async function toPolicy(context: Context, policy: ManagedPolicy) {
     Description: policy.description === '' ? undefined : policy.description,
     CreateDate: policy.createdAt,
     UpdateDate: policy.updatedAt,
+    Tags: tags.length === 0 ? undefined : toTags(tags),
   };
 }
 

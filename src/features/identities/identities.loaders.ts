@@ -3,7 +3,7 @@ import type { AccessKey, Group, PrismaClient, Tag, User } from '../../generated/
 import { groupByKeys, orderByKeys } from '../../graphql/orderByKeys.js';
 
 /** The owner of a tag: `user:ID`, `role:ID` or `resource:ID`. */
-export type TagOwnerKey = `${'user' | 'role' | 'resource'}:${string}`;
+export type TagOwnerKey = `${'user' | 'role' | 'resource' | 'policy'}:${string}`;
 
 /** Per-request batch loaders for users, groups, memberships, access keys and tags. */
 export interface IdentityLoaders {
@@ -103,6 +103,7 @@ export function createIdentityLoaders(prisma: PrismaClient): IdentityLoaders {
             { userId: { in: ids('user') } },
             { roleId: { in: ids('role') } },
             { resourceId: { in: ids('resource') } },
+            { policyId: { in: ids('policy') } },
           ],
         },
         orderBy: { keyLower: 'asc' },
@@ -116,5 +117,6 @@ function tagOwnerKey(tag: Tag): TagOwnerKey | null {
   if (tag.userId !== null) return `user:${tag.userId}`;
   if (tag.roleId !== null) return `role:${tag.roleId}`;
   if (tag.resourceId !== null) return `resource:${tag.resourceId}`;
+  if (tag.policyId !== null) return `policy:${tag.policyId}`;
   return null;
 }

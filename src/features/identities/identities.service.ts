@@ -11,6 +11,7 @@ import { findPrincipal, principalArn, requirePrincipal } from './findPrincipal.j
 import { checkIamName, checkIamPath, checkTags, IAM_LIMITS, type TagInput } from './iamNameRules.js';
 import { replaceTags, requestTagContext } from './replaceTags.js';
 import { writePrincipal } from './writePrincipal.js';
+import { unbindDeletedPrincipal } from '../policies/unbindDeletedPrincipal.js';
 
 /** The arguments every management mutation shares: the operator's choice of account. */
 export interface Acting {
@@ -64,7 +65,8 @@ export async function createUser(
 
 /**
  * iam:DeleteUser: DeleteConflict while access keys, policies, groups or MFA devices remain, as IAM does.
- * Resolves to the deleted row, so the API can name what went (its global id) for client caches.
+ * Trust and resource policies naming the user name its unique id from then on. Resolves to the deleted row, so
+ * the API can name what went (its global id) for client caches.
  */
 export async function deleteUser(context: Context, args: Acting & { userName: string }): Promise<User> {
   const accountId = await resolveActingAccount(context, args.actingAccountId);
@@ -90,6 +92,7 @@ export async function deleteUser(context: Context, args: Acting & { userName: st
     if (groups > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must remove user from all groups first.');
     if (devices > 0) throw awsError('DeleteConflict', 'Cannot delete entity, must delete MFA device first.');
     await tx.user.delete({ where: { id: user.id } });
+    await unbindDeletedPrincipal(tx, user);
     return user as User;
   });
 }

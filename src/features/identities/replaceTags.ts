@@ -4,11 +4,11 @@ import type { ContextEntry } from '../../iam/index.js';
 import { IAM_LIMITS, type TagInput } from './iamNameRules.js';
 
 /** The one owner of a tag row. */
-export type TagOwner = { userId: string } | { roleId: string } | { resourceId: string };
+export type TagOwner = { userId: string } | { roleId: string } | { resourceId: string } | { policyId: string };
 
 /**
  * Adds tags to an owner, replacing the value of a key it already has (keys compare case-insensitively, as
- * in IAM's TagUser/TagRole), and refuses to pass 50 tags with LimitExceeded. Call inside the transaction.
+ * in IAM's TagUser/TagRole/TagPolicy), and refuses to pass 50 tags with LimitExceeded. Call inside the transaction.
  */
 export async function replaceTags(
   tx: Prisma.TransactionClient,

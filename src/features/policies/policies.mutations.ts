@@ -7,6 +7,7 @@ import {
   deletePolicyVersion,
   setDefaultPolicyVersion,
 } from './policies.service.js';
+import { tagPolicy, untagPolicy } from './policyTags.service.js';
 
 /** Mutations on customer managed policies and their versions, named after AWS's operations. */
 export const policyMutations: Resolvers = {
@@ -19,5 +20,7 @@ export const policyMutations: Resolvers = {
       policy: await deletePolicyVersion(context, args),
     }),
     deletePolicy: async (_parent, args, context) => deletedNode('ManagedPolicy', await deletePolicy(context, args)),
+    tagPolicy: (_parent, args, context) => tagPolicy(context, args),
+    untagPolicy: (_parent, args, context) => untagPolicy(context, args),
   },
 };

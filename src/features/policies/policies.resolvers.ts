@@ -33,6 +33,8 @@ export const policyResolvers: Resolvers = {
       (await loaders.policies.versionsByPolicy.load(policy.id)).find((version) => version.isDefault) ?? null,
     versions: (policy, _args, { loaders }) => loaders.policies.versionsByPolicy.load(policy.id),
     attachmentCount: (policy, _args, { loaders }) => loaders.policies.attachmentCountByPolicy.load(policy.id),
+    tags: (policy, _args, { loaders }) =>
+      policy.accountId === null ? [] : loaders.identities.tagsByOwner.load(`policy:${policy.id}`),
   },
   PolicyVersion: {
     isDefaultVersion: (version) => version.isDefault,

@@ -2,7 +2,7 @@ import { formatIamArn } from '../../iam/index.js';
 import type { Context } from '../../context.js';
 import type { ManagedPolicy, PolicyVersion, Prisma } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
-import { refuseAwsManagedPolicyWrite } from '../../iam/index.js';
+import { refuseAwsManagedPolicyWrite, type ContextEntry } from '../../iam/index.js';
 import { authorize } from '../authorization/authorize.js';
 import { lockRow } from '../authorization/lockRow.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
@@ -12,26 +12,45 @@ import {
   checkDescription,
   checkIamName,
   checkIamPath,
+  checkTags,
   constraintMessage,
   IAM_LIMITS,
+  type TagInput,
 } from '../identities/iamNameRules.js';
+import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
 import { checkPolicyDocument } from './checkPolicyDocument.js';
 import { findManagedPolicy } from './findManagedPolicy.js';
 
 const VERSION_ID = /^v[1-9][0-9]*$/;
 
-/** iam:CreatePolicy: a customer managed policy whose document becomes its default version `v1`. */
+/**
+ * iam:CreatePolicy: a customer managed policy whose document becomes its default version `v1`, with its tags
+ * (authorized with aws:RequestTag/* and aws:TagKeys, as CreateRole and CreateUser are).
+ */
 export async function createPolicy(
   context: Context,
-  args: Acting & { policyName: string; policyDocument: string; path?: string | null; description?: string | null },
+  args: Acting & {
+    policyName: string;
+    policyDocument: string;
+    path?: string | null;
+    description?: string | null;
+    tags?: readonly TagInput[] | null;
+  },
 ): Promise<ManagedPolicy> {
   checkIamName('policyName', args.policyName, IAM_LIMITS.policyName);
   const path = checkIamPath(args.path);
   const description = checkDescription(args.description);
   checkPolicyDocument(args.policyDocument, 'identity');
+  const tags = args.tags ?? [];
+  checkTags(tags);
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const arn = formatIamArn(accountId, 'policy', args.policyName, path);
-  await authorize(context, { action: 'iam:CreatePolicy', resourceArn: arn, resourceAccountId: accountId });
+  await authorize(context, {
+    action: 'iam:CreatePolicy',
+    resourceArn: arn,
+    resourceAccountId: accountId,
+    context: requestTagContext(tags),
+  });
   return context.database.prisma.$transaction(async (tx) => {
     const nameKey = args.policyName.toLowerCase();
     if (await tx.managedPolicy.findUnique({ where: { accountId_nameKey: { accountId, nameKey } } })) {
@@ -40,7 +59,7 @@ export async function createPolicy(
         `A policy called ${args.policyName} already exists. Duplicate names are not allowed.`,
       );
     }
-    return tx.managedPolicy.create({
+    const policy = await tx.managedPolicy.create({
       data: {
         id: generateUniqueId('ANPA'),
         accountId,
@@ -52,24 +71,28 @@ export async function createPolicy(
         versions: { create: { versionId: 'v1', document: args.policyDocument, isDefault: true } },
       },
     });
+    await replaceTags(tx, { policyId: policy.id }, tags);
+    return policy;
   });
 }
 
 /**
  * Authorizes `action` on a customer managed policy of the acting account and runs `write` with the policy
  * row locked (SELECT … FOR UPDATE), so concurrent version changes serialise. AWS managed policies belong to
- * no account: the engine denies changing them, and so is the operator refused.
+ * no account: the engine denies changing them, and so is the operator refused. `requestContext` carries the
+ * request's keys (aws:RequestTag/*, aws:TagKeys for tagging).
  */
-async function writePolicy<T>(
+export async function writePolicy<T>(
   context: Context,
   args: Acting & { policyArn: string },
   action: string,
   write: (tx: Prisma.TransactionClient, policy: ManagedPolicy) => Promise<T>,
+  requestContext: ContextEntry[] = [],
 ): Promise<T> {
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const found = await findManagedPolicy(context.database.prisma, args.policyArn);
   const owner = found ? (found.accountId ?? 'aws') : accountId;
-  await authorize(context, { action, resourceArn: args.policyArn, resourceAccountId: owner });
+  await authorize(context, { action, resourceArn: args.policyArn, resourceAccountId: owner, context: requestContext });
   const refusal = refuseAwsManagedPolicyWrite(args.policyArn, action, context.caller?.arn ?? '');
   if (refusal !== null) throw awsError(refusal.code, refusal.message);
   if (found !== null && found.accountId !== accountId) {

@@ -34,11 +34,12 @@ export async function createResource(
   const tags = args.tags ?? [];
   checkTags(tags);
   const actions = resourceActions(service, resourceType);
+  let policy: string | null = null;
   if (args.policy != null) {
     if (actions.putPolicy === null)
       throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
     checkPolicyDocument(args.policy, 'resource');
-    await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
+    policy = await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   }
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const owner = parsed.account || accountId;
@@ -55,7 +56,7 @@ export async function createResource(
     if (await tx.resource.findUnique({ where: { arn: args.arn } }))
       throw awsError('EntityAlreadyExists', `The resource ${args.arn} already exists.`);
     const resource = await tx.resource.create({
-      data: { arn: args.arn, accountId: owner, service, resourceType, policyDocument: args.policy ?? null },
+      data: { arn: args.arn, accountId: owner, service, resourceType, policyDocument: policy },
     });
     await replaceTags(tx, { resourceId: resource.id }, tags);
     return resource;
@@ -64,18 +65,21 @@ export async function createResource(
 
 /**
  * Sets a resource's policy, authorized as the service's own action (s3:PutBucketPolicy, kms:PutKeyPolicy,
- * ...) against the resource's current policy too, so a bucket policy that denies PutBucketPolicy holds.
+ * ...) against the resource's current policy too, so a bucket policy that denies PutBucketPolicy holds. An
+ * AWS managed KMS alias (`alias/aws/…`) is AWS's: no customer changes it.
  */
 export async function putResourcePolicy(
   context: Context,
   args: Acting & { resourceArn: string; policy: string },
 ): Promise<Resource> {
   const { parsed, service, resourceType } = readArn(args.resourceArn);
+  const reserved = service === 'kms' ? refuseAwsManagedKmsAliasWrite(args.resourceArn) : null;
+  if (reserved !== null) throw awsError(reserved.code, reserved.message);
   const actions = resourceActions(service, resourceType);
   if (actions.putPolicy === null)
     throw awsError('ValidationError', `Resources of type ${service}:${resourceType} have no resource-based policy`);
   checkPolicyDocument(args.policy, 'resource');
-  await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
+  const policy = await checkNamedPrincipals(context.database.prisma, args.policy, 'resource');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const found = await context.database.prisma.resource.findUnique({
     where: { arn: args.resourceArn },
@@ -92,6 +96,6 @@ export async function putResourcePolicy(
   if (found === null) throw awsError('NoSuchEntity', `The resource ${args.resourceArn} cannot be found.`);
   return context.database.prisma.resource.update({
     where: { id: found.id },
-    data: { policyDocument: args.policy, updatedAt: new Date() },
+    data: { policyDocument: policy, updatedAt: new Date() },
   });
 }

@@ -22,6 +22,7 @@ import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
 import { checkNamedPrincipals } from '../policies/checkNamedPrincipals.js';
 import { checkPolicyDocument } from '../policies/checkPolicyDocument.js';
 import { findBoundaryPolicy } from '../policies/findManagedPolicy.js';
+import { unbindDeletedPrincipal } from '../policies/unbindDeletedPrincipal.js';
 
 /** The arguments of iam:CreateRole, camelCase. */
 export interface CreateRoleArgs extends Acting {
@@ -49,7 +50,7 @@ export async function createRole(context: Context, args: CreateRoleArgs): Promis
   const tags = args.tags ?? [];
   checkTags(tags);
   checkPolicyDocument(args.assumeRolePolicyDocument, 'trust');
-  await checkNamedPrincipals(context.database.prisma, args.assumeRolePolicyDocument, 'trust');
+  const trustPolicy = await checkNamedPrincipals(context.database.prisma, args.assumeRolePolicyDocument, 'trust');
   const accountId = await resolveActingAccount(context, args.actingAccountId);
   const arn = formatIamArn(accountId, 'role', args.roleName, path);
   await authorize(context, {
@@ -74,7 +75,7 @@ export async function createRole(context: Context, args: CreateRoleArgs): Promis
         path,
         arn,
         description,
-        assumeRolePolicyDocument: args.assumeRolePolicyDocument,
+        assumeRolePolicyDocument: trustPolicy,
         maxSessionDuration,
         permissionsBoundaryId: boundary?.id ?? null,
       },
@@ -99,8 +100,8 @@ export function writeRole<T>(
 }
 
 /**
- * iam:DeleteRole: DeleteConflict while inline or attached policies remain; its sessions go with it. Resolves
- * to the deleted row.
+ * iam:DeleteRole: DeleteConflict while inline or attached policies remain; its sessions go with it, and the
+ * trust and resource policies naming it name its unique id from then on. Resolves to the deleted row.
  */
 export function deleteRole(context: Context, args: Acting & { roleName: string }): Promise<Role> {
   return writeRole(context, args, 'iam:DeleteRole', async (tx, role) => {
@@ -114,6 +115,7 @@ export function deleteRole(context: Context, args: Acting & { roleName: string }
       throw awsError('DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.');
     }
     await tx.role.delete({ where: { id: role.id } });
+    await unbindDeletedPrincipal(tx, role);
     return role;
   });
 }
@@ -125,8 +127,8 @@ export function updateAssumeRolePolicy(
 ): Promise<Role> {
   checkPolicyDocument(args.policyDocument, 'trust');
   return writeRole(context, args, 'iam:UpdateAssumeRolePolicy', async (tx, role) => {
-    await checkNamedPrincipals(tx, args.policyDocument, 'trust');
-    return tx.role.update({ where: { id: role.id }, data: { assumeRolePolicyDocument: args.policyDocument } });
+    const trustPolicy = await checkNamedPrincipals(tx, args.policyDocument, 'trust');
+    return tx.role.update({ where: { id: role.id }, data: { assumeRolePolicyDocument: trustPolicy } });
   });
 }
 

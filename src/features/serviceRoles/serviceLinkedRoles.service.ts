@@ -7,6 +7,7 @@ import { generateUniqueId } from '../auth/generateIds.js';
 import { authorize } from '../authorization/authorize.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { checkDescription } from '../identities/iamNameRules.js';
+import { unbindDeletedPrincipal } from '../policies/unbindDeletedPrincipal.js';
 
 /** Where the AWS managed policies of service-linked roles live. */
 const SLR_POLICY_PREFIX = 'arn:aws:iam::aws:policy/aws-service-role/';
@@ -128,6 +129,7 @@ export async function deleteServiceLinkedRole(
     }
     await tx.policyAttachment.deleteMany({ where: { roleId: found.id } });
     await tx.role.delete({ where: { id: found.id } });
+    await unbindDeletedPrincipal(tx, found);
     await tx.serviceLinkedRoleDeletion.create({
       data: { id: taskId, accountId, roleArn: found.arn, status: 'SUCCEEDED' },
     });

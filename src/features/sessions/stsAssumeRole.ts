@@ -10,6 +10,7 @@ import {
   formatRootArn,
   planAssumeRoleSession,
   refuseRootAssumeRole,
+  resolveCallerMfa,
   validateAssumeRoleRequest,
   type AssumeRoleRequest,
 } from '../../iam/index.js';
@@ -129,7 +130,13 @@ async function assumeRoleUnaudited(
   if (!plan.ok) throw awsError(plan.error.code, plan.error.message);
 
   await checkSessionPolicies(deps.prisma, input, role.accountId);
-  let mfaAuthenticatedAt = session?.mfaAuthenticatedAt ?? null;
+  let mfaAuthenticatedAt =
+    session === null
+      ? null
+      : resolveCallerMfa({
+          isRoleSession: caller.type === 'assumedRole',
+          mfaAuthenticatedAt: session.mfaAuthenticatedAt,
+        });
   if (input.serialNumber && input.tokenCode) {
     await consumeMfaCode(deps.prisma, deps.cipher, caller, input.serialNumber, input.tokenCode, deps.now);
     mfaAuthenticatedAt = deps.now;

@@ -19,11 +19,19 @@ const model = createFixtureModel({
           ],
         },
       ],
+      roles: [
+        {
+          name: 'Hopper',
+          trust: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'sts:AssumeRole' }],
+          policies: [[{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }]],
+        },
+      ],
     },
     {
       id: B,
       roles: [
         { name: 'Mfa', trust: trust(['sts:AssumeRole'], { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }) },
+        { name: 'Open', trust: trust(['sts:AssumeRole'], undefined) },
         {
           name: 'Tagged',
           trust: trust(['sts:AssumeRole', 'sts:TagSession'], { StringEquals: { 'aws:RequestTag/project': 'blue' } }),
@@ -49,6 +57,14 @@ const hop = (name: string) => evaluateAssumeRoleHop(model, ana, model.roles.get(
 describe('evaluateAssumeRoleHop', () => {
   it('reports MFA as a requirement', () => {
     expect(hop('Mfa')?.requirements).toMatchObject({ mfa: true, externalId: null });
+  });
+
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html: "The
+  // temporary credentials returned by AssumeRole do not include MFA information in the context".
+  it('never asks MFA of a role session chaining to the next role', () => {
+    const hopper = model.principals.get(`arn:aws:iam::${A}:role/Hopper`)!;
+    expect(evaluateAssumeRoleHop(model, hopper, model.roles.get(`arn:aws:iam::${B}:role/Mfa`)!)).toBeNull();
+    expect(evaluateAssumeRoleHop(model, hopper, model.roles.get(`arn:aws:iam::${B}:role/Open`)!)).not.toBeNull();
   });
 
   it('reports required session tags only when sts:TagSession is allowed too', () => {

@@ -50,13 +50,16 @@ const NO_REQUIREMENTS: HopRequirements = {
 const SATISFIABLE =
   /^(sts:externalid|sts:sourceidentity|aws:sourceidentity|sts:rolesessionname|aws:multifactorauthpresent|aws:multifactorauthage|aws:requesttag\/.+|aws:tagkeys)$/;
 
+const MFA_KEYS = /^aws:multifactorauth(present|age)$/;
+
 /**
  * Decides whether `caller` can assume `role` in one sts:AssumeRole call: the engine checks the trust policy
  * and, where the trust names the account or the call is cross-account, the caller's identity policies,
  * boundary and SCPs. When the first try fails only for want of keys the caller supplies (ExternalId, MFA,
  * source identity, session tags, session name), it retries with the values the trust policy's conditions ask
  * for and reports them as requirements; session tags also need sts:TagSession and a source identity
- * sts:SetSourceIdentity, on both sides. Returns null when no call can succeed.
+ * sts:SetSourceIdentity, on both sides. MFA is a requirement a user can meet, never a role's session (role
+ * chaining carries no MFA). Returns null when no call can succeed.
  */
 export function evaluateAssumeRoleHop(
   model: AuthorizationModel,
@@ -78,7 +81,10 @@ export function evaluateAssumeRoleHop(
     matchedStatements: matched,
   });
   if (first.evalDecision === 'allowed') return hop(NO_REQUIREMENTS, first.matchedStatements);
-  const wanted = first.missingContextValues.filter((key) => SATISFIABLE.test(key.toLowerCase()));
+  // A role's session chaining to the next role carries no MFA and cannot present it (resolveCallerMfa).
+  const wanted = first.missingContextValues.filter(
+    (key) => SATISFIABLE.test(key.toLowerCase()) && (caller.kind === 'user' || !MFA_KEYS.test(key.toLowerCase())),
+  );
   if (first.evalDecision === 'explicitDeny' || wanted.length === 0) return null;
 
   const { context, requirements } = buildSatisfyingContext(role, wanted);

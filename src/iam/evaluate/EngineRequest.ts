@@ -4,8 +4,6 @@ import type { CompiledPolicy } from './compilePolicy.js';
 
 /** Everything the engine knows about the caller; optional facts feed the global condition keys. */
 export interface EnginePrincipal extends PrincipalIdentity {
-  /** aws:userid: `AIDA…` for users, `AROA…:session` for sessions, the account id for root. */
-  userId?: string | null;
   /** aws:username, for IAM users. */
   username?: string | null;
   /** aws:PrincipalTag/*: user or role tags, overridden by session tags. */

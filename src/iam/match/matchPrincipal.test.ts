@@ -55,4 +55,14 @@ describe('compilePrincipalMatcher', () => {
     expect(role(session, false)).toBe('none');
     expect(compilePrincipalMatcher(block({ service: ['lambda.amazonaws.com'] }), true)(lambda, false)).toBe('none');
   });
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_policy-examples.html: a stored policy
+  // holds the unique ids of the principals it names, so a re-created user or role with the same ARN is not them.
+  it('matches a unique id only to the principal holding it', () => {
+    const ids = compilePrincipalMatcher(block({ aws: ['AIDAEXAMPLEALICE00001', 'AROAEXAMPLEADMIN00001'] }), false);
+    expect(ids({ ...alice, userId: 'AIDAEXAMPLEALICE00001' }, false)).toBe('direct');
+    expect(ids({ ...alice, userId: 'AIDAEXAMPLEALICE00002' }, false)).toBe('none');
+    expect(ids(alice, false)).toBe('none');
+    expect(ids({ ...session, userId: 'AROAEXAMPLEADMIN00001:s1' }, false)).toBe('role');
+    expect(ids({ ...session, userId: 'AROAEXAMPLEADMIN00002:s1' }, false)).toBe('none');
+  });
 });

@@ -1,3 +1,4 @@
+import { isPrincipalUniqueId } from '../arn/isPrincipalUniqueId.js';
 import { parsePrincipal } from '../arn/parsePrincipal.js';
 import { roleArnFromSessionArn } from '../arn/roleSessionArn.js';
 import type { PolicyPrincipal } from '../policy/Policy.js';
@@ -12,6 +13,8 @@ export interface PrincipalIdentity {
   type: 'Account' | 'User' | 'AssumedRole' | 'FederatedUser' | 'Service' | 'Anonymous';
   /** For sessions: the role's ARN, with its path when known. */
   roleArn?: string | null;
+  /** aws:userid: `AIDA…` for users, `AROA…:session` for sessions, the account id for root. */
+  userId?: string | null;
 }
 
 /**
@@ -29,7 +32,9 @@ export type PrincipalMatcher = (principal: PrincipalIdentity, hasPermissionsBoun
 
 /**
  * Compiles a Principal (or, with `negate`, NotPrincipal) block into sets, so matching a request is a few
- * lookups. A role ARN matches the role's sessions even though session ARNs drop the role path.
+ * lookups. A role ARN matches the role's sessions even though session ARNs drop the role path. A user's or
+ * role's unique id (what IAM shows in a stored policy for a principal deleted since) matches only the principal
+ * holding it — the user, or the role's sessions — never a principal re-created with the same name.
  *
  * NotPrincipal follows AWS's documented evaluation: AWS checks the account, then the role or user, then the
  * session, so a principal is excluded only when its account is listed too (a user: account and user ARN; a
@@ -41,11 +46,16 @@ export function compilePrincipalMatcher(block: PolicyPrincipal, negate: boolean)
   const roleNames = new Set<string>();
   const accounts = new Set<string>();
   const services = new Set<string>();
+  const uniqueIds = new Set<string>();
   let wildcard = block.wildcard;
   let anyService = false;
   for (const value of block.aws) {
     if (value === '*') {
       wildcard = true;
+      continue;
+    }
+    if (isPrincipalUniqueId(value)) {
+      uniqueIds.add(value);
       continue;
     }
     const name = parsePrincipal(value);
@@ -71,6 +81,11 @@ export function compilePrincipalMatcher(block: PolicyPrincipal, negate: boolean)
       if (session?.kind === 'assumedRole' && roleNames.has(`${session.account}/${session.name}`)) return 'role';
     }
     if (direct.has(principal.arn)) return 'direct';
+    if (uniqueIds.size > 0 && principal.userId != null) {
+      const colon = principal.userId.indexOf(':');
+      if (uniqueIds.has(colon < 0 ? principal.userId : principal.userId.slice(0, colon)))
+        return principal.type === 'AssumedRole' ? 'role' : 'direct';
+    }
     if (accounts.has(principal.account)) return 'account';
     return 'none';
   };

@@ -17,7 +17,13 @@ describe('listNamedPrincipals', () => {
         },
         {
           Effect: 'Deny',
-          NotPrincipal: { AWS: ['arn:aws:iam::111122223333:user/alice', 'arn:aws:iam::111122223333:role/team/Deploy'] },
+          NotPrincipal: {
+            AWS: [
+              'arn:aws:iam::111122223333:user/alice',
+              'arn:aws:iam::111122223333:role/team/Deploy',
+              'AROAEXAMPLEDEPLOY0001',
+            ],
+          },
           Action: 's3:GetObject',
           Resource: '*',
         },
@@ -27,6 +33,7 @@ describe('listNamedPrincipals', () => {
     expect(listNamedPrincipals(text, 'resource')).toEqual([
       'arn:aws:iam::111122223333:role/team/Deploy',
       'arn:aws:iam::111122223333:user/alice',
+      'AROAEXAMPLEDEPLOY0001',
     ]);
     expect(listNamedPrincipals('{', 'trust')).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { isPrincipalUniqueId } from '../arn/isPrincipalUniqueId.js';
 import { parsePrincipal } from '../arn/parsePrincipal.js';
 import type { JsonNode } from './parseJson.js';
 import type { PolicyIssue, PolicyPrincipal } from './Policy.js';
@@ -30,7 +31,8 @@ export function readStringList(node: JsonNode, field: string, issues: PolicyIssu
 /**
  * Parses a Principal/NotPrincipal block: `"*"` or an object with `AWS`, `Service`, `Federated` and
  * `CanonicalUser` entries. Each value must be a principal AWS would accept; partial wildcards are refused,
- * as AWS refuses them in principals.
+ * as AWS refuses them in principals. `AWS` takes users' and roles' unique ids, which IAM shows in a stored
+ * policy for a principal deleted since (so such a policy can be read back, edited and saved again).
  */
 export function parsePrincipalBlock(node: JsonNode, field: string, issues: PolicyIssue[]): PolicyPrincipal {
   const block: PolicyPrincipal = { wildcard: false, aws: [], service: [], federated: [], canonicalUser: [] };
@@ -50,7 +52,8 @@ export function parsePrincipalBlock(node: JsonNode, field: string, issues: Polic
     switch (member.key) {
       case 'AWS':
         for (const value of values) {
-          if (value === '*' || parsePrincipal(value)?.kind !== undefined) block.aws.push(value);
+          if (value === '*' || isPrincipalUniqueId(value) || parsePrincipal(value)?.kind !== undefined)
+            block.aws.push(value);
           else bad(value);
         }
         break;

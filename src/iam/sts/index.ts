@@ -19,6 +19,7 @@ export {
 export { resolveSourceIdentity, type ResolvedSourceIdentity } from './resolveSourceIdentity.js';
 export { computePackedPolicySize, PACKED_POLICY_LIMIT } from './computePackedPolicySize.js';
 export { buildAssumeRoleContext, buildMfaContext, type MfaState } from './buildAssumeRoleContext.js';
+export { resolveCallerMfa, type CallerMfa } from './resolveCallerMfa.js';
 export { buildSessionPrincipalContext, type SessionPrincipal } from './buildSessionPrincipalContext.js';
 export { buildRevokeSessionsPolicy, REVOKE_SESSIONS_POLICY_NAME } from './buildRevokeSessionsPolicy.js';
 export { planAssumeRoleSession, type AssumeRoleSessionPlan, type CallingSession } from './planAssumeRoleSession.js';

@@ -11,10 +11,12 @@ import {
   deletePolicyVersion,
   setDefaultPolicyVersion,
 } from '../../policies/policies.service.js';
+import { tagPolicy, untagPolicy } from '../../policies/policyTags.service.js';
 import type { AwsOperation } from '../AwsOperation.js';
-import { toPolicy, toPolicyVersion } from '../iamShapes.js';
+import { toPolicy, toPolicyVersion, toTags } from '../iamShapes.js';
 import { pageByMarker } from '../pageByMarker.js';
 import { authorizeAccountRead } from '../readIamEntity.js';
+import { readTags } from './iamPrincipalPolicies.operations.js';
 
 /** Reads a managed policy by ARN for an IAM read: authorized on the ARN first, then NoSuchEntity as GraphQL's `policy(arn:)` answers. */
 async function readPolicy(context: Context, action: string, policyArn: string): Promise<ManagedPolicy> {
@@ -59,8 +61,9 @@ export const iamPolicyOperations: AwsOperation[] = [
         policyDocument: input.string('PolicyDocument'),
         path: input.optionalString('Path') ?? null,
         description: input.optionalString('Description') ?? null,
+        tags: readTags(input),
       });
-      return { Policy: await toPolicy(context, policy) };
+      return { Policy: await toPolicy(context, policy, true) };
     },
   },
   {
@@ -116,12 +119,48 @@ export const iamPolicyOperations: AwsOperation[] = [
   },
   {
     service: 'iam',
+    name: 'TagPolicy',
+    action: 'iam:TagPolicy',
+    kind: 'write',
+    graphql: 'Mutation.tagPolicy',
+    run: async (context, input) => (
+      await tagPolicy(context, { policyArn: input.string('PolicyArn'), tags: readTags(input) }),
+      null
+    ),
+  },
+  {
+    service: 'iam',
+    name: 'UntagPolicy',
+    action: 'iam:UntagPolicy',
+    kind: 'write',
+    graphql: 'Mutation.untagPolicy',
+    run: async (context, input) => (
+      await untagPolicy(context, { policyArn: input.string('PolicyArn'), tagKeys: input.stringList('TagKeys') }),
+      null
+    ),
+  },
+  {
+    service: 'iam',
+    name: 'ListPolicyTags',
+    action: 'iam:ListPolicyTags',
+    kind: 'read',
+    graphql: 'ManagedPolicy.tags',
+    run: async (context, input, action) => {
+      const policy = await readPolicy(context, action, input.string('PolicyArn'));
+      const tags =
+        policy.accountId === null ? [] : await context.loaders.identities.tagsByOwner.load(`policy:${policy.id}`);
+      const page = pageByMarker(tags, input, (tag) => [tag.keyLower]);
+      return { Tags: toTags(page.items), IsTruncated: page.IsTruncated, Marker: page.Marker };
+    },
+  },
+  {
+    service: 'iam',
     name: 'GetPolicy',
     action: 'iam:GetPolicy',
     kind: 'read',
     graphql: 'Query.policy',
     run: async (context, input, action) => ({
-      Policy: await toPolicy(context, await readPolicy(context, action, input.string('PolicyArn'))),
+      Policy: await toPolicy(context, await readPolicy(context, action, input.string('PolicyArn')), true),
     }),
   },
   {
