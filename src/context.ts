@@ -5,6 +5,7 @@ import type { AuthRequest } from './features/auth/verifySigV4.js';
 import { createAccessLoaders, type AccessLoaders } from './features/access/access.loaders.js';
 import { createRequestVersion, type RequestVersion } from './features/cache/RequestVersion.js';
 import { getAuthorizationCaches } from './features/cache/getAuthorizationCaches.js';
+import { cacheResourceControls } from './features/cache/cachedCallerFacts.js';
 import { createAccountLoaders, type AccountLoaders } from './features/accounts/accounts.loaders.js';
 import { createIdentityLoaders, type IdentityLoaders } from './features/identities/identities.loaders.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './features/organizations/organizations.loaders.js';
@@ -108,7 +109,10 @@ export async function createContext(request: AuthRequest, dependencies: ContextD
     : null;
   return {
     caller,
-    authorization: createAuthorizationState(dependencies.database.prisma),
+    authorization: createAuthorizationState(
+      dependencies.database.prisma,
+      cacheResourceControls(dependencies.database, authorizationVersion),
+    ),
     database: dependencies.database,
     loaders: createLoaders(dependencies.database, authorizationVersion),
     logger: dependencies.logger,
