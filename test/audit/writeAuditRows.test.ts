@@ -7,7 +7,7 @@ let auditInserts = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase({
-    onQuery: (sql) => void (/^INSERT INTO "public"\."audit_event"/.test(sql) && auditInserts++),
+    onQuery: (sql) => void (/^INSERT INTO ("public"\.)?"audit_event"/.test(sql) && auditInserts++),
   });
 });
 afterAll(async () => {

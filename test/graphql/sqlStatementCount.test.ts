@@ -181,7 +181,7 @@ async function countStatements(
     expect(edges).toHaveLength(accounts);
     expect(edges.every((edge) => edge.node.roles.edges.length === rolesPerAccount)).toBe(true);
   }
-  const auditInserts = statements.filter((sql) => /insert into "public"\."audit_event"/i.test(sql)).length;
+  const auditInserts = statements.filter((sql) => /insert into ("public"\.)?"audit_event"/i.test(sql)).length;
   return { statements, auditInserts, errors: response.errors?.length ?? 0 };
 }
 
