@@ -52,7 +52,7 @@ async function steadyStatements(query: string, variables: Record<string, unknown
 
 const VERSION_CHECK = expect.stringMatching(/^SELECT version FROM authorization_version WHERE id = 1$/);
 const AUDIT_INSERT = expect.stringMatching(/^INSERT INTO ("public"\.)?"audit_event"/);
-const SESSION_INSERT = expect.stringMatching(/^INSERT INTO "public"\."session"/);
+const SESSION_INSERT = expect.stringMatching(/^INSERT INTO ("public"\.)?"session"/);
 
 const SIMULATE = `query($input: SimulateCustomPolicyInput!) { simulateCustomPolicy(input: $input) { evaluationResults { evalDecision } } }`;
 const POLICY = JSON.stringify({
