@@ -5,6 +5,7 @@ import type { AuthRequest } from './features/auth/verifySigV4.js';
 import { createAccessLoaders, type AccessLoaders } from './features/access/access.loaders.js';
 import { createRequestVersion, type RequestVersion } from './features/cache/RequestVersion.js';
 import { getAuthorizationCaches } from './features/cache/getAuthorizationCaches.js';
+import { cacheResourceControls } from './features/cache/cachedCallerFacts.js';
 import { createAccountLoaders, type AccountLoaders } from './features/accounts/accounts.loaders.js';
 import { createIdentityLoaders, type IdentityLoaders } from './features/identities/identities.loaders.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './features/organizations/organizations.loaders.js';
@@ -74,21 +75,55 @@ export interface ContextDependencies {
 }
 
 /**
- * Creates all feature loaders over one database. `version` is the request's authorization version: the
- * access index snapshot is taken as of it, so it shares the request's one version check with the caches.
+ * Creates all feature loaders over one database, each feature's group on first use: most requests touch one or
+ * two features, and creating some forty DataLoaders for each would cost every request, `{ __typename }` too.
+ * `version` is the request's authorization version: the access index snapshot is taken as of it, so it shares
+ * the request's one version check with the caches.
  */
 export function createLoaders(database: Database, version: RequestVersion): Loaders {
-  const prisma = database.prisma;
-  return {
-    accounts: createAccountLoaders(prisma),
-    organizations: createOrganizationLoaders(prisma),
-    identities: createIdentityLoaders(prisma),
-    roles: createRoleLoaders(prisma),
-    policies: createPolicyLoaders(prisma),
-    resources: createResourceLoaders(prisma),
-    sessions: createSessionLoaders(prisma),
-    access: createAccessLoaders(database, version),
-  };
+  return new RequestLoaders(database, version);
+}
+
+/** The feature loaders of one request, each group created when first read. */
+class RequestLoaders implements Loaders {
+  #accounts?: AccountLoaders;
+  #organizations?: OrganizationLoaders;
+  #identities?: IdentityLoaders;
+  #roles?: RoleLoaders;
+  #policies?: PolicyLoaders;
+  #resources?: ResourceLoaders;
+  #sessions?: SessionLoaders;
+  #access?: AccessLoaders;
+
+  constructor(
+    private readonly database: Database,
+    private readonly version: RequestVersion,
+  ) {}
+
+  get accounts() {
+    return (this.#accounts ??= createAccountLoaders(this.database.prisma));
+  }
+  get organizations() {
+    return (this.#organizations ??= createOrganizationLoaders(this.database.prisma));
+  }
+  get identities() {
+    return (this.#identities ??= createIdentityLoaders(this.database.prisma));
+  }
+  get roles() {
+    return (this.#roles ??= createRoleLoaders(this.database.prisma));
+  }
+  get policies() {
+    return (this.#policies ??= createPolicyLoaders(this.database.prisma));
+  }
+  get resources() {
+    return (this.#resources ??= createResourceLoaders(this.database.prisma));
+  }
+  get sessions() {
+    return (this.#sessions ??= createSessionLoaders(this.database.prisma));
+  }
+  get access() {
+    return (this.#access ??= createAccessLoaders(this.database, this.version));
+  }
 }
 
 /**
@@ -108,7 +143,10 @@ export async function createContext(request: AuthRequest, dependencies: ContextD
     : null;
   return {
     caller,
-    authorization: createAuthorizationState(dependencies.database.prisma),
+    authorization: createAuthorizationState(
+      dependencies.database.prisma,
+      cacheResourceControls(dependencies.database, authorizationVersion),
+    ),
     database: dependencies.database,
     loaders: createLoaders(dependencies.database, authorizationVersion),
     logger: dependencies.logger,

@@ -66,6 +66,18 @@ function describeLoad(name: string, result: LoadResult, baseline: number, note: 
   return `${name.padEnd(34)} ${fmt(result.perSecond).padStart(7)} req/s  ${fmt(ratio, 3).padStart(6)}×  p50 ${fmt(result.p50, 1).padStart(6)} ms  p99 ${fmt(result.p99, 1).padStart(6)} ms${result.errors > 0 ? `  ${result.errors} ERRORS` : ''}${note}`;
 }
 
+/** The mean of two empty-server runs (rates and latencies), the baseline a figure between them is compared with. */
+function meanOf(a: LoadResult, b: LoadResult): LoadResult {
+  const mean = (x: number, y: number) => (x + y) / 2;
+  return {
+    requests: a.requests + b.requests,
+    errors: a.errors + b.errors,
+    perSecond: mean(a.perSecond, b.perSecond),
+    p50: mean(a.p50, b.p50),
+    p99: mean(a.p99, b.p99),
+  };
+}
+
 function describeCounts(kind: string, counts: StatementCounts): string {
   return OPERATION_NAMES.map(
     (name) =>
@@ -106,14 +118,17 @@ export async function run(): Promise<void> {
       20,
       2000,
     );
-    // On a shared machine the available CPU drifts: each figure is paired with an empty-server run just before it.
+    // On a shared machine the available CPU drifts: each figure is paired with empty-server runs just before and
+    // just after it, and its ratio is to their mean.
     const baseline = async () => runLoad(servers.emptyUrl, [emptyTypename], 20, seconds * 1000);
     console.log(
-      `\nthroughput, 20 clients, ${servers.storage === 'postgres' ? 'Postgres' : 'embedded PGlite'}; each ratio is to the empty Apollo Server's { __typename } measured just before it:`,
+      `\nthroughput, 20 clients, ${servers.storage === 'postgres' ? 'Postgres' : 'embedded PGlite'}; each ratio is to the mean of the empty Apollo Server's { __typename } measured just before and after it:`,
     );
     for (const name of OPERATION_NAMES) {
-      const empty = await baseline();
+      const before = await baseline();
       const result = await runLoad(servers.playgroundUrl, [operations[name]], 20, seconds * 1000);
+      const after = await baseline();
+      const empty = meanOf(before, after);
       const ratioTarget = RATIO_TARGETS[name];
       const ratio = result.perSecond / empty.perSecond;
       const note =
@@ -122,7 +137,7 @@ export async function run(): Promise<void> {
           : name === 'assumeRole'
             ? `  (target ≥ ${ASSUME_ROLE_TARGET} req/s on Postgres: ${result.perSecond >= ASSUME_ROLE_TARGET ? 'met' : 'MISSED'})`
             : '';
-      console.log(describeLoad('empty Apollo Server { __typename }', empty, empty.perSecond, ''));
+      console.log(describeLoad('empty Apollo Server, before/after', empty, empty.perSecond, ''));
       console.log(describeLoad(`playground ${name}`, result, empty.perSecond, note));
     }
     const empty = await baseline();

@@ -1,16 +1,18 @@
 import type { Context } from '../../context.js';
 import { callerFacts } from './recordAuditEvent.js';
+import { writeAuditRows } from './writeAuditRows.js';
 
 /**
- * Writes the authorization decisions a request made, in one INSERT after it executed (one row per distinct
- * decision). Called once per request by the server; clears the buffer so a second call writes nothing.
+ * Writes the authorization decisions a request made after it executed (one row per distinct decision), in one
+ * INSERT shared with the other requests answering in the same turn of the event loop (see writeAuditRows). Called once per request by the server; clears the buffer so a second call writes nothing.
  */
 export async function flushAuditEvents(context: Context): Promise<void> {
   const events = context.authorization.pendingAudit.splice(0);
   if (events.length === 0) return;
   const facts = callerFacts(context.caller);
-  await context.database.prisma.auditEvent.createMany({
-    data: events.map((event) => ({
+  await writeAuditRows(
+    context.database.prisma,
+    events.map((event) => ({
       ...facts,
       eventName: event.eventName,
       decision: event.decision,
@@ -22,5 +24,5 @@ export async function flushAuditEvents(context: Context): Promise<void> {
       sourceIp: event.sourceIp ?? null,
       detail: event.detail ?? {},
     })),
-  });
+  );
 }

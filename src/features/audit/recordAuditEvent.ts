@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { Caller } from '../auth/Caller.js';
+import { writeAuditRows } from './writeAuditRows.js';
 
 /** One CloudTrail-like record to write. `decision` is `Allow`, `Deny` or `Error` (authentication failures). */
 export interface AuditEventInput {
@@ -32,7 +33,8 @@ export function callerFacts(
 }
 
 /**
- * Writes one audit event. Called outside the operation's transaction on purpose: a denied or failed
+ * Writes one audit event (in one INSERT with the other audit rows of the same turn of the event loop, see
+ * writeAuditRows), resolving once it is stored. Called outside the operation's transaction on purpose: a denied or failed
  * operation leaves nothing else behind, but its decision is still recorded, as CloudTrail records it.
  */
 export async function recordAuditEvent(
@@ -41,8 +43,8 @@ export async function recordAuditEvent(
   event: AuditEventInput,
 ): Promise<void> {
   const facts = callerFacts(caller);
-  await prisma.auditEvent.create({
-    data: {
+  await writeAuditRows(prisma, [
+    {
       ...facts,
       eventName: event.eventName,
       decision: event.decision,
@@ -54,5 +56,5 @@ export async function recordAuditEvent(
       sourceIp: event.sourceIp ?? null,
       detail: event.detail ?? {},
     },
-  });
+  ]);
 }

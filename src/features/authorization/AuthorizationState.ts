@@ -1,7 +1,12 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { EvaluationResult } from '../../iam/index.js';
 import type { AuditEventInput } from '../audit/recordAuditEvent.js';
-import { createAssemblyLoaders, type AssemblyLoaders, type PrincipalSide } from './assembleRequest.js';
+import {
+  createAssemblyLoaders,
+  type AssemblyLoaders,
+  type CacheResourceControls,
+  type PrincipalSide,
+} from './assembleRequest.js';
 
 /**
  * What one request remembers about authorization, kept on its context where a reader sees it (never in a
@@ -19,7 +24,7 @@ export interface AuthorizationState {
   pendingAudit: AuditEventInput[];
 }
 
-/** A fresh state for a new request. */
-export function createAuthorizationState(prisma: PrismaClient): AuthorizationState {
-  return { loaders: createAssemblyLoaders(prisma), callerSide: null, decisions: new Map(), pendingAudit: [] };
+/** A fresh state for a new request; `cache` keeps accounts' resource sides between requests (see createAssemblyLoaders). */
+export function createAuthorizationState(prisma: PrismaClient, cache?: CacheResourceControls): AuthorizationState {
+  return { loaders: createAssemblyLoaders(prisma, cache), callerSide: null, decisions: new Map(), pendingAudit: [] };
 }

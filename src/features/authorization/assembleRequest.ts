@@ -23,6 +23,7 @@ import {
   type OrganizationLevels,
   type OrganizationLevelsLoader,
 } from './createOrganizationLevelsLoader.js';
+import type { ResourceControlFacts } from '../cache/getAuthorizationCaches.js';
 
 /** Who acts: the signed caller, a stored user, a stored role (as a session of itself), a stored session, or a service. */
 export type AssemblyPrincipal =
@@ -49,11 +50,60 @@ export interface AssemblyTarget {
 /** The per-request loaders every decision reads stored state through. */
 export interface AssemblyLoaders extends PrincipalLoaders {
   organizationLevels: OrganizationLevelsLoader;
+  /**
+   * An account's RCP levels (compiled) and organization facts: the resource side of every decision, described
+   * once per request and account. A request's context reads them through the version-keyed cache.
+   */
+  resourceControls(accountId: string): Promise<ResourceControlFacts>;
 }
 
-/** Creates the assembler's loaders for one request (or one STS call made outside a request). */
-export function createAssemblyLoaders(prisma: PrismaClient): AssemblyLoaders {
-  return { ...createPrincipalLoaders(prisma), organizationLevels: createOrganizationLevelsLoader(prisma) };
+/**
+ * Where a request's context keeps an account's resource side between requests (the version-keyed cache of
+ * src/features/cache): given the account and how to describe it, the description as of the request's version.
+ */
+export type CacheResourceControls = (
+  accountId: string,
+  describe: () => Promise<ResourceControlFacts>,
+) => Promise<ResourceControlFacts>;
+
+/**
+ * Creates the assembler's loaders for one request (or one STS call made outside a request). Each DataLoader is
+ * created on first use, so a request that decides nothing pays for none. `cache`, when given, keeps accounts'
+ * resource sides between requests.
+ */
+export function createAssemblyLoaders(prisma: PrismaClient, cache?: CacheResourceControls): AssemblyLoaders {
+  let principalLoaders: PrincipalLoaders | undefined;
+  let organizationLevels: OrganizationLevelsLoader | undefined;
+  const controls = new Map<string, Promise<ResourceControlFacts>>();
+  const loaders: AssemblyLoaders = {
+    get principals() {
+      return (principalLoaders ??= createPrincipalLoaders(prisma)).principals;
+    },
+    get managedPolicies() {
+      return (principalLoaders ??= createPrincipalLoaders(prisma)).managedPolicies;
+    },
+    get organizationLevels() {
+      return (organizationLevels ??= createOrganizationLevelsLoader(prisma));
+    },
+    resourceControls(accountId) {
+      let found = controls.get(accountId);
+      if (found === undefined) {
+        const describe = async () =>
+          describeResourceControls(
+            await loaders.organizationLevels.load({ accountId, type: 'RESOURCE_CONTROL_POLICY' }),
+          );
+        found = cache === undefined ? describe() : cache(accountId, describe);
+        controls.set(accountId, found);
+      }
+      return found;
+    },
+  };
+  return loaders;
+}
+
+/** An account's RCP levels compiled (a stored one that no longer compiles denies everything) with its organization facts. */
+function describeResourceControls(organization: OrganizationLevels): ResourceControlFacts {
+  return { levels: compileLevels(organization.levels, 'rcp'), ...organizationFacts(organization) };
 }
 
 /** The principal's side of an engine request. */
@@ -252,7 +302,7 @@ export async function assembleRequest(
 ): Promise<EngineRequest> {
   const side = 'kind' in principal ? await describePrincipal(loaders, principal) : principal;
   const accountId = target.accountId ?? side.principal.account;
-  const organization = await loaders.organizationLevels.load({ accountId, type: 'RESOURCE_CONTROL_POLICY' });
+  const controls = await loaders.resourceControls(accountId);
   const kind = target.kind ?? 'other';
   return {
     action,
@@ -262,9 +312,11 @@ export async function assembleRequest(
       account: accountId,
       kind,
       tags: target.tags ?? null,
-      ...organizationFacts(organization),
+      orgId: controls.orgId,
+      orgPaths: controls.orgPaths,
+      isManagementAccount: controls.isManagementAccount,
     },
-    rcpLevels: compileLevels(organization.levels, 'rcp'),
+    rcpLevels: controls.levels,
     resourcePolicy: target.policy
       ? compileStoredPolicy(target.policy, kind === 'trust' ? 'trust' : 'resource', target.policyId ?? target.arn)
       : null,

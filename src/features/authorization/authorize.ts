@@ -8,7 +8,7 @@ import {
 } from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
 import { accessDeniedMessage, denialReasonOf } from './accessDeniedMessage.js';
-import { loadCachedCallerSide } from '../cache/cachedCallerFacts.js';
+import { loadRequestCallerSide } from '../cache/cachedCallerFacts.js';
 import { assembleRequest } from './assembleRequest.js';
 
 /** One authorization question: may the caller perform `action` on `resourceArn`? */
@@ -113,7 +113,7 @@ async function evaluateCheck(
   if (caller.type === 'operator') return null;
   const state = context.authorization;
   // The caller's side is shared between requests through the version-keyed cache: no older than any committed write.
-  state.callerSide ??= loadCachedCallerSide(context, caller);
+  const callerSide = loadRequestCallerSide(context, caller);
   const supplied = createContextFromEntries(check.context ?? []);
   if (!supplied.ok) throw awsError('ValidationError', supplied.errors.map((error) => error.message).join('; '));
   const target = {
@@ -124,7 +124,7 @@ async function evaluateCheck(
     tags: check.resourceTags ?? null,
   };
   return evaluateRequest(
-    await assembleRequest(state.loaders, await state.callerSide, check.action, target, supplied.context),
+    await assembleRequest(state.loaders, await callerSide, check.action, target, supplied.context),
     { explain: false },
   );
 }

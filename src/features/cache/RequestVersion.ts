@@ -27,8 +27,7 @@ export function createRequestVersion(db: Queryable, onRead?: (version: number) =
   let version: Promise<number> | null = null;
   return {
     get() {
-      version ??= db.query<{ version: string }>(AUTHORIZATION_VERSION_SQL).then(({ rows }) => {
-        const read = Number(rows[0]?.version ?? 0);
+      version ??= readSharedVersion(db).then((read) => {
         onRead?.(read);
         return read;
       });
@@ -40,4 +39,29 @@ export function createRequestVersion(db: Queryable, onRead?: (version: number) =
       onRead?.(read);
     },
   };
+}
+
+const unsent = new WeakMap<Queryable, Promise<number>>();
+
+/**
+ * Reads the version once for every request that asks during one turn of the event loop: the statement is sent
+ * when the loop next checks (after the I/O it is serving), and a request joins only a read not yet sent — so
+ * the version it gets was read after the request began, and is as new as every write committed before it.
+ * Concurrent requests then share one statement instead of one each.
+ */
+function readSharedVersion(db: Queryable): Promise<number> {
+  let read = unsent.get(db);
+  if (read === undefined) {
+    read = new Promise<number>((resolve, reject) => {
+      setImmediate(() => {
+        unsent.delete(db);
+        db.query<{ version: string }>(AUTHORIZATION_VERSION_SQL).then(
+          ({ rows }) => resolve(Number(rows[0]?.version ?? 0)),
+          reject,
+        );
+      });
+    });
+    unsent.set(db, read);
+  }
+  return read;
 }

@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
-import { compileStoredPolicy, type CompiledPolicy } from '../../iam/index.js';
+import type { Database } from '../../db/openDatabase.js';
 import type { Caller } from '../auth/Caller.js';
-import { describePrincipal, type PrincipalSide } from '../authorization/assembleRequest.js';
+import { describePrincipal, type CacheResourceControls, type PrincipalSide } from '../authorization/assembleRequest.js';
+import type { RequestVersion } from './RequestVersion.js';
 import { getAuthorizationCaches, type ResourceControlFacts } from './getAuthorizationCaches.js';
 
 /**
@@ -21,31 +22,35 @@ export function loadCachedCallerSide(context: Context, caller: Caller): Promise<
 
 /**
  * An account's RCP levels (compiled; a stored one that no longer compiles denies everything) and organization
- * facts from the version-keyed cache: the resource side the assembler loads for each decision.
+ * facts: the resource side the assembler describes for each decision, from the request's loaders — which read
+ * it through the version-keyed cache ({@link cacheResourceControls}).
  */
 export function loadCachedResourceControlPolicies(context: Context, accountId: string): Promise<ResourceControlFacts> {
-  const version = context.authorizationVersion;
-  return required(
-    getAuthorizationCaches(context.database.pool).resourceControlPolicies.get(accountId, version, async () => {
-      const read = await version.get();
-      const organization = await context.authorization.loaders.organizationLevels.load({
-        accountId,
-        type: 'RESOURCE_CONTROL_POLICY',
-      });
-      const levels: CompiledPolicy[][] = organization.levels.map((level) =>
-        level.map((policy) => compileStoredPolicy(policy.document, 'rcp', policy.id)),
-      );
-      return {
-        version: read,
-        value: {
-          levels,
-          orgId: organization.organizationId,
-          orgPaths: organization.organizationId === null ? null : organization.orgPaths,
-          isManagementAccount: organization.isManagementAccount,
-        },
-      };
-    }),
-  );
+  return context.authorization.loaders.resourceControls(accountId);
+}
+
+/**
+ * The version-keyed cache of accounts' resource sides for one request at `version`: an entry loaded at the
+ * request's version or later serves it; else `describe()` runs, after the version is read, so the entry is
+ * never newer than the version it is stored under.
+ */
+export function cacheResourceControls(
+  database: Pick<Database, 'pool'>,
+  version: RequestVersion,
+): CacheResourceControls {
+  const cache = getAuthorizationCaches(database.pool).resourceControlPolicies;
+  return (accountId, describe) =>
+    required(
+      cache.get(accountId, version, async () => {
+        const read = await version.get();
+        return { version: read, value: await describe() };
+      }),
+    );
+}
+
+/** The signed caller's side, described once per request (and shared between requests by the cache). */
+export function loadRequestCallerSide(context: Context, caller: Caller): Promise<PrincipalSide> {
+  return (context.authorization.callerSide ??= loadCachedCallerSide(context, caller));
 }
 
 async function required<T>(value: Promise<T | null>): Promise<T> {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { StoredAccessKey, StoredSession } from '../auth/CredentialStore.js';
 import type { PrincipalSide } from '../authorization/assembleRequest.js';
+import type { RoleWithTags } from './cachedRoles.js';
 import { createVersionedCache, type VersionedCache } from './createVersionedCache.js';
 
 /** An account's RCP levels and organization facts, as the door's resource side needs them (the engine applies the management exemption). */
@@ -21,6 +22,8 @@ export interface AuthorizationCaches {
   callerPolicies: VersionedCache<string, PrincipalSide>;
   /** RCP levels and organization facts by account id. */
   resourceControlPolicies: VersionedCache<string, ResourceControlFacts>;
+  /** Roles with their tags by ARN (the role an STS call assumes). */
+  roles: VersionedCache<string, RoleWithTags>;
   /** Frees every entry older than `version` in all of them (on NOTIFY, or when a request reads a newer version). */
   observe(version: number): void;
 }
@@ -38,12 +41,14 @@ export function getAuthorizationCaches(pool: pg.Pool): AuthorizationCaches {
     const sessions = createVersionedCache<string, StoredSession>();
     const callerPolicies = createVersionedCache<string, PrincipalSide>();
     const resourceControlPolicies = createVersionedCache<string, ResourceControlFacts>({ maxEntries: 2_000 });
-    const all = [accessKeys, sessions, callerPolicies, resourceControlPolicies];
+    const roles = createVersionedCache<string, RoleWithTags>({ maxEntries: 2_000 });
+    const all = [accessKeys, sessions, callerPolicies, resourceControlPolicies, roles];
     caches = {
       accessKeys,
       sessions,
       callerPolicies,
       resourceControlPolicies,
+      roles,
       observe: (version) => all.forEach((cache) => cache.observe(version)),
     };
     byPool.set(pool, caches);

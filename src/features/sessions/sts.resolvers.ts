@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { requireCaller } from '../authorization/authorize.js';
 import { assumeRole } from './stsAssumeRole.js';
+import { stsDependenciesOf } from './stsDependenciesOf.js';
 import { getSessionToken } from './stsGetSessionToken.js';
 import { revokeRoleSessions } from './stsRevokeRoleSessions.js';
 
@@ -13,17 +14,7 @@ export const stsResolvers: Resolvers = {
     },
   },
   Mutation: {
-    assumeRole: (_parent, { input }, context) =>
-      assumeRole(
-        {
-          prisma: context.database.prisma,
-          cipher: context.cipher,
-          now: new Date(),
-          loaders: context.authorization.loaders,
-        },
-        requireCaller(context),
-        input,
-      ),
+    assumeRole: (_parent, { input }, context) => assumeRole(stsDependenciesOf(context), requireCaller(context), input),
     revokeRoleSessions: (_parent, { roleArn }, context) => revokeRoleSessions(context, roleArn),
     getSessionToken: async (_parent, { input }, context) => ({
       credentials: await getSessionToken(

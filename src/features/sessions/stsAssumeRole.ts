@@ -28,6 +28,7 @@ import {
   type PrincipalSide,
 } from '../authorization/assembleRequest.js';
 import { issueSession, type IssuedCredentials } from './stsIssueSession.js';
+import type { RoleWithTags } from '../cache/cachedRoles.js';
 
 /** What the STS operations work with. */
 export interface StsDependencies {
@@ -36,6 +37,10 @@ export interface StsDependencies {
   now: Date;
   /** The request's authorization loaders (context.authorization.loaders); fresh ones when absent. */
   loaders?: AssemblyLoaders;
+  /** The signed caller's side from the request's version-keyed cache; described through `loaders` when absent. */
+  callerSide?: (caller: Caller) => Promise<PrincipalSide>;
+  /** The role by ARN, from the request's version-keyed cache; read from the database when absent. */
+  findRole?: (arn: string) => Promise<RoleWithTags | null>;
 }
 
 /** AssumeRole's response, as DESIGN.md's AssumeRolePayload. */
@@ -113,7 +118,9 @@ async function assumeRoleUnaudited(
   if (invalid !== null) throw awsError(invalid.code, invalid.message);
   const rootRefusal = refuseRootAssumeRole({ type: caller.type });
   if (rootRefusal !== null) throw awsError(rootRefusal.code, rootRefusal.message);
-  const role = await deps.prisma.role.findUnique({ where: { arn: input.roleArn }, include: { tags: true } });
+  const role = deps.findRole
+    ? await deps.findRole(input.roleArn)
+    : await deps.prisma.role.findUnique({ where: { arn: input.roleArn }, include: { tags: true } });
   if (role === null) throw denied(caller, 'sts:AssumeRole', input.roleArn);
 
   const session = caller.session;
@@ -146,7 +153,9 @@ async function assumeRoleUnaudited(
   const side =
     caller.type === 'operator'
       ? operatorPolicies(role.accountId)
-      : await describePrincipal(loaders, { kind: 'caller', caller });
+      : deps.callerSide
+        ? await deps.callerSide(caller)
+        : await describePrincipal(loaders, { kind: 'caller', caller });
   const context = createContextFromEntries(
     buildAssumeRoleContext(
       { ...input, sourceIdentity: plan.value.sourceIdentity, tags: plan.value.tags },

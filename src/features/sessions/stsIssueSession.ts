@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { writeSessionRows } from './writeSessionRows.js';
 import type { SessionTag } from '../../iam/index.js';
 import { generateAccessKeyId, generateSecretAccessKey, generateSessionToken } from '../auth/generateIds.js';
 import { hashSessionToken, type SecretCipher } from '../auth/secretCipher.js';
@@ -53,8 +54,8 @@ export async function issueSession(
     sessionToken: generateSessionToken(),
     expiration: new Date(record.issuedAt.getTime() + record.durationSeconds * 1000),
   };
-  await prisma.session.create({
-    data: {
+  await writeSessionRows(prisma, [
+    {
       id: credentials.accessKeyId,
       accountId: record.accountId,
       roleId: record.roleId,
@@ -67,7 +68,7 @@ export async function issueSession(
       secretEncrypted: cipher.encrypt(credentials.secretAccessKey),
       tokenHash: hashSessionToken(credentials.sessionToken),
       sourceIdentity: record.sourceIdentity,
-      tags: record.tags.map((tag) => ({ key: tag.key, value: tag.value })) as Prisma.InputJsonValue,
+      tags: record.tags.map((tag) => ({ key: tag.key, value: tag.value })),
       transitiveTagKeys: [...record.transitiveTagKeys],
       sessionPolicy: record.sessionPolicy,
       policyArns: [...record.policyArns],
@@ -80,6 +81,6 @@ export async function issueSession(
       issuedAt: record.issuedAt,
       expiresAt: credentials.expiration,
     },
-  });
+  ]);
   return credentials;
 }

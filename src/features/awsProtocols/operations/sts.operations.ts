@@ -1,15 +1,9 @@
-import type { Context } from '../../../context.js';
 import { requireCaller } from '../../authorization/authorize.js';
 import { assumeRole } from '../../sessions/stsAssumeRole.js';
 import { getSessionToken } from '../../sessions/stsGetSessionToken.js';
+import { stsDependenciesOf } from '../../sessions/stsDependenciesOf.js';
 import type { IssuedCredentials } from '../../sessions/stsIssueSession.js';
 import type { AwsOperation } from '../AwsOperation.js';
-
-const stsDependencies = (context: Context) => ({
-  prisma: context.database.prisma,
-  cipher: context.cipher,
-  now: new Date(),
-});
 
 /** STS's `Credentials` structure. */
 export function toCredentials(credentials: IssuedCredentials) {
@@ -41,7 +35,7 @@ export const stsOperations: AwsOperation[] = [
     kind: 'write',
     graphql: 'Mutation.assumeRole',
     run: async (context, input) => {
-      const result = await assumeRole(stsDependencies(context), requireCaller(context), {
+      const result = await assumeRole(stsDependenciesOf(context), requireCaller(context), {
         roleArn: input.string('RoleArn'),
         roleSessionName: input.string('RoleSessionName'),
         durationSeconds: input.optionalInteger('DurationSeconds') ?? null,
@@ -69,7 +63,7 @@ export const stsOperations: AwsOperation[] = [
     kind: 'write',
     graphql: 'Mutation.getSessionToken',
     run: async (context, input) => {
-      const credentials = await getSessionToken(stsDependencies(context), requireCaller(context), {
+      const credentials = await getSessionToken(stsDependenciesOf(context), requireCaller(context), {
         durationSeconds: input.optionalInteger('DurationSeconds') ?? null,
         serialNumber: input.optionalString('SerialNumber') ?? null,
         tokenCode: input.optionalString('TokenCode') ?? null,
