@@ -1,3 +1,4 @@
+import { parsePrincipal } from '../arn/parsePrincipal.js';
 import type { Refusal } from '../rules/protectedEntities.js';
 import { refuseTemporaryCredentialsAction } from '../rules/stsCallerRules.js';
 import type {
@@ -38,7 +39,9 @@ const STRONG_GRANTS = new Set(['direct', 'wildcard', 'service']);
  *    and KMS key policies must allow explicitly: without their Allow, identity policies grant nothing.
  * 5. Cross account: the resource policy must allow the principal (in any form) AND the principal's side —
  *    identity policies, boundary, session policy — must allow.
- * An account's root user needs no identity policy. Anything else is implicitDeny.
+ * An account's root user (and a federated user it made) needs no identity policy. A federated user's session
+ * policies are a set even when empty: without one it has no permissions but what resource policies naming
+ * it grant. Anything else is implicitDeny.
  */
 export function evaluateRequest(request: EngineRequest, options: EvaluateOptions = {}): EvaluationResult {
   const { principal, resource } = request;
@@ -81,7 +84,7 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const boundaryOk = boundary === null || boundary.decision === 'allowed';
   const sessionDecision = session === null ? null : combineDecisions(session);
   const sessionOk = sessionDecision === null || sessionDecision === 'allowed';
-  const identityOk = principal.type === 'Account' || combineDecisions(identity) === 'allowed';
+  const identityOk = hasRootIdentity(principal) || combineDecisions(identity) === 'allowed';
   const limitsOk = isService || (boundaryOk && sessionOk);
   const grant = resourceEval?.grant ?? 'none';
   const limits = (): PolicyEvaluation[] => [...(boundary ? [boundary] : []), ...(session ?? [])];
@@ -158,6 +161,12 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
     policies: policyRequest.explain ? explainPolicies(all, rcpLevels.length > 0) : [],
     explanation: describeDecision(reason, request.action, decision === 'implicitDeny' ? [...new Set(missing)] : []),
   };
+}
+
+/** An account's root user, or a federated user the root user made: its permissions need no identity policy. */
+function hasRootIdentity(principal: EngineRequest['principal']): boolean {
+  if (principal.type === 'Account') return true;
+  return principal.type === 'FederatedUser' && parsePrincipal(principal.federatingUserArn ?? '')?.kind === 'root';
 }
 
 /** The facts the rule needs from all evaluations, gathered in one walk. */
