@@ -128,5 +128,19 @@ describe('getFederationToken', () => {
     const assume = await sts.assume(federated, { roleArn: role.arn, roleSessionName: 'federated' });
     expect(assume.errors?.[0]?.extensions?.code, JSON.stringify(assume.errors)).toBe('AccessDenied');
     expect((await sts.call(federated, WHO_AM_I)).errors).toBeUndefined();
+    // And the audit trail records its calls with CloudTrail's FederatedUser identity
+    const events = await sts.server.database.prisma.auditEvent.findMany({
+      where: { principalArn: `arn:aws:sts::${A}:federated-user/ops` },
+    });
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events)
+      expect(event.detail).toMatchObject({
+        userIdentity: {
+          type: 'FederatedUser',
+          principalId: `${A}:ops`,
+          arn: `arn:aws:sts::${A}:federated-user/ops`,
+          sessionContext: { sessionIssuer: { type: 'IAMUser', principalId: admin.id } },
+        },
+      });
   });
 });

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { withFederatedIdentity } from './federatedUserIdentity.js';
 import { callerFacts } from './recordAuditEvent.js';
 
 /**
@@ -20,7 +21,7 @@ export async function flushAuditEvents(context: Context): Promise<void> {
       errorCode: event.errorCode ?? null,
       errorMessage: event.errorMessage ?? null,
       sourceIp: event.sourceIp ?? null,
-      detail: event.detail ?? {},
+      detail: withFederatedIdentity(context.caller, event.detail),
     })),
   });
 }

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { Caller } from '../auth/Caller.js';
+import { withFederatedIdentity } from './federatedUserIdentity.js';
 
 /** One CloudTrail-like record to write. `decision` is `Allow`, `Deny` or `Error` (authentication failures). */
 export interface AuditEventInput {
@@ -52,7 +53,7 @@ export async function recordAuditEvent(
       errorCode: event.errorCode ?? null,
       errorMessage: event.errorMessage ?? null,
       sourceIp: event.sourceIp ?? null,
-      detail: event.detail ?? {},
+      detail: withFederatedIdentity(caller, event.detail),
     },
   });
 }
