@@ -1,5 +1,6 @@
 import { parsePrincipal } from '../arn/parsePrincipal.js';
 import type { Refusal } from '../rules/protectedEntities.js';
+import { isServiceLinkedRolePath } from '../serviceRoles/serviceLinkedRoles.js';
 import { refuseTemporaryCredentialsAction } from '../rules/stsCallerRules.js';
 import type {
   Decision,
@@ -30,9 +31,10 @@ const STRONG_GRANTS = new Set(['direct', 'wildcard', 'service']);
  * 1. `sts:GetCallerIdentity` is always allowed; what the caller's temporary credentials may not call (STS's
  *    limits on GetSessionToken, AssumeRole and GetFederationToken credentials) is implicitly denied.
  * 2. A matching Deny in any applicable policy (identity, boundary, session, SCP, RCP, resource) → explicitDeny.
- * 3. SCPs (principal's account; not for the management account or service principals): every level, root →
- *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied),
- *    and only for the services they govern, on resources outside the management account.
+ * 3. SCPs (principal's account; not for the management account, service principals or service-linked roles):
+ *    every level, root → OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny
+ *    (RCPFullAWSAccess is implied), and only for the services they govern, on resources outside the management
+ *    account, never for calls made by service-linked roles.
  * 4. Same account: a resource policy Allow naming the user, session, service or `*` suffices alone; naming the
  *    role ARN it still needs the boundary and session policy; naming the account (or absent, for ordinary
  *    resources) the identity policies must allow, within the boundary and session policy. Role trust policies
@@ -74,9 +76,11 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const identity = run(request.identityPolicies);
   const boundary = request.permissionsBoundary === null ? null : run([request.permissionsBoundary])[0]!;
   const session = request.sessionPolicies === null ? null : run(request.sessionPolicies);
-  const scpApplies = !principal.isManagementAccount && !isService && !isAnonymous;
+  const serviceLinked = isServiceLinkedRoleSession(principal);
+  const scpApplies = !principal.isManagementAccount && !isService && !isAnonymous && !serviceLinked;
   const scpLevels = scpApplies ? request.scpLevels.map(run) : [];
-  const rcpApplies = !resource.isManagementAccount && isGovernedByResourceControlPolicies(lowerAction);
+  const rcpApplies =
+    !resource.isManagementAccount && !serviceLinked && isGovernedByResourceControlPolicies(lowerAction);
   const rcpLevels = rcpApplies ? request.rcpLevels.map(run) : [];
   const resourceEval = request.resourcePolicy === null ? null : run([request.resourcePolicy])[0]!;
 
@@ -167,6 +171,16 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
 function hasRootIdentity(principal: EngineRequest['principal']): boolean {
   if (principal.type === 'Account') return true;
   return principal.type === 'FederatedUser' && parsePrincipal(principal.federatingUserArn ?? '')?.kind === 'root';
+}
+
+/**
+ * A session of a service-linked role (path `/aws-service-role/…`): AWS's "SCPs do not affect service-linked
+ * roles" and "RCPs don't apply to … calls made by service-linked roles".
+ */
+function isServiceLinkedRoleSession(principal: EngineRequest['principal']): boolean {
+  if (principal.type !== 'AssumedRole' || !principal.roleArn) return false;
+  const role = parsePrincipal(principal.roleArn);
+  return role?.kind === 'role' && isServiceLinkedRolePath(role.path);
 }
 
 /** The facts the rule needs from all evaluations, gathered in one walk. */
