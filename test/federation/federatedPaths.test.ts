@@ -96,6 +96,31 @@ describe('assumeRolePaths from an identity provider', () => {
     expect((await paths(GITHUB, RELEASER, 1)).data).toEqual({ assumeRolePaths: [] });
   });
 
+  it('draws the same paths in the access graph, from the identity provider node', async () => {
+    const response = await postSigned(
+      server.url,
+      operator,
+      `query Graph($from: String!, $to: String!) {
+        accessGraph(scope: { assumeRolePaths: { fromArn: $from, toRoleArn: $to } }) {
+          nodes { id type } edges { type source target }
+        }
+      }`,
+      { from: GITHUB, to: RELEASER },
+    );
+    expect(response.errors).toBeUndefined();
+    const graph = response.data?.accessGraph as {
+      nodes: { id: string; type: string }[];
+      edges: { type: string; source: string; target: string }[];
+    };
+    expect(graph.nodes).toEqual(expect.arrayContaining([{ id: GITHUB, type: 'IDENTITY_PROVIDER' }]));
+    expect(graph.edges).toEqual(
+      expect.arrayContaining([
+        { type: 'CAN_ASSUME', source: GITHUB, target: DEPLOY },
+        { type: 'CAN_ASSUME', source: DEPLOY, target: RELEASER },
+      ]),
+    );
+  });
+
   it('answers NoSuchEntity for a provider that is not stored', async () => {
     const response = await paths(`arn:aws:iam::${ACCOUNT}:oidc-provider/example.com`, DEPLOY);
     expect(response.errors?.[0]?.extensions?.code).toBe('NoSuchEntity');

@@ -21,6 +21,7 @@ import {
   type RolePath,
 } from '../../iam/analysis/index.js';
 import { assembleRequest } from '../authorization/assembleRequest.js';
+import type { IndexSnapshot } from './createAuthorizationIndex.js';
 import { describeStoredTarget } from '../authorization/describeStoredTarget.js';
 import { keepReadable, type NamedPrincipal } from '../authorization/mayReadPrincipal.js';
 import { loadAccessSubject, type AccessPrincipalRef } from './loadAccessSubject.js';
@@ -114,20 +115,34 @@ export async function assumeRolePaths(
   toRoleArn: string,
   maxDepth?: number | null,
 ): Promise<RolePath[]> {
+  const snapshot = await context.loaders.access.snapshot();
+  return keepReadable(context, await findPaths(context, snapshot, fromArn, toRoleArn, maxDepth), rolesOf);
+}
+
+/**
+ * Answers an assumeRolePaths question from the analysis snapshot (assumeRolePaths and the access graph share it):
+ * from a stored user or role, or from a stored IAM OIDC or SAML provider. ValidationError for a depth out of
+ * range, NoSuchEntity for an unknown start or target.
+ */
+export async function findPaths(
+  context: Context,
+  { model, graph }: Pick<IndexSnapshot, 'model' | 'graph'>,
+  fromArn: string,
+  toRoleArn: string,
+  maxDepth?: number | null,
+): Promise<RolePath[]> {
   const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
   if (depth < 1 || depth > PATH_LIMITS.maxDepth)
     throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
-  const { model, graph } = await context.loaders.access.snapshot();
   const provider = isIdentityProviderArn(fromArn);
   const from = model.principals.get(fromArn);
   if (provider ? !(await identityProviderExists(context, fromArn)) : from === undefined)
     throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
   const target = model.roles.get(toRoleArn);
   if (target === undefined) throw noSuchEntity(`The role with ARN ${toRoleArn} cannot be found.`);
-  const paths = provider
+  return provider
     ? findFederatedRolePaths(graph, model.roles, fromArn, target, depth)
     : findAssumeRolePaths(graph, model.roles, from!, target, depth);
-  return keepReadable(context, paths, rolesOf);
 }
 
 /** Roles and resources in an account or organization that principals outside it can use. */
