@@ -179,8 +179,9 @@ function hasRootIdentity(principal: EngineRequest['principal']): boolean {
  */
 function isServiceLinkedRoleSession(principal: EngineRequest['principal']): boolean {
   if (principal.type !== 'AssumedRole' || !principal.roleArn) return false;
-  const role = parsePrincipal(principal.roleArn);
-  return role?.kind === 'role' && isServiceLinkedRolePath(role.path);
+  // A string test, not a parse: this runs for every decision a role session asks for.
+  const at = principal.roleArn.indexOf(':role/');
+  return at >= 0 && isServiceLinkedRolePath(principal.roleArn.slice(at + ':role'.length));
 }
 
 /** The facts the rule needs from all evaluations, gathered in one walk. */
