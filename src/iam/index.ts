@@ -23,6 +23,7 @@ export { parsePrincipal, type PrincipalKind, type PrincipalName } from './arn/pa
 export {
   formatAnalyzerArn,
   formatAwsManagedPolicyArn,
+  formatFederatedUserArn,
   formatIamArn,
   formatKmsKeyArn,
   formatOrganizationAccountArn,

@@ -301,6 +301,40 @@ describe.skipIf(!cliAvailable)(`the AWS CLI (${versionText}) against the playgro
       expect(identity.Arn).toBe(`arn:aws:sts::${accountId}:assumed-role/CiDeploy/from-file`);
     }
   }, 120_000);
+
+  it('issues a federated user with `aws sts get-federation-token`', async () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+    });
+    writeFileSync(join(home, 'federated.json'), policy);
+    const token = json(
+      await cli([
+        'sts',
+        'get-federation-token',
+        '--name',
+        'cli-user',
+        '--duration-seconds',
+        '900',
+        '--policy',
+        `file://${join(home, 'federated.json')}`,
+        '--profile',
+        'alice',
+      ]),
+    );
+    expect(token.FederatedUser).toEqual({
+      Arn: `arn:aws:sts::${accountId}:federated-user/cli-user`,
+      FederatedUserId: `${accountId}:cli-user`,
+    });
+    const identity = json(
+      await cli(['sts', 'get-caller-identity'], {
+        AWS_ACCESS_KEY_ID: token.Credentials.AccessKeyId,
+        AWS_SECRET_ACCESS_KEY: token.Credentials.SecretAccessKey,
+        AWS_SESSION_TOKEN: token.Credentials.SessionToken,
+      }),
+    );
+    expect(identity.Arn).toBe(`arn:aws:sts::${accountId}:federated-user/cli-user`);
+  }, 60_000);
 });
 
 describe.skipIf(!boto3Available)(`boto3 ${boto3.stdout.trim()} against the playground`, () => {

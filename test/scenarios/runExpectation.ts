@@ -148,8 +148,12 @@ const webIdentityMutation = `mutation Assume($input: AssumeRoleWithWebIdentityIn
   assumeRoleWithWebIdentity(input: $input) { credentials { accessKeyId secretAccessKey sessionToken } assumedRoleUser { arn } }
 }`;
 
+const federationTokenMutation = `mutation Federate($input: GetFederationTokenInput!) {
+  getFederationToken(input: $input) { credentials { accessKeyId secretAccessKey sessionToken } federatedUser { arn } }
+}`;
+
 /**
- * Runs one chain step signed with `credentials`: an assumeRole; a web identity exchange (the signer mints a
+ * Runs one chain step signed with `credentials`: an assumeRole; a getFederationToken; a web identity exchange (the signer mints a
  * token from a built-in issuer, which is then exchanged unsigned); a SAML exchange (likewise, an assertion
  * from a built-in SAML IdP); or a launch (runInstances or createFunction)
  * followed by acting as the instance or function. A launch that fails is the step's failure.
@@ -183,6 +187,20 @@ async function runChainStep(
       name: `assumeRoleWithWebIdentity ${step.roleArn}`,
       response,
       pick: (data) => session(data.assumeRoleWithWebIdentity as never),
+    };
+  }
+  if ('federationToken' in step) {
+    const { policy, ...rest } = step.federationToken;
+    const response = await postSigned(url, credentials, federationTokenMutation, {
+      input: { ...rest, ...(policy === undefined ? {} : { policy: stringifyPolicy(policy) }) },
+    });
+    return {
+      name: `getFederationToken ${step.federationToken.name}`,
+      response,
+      pick: (data) => {
+        const payload = data.getFederationToken as { credentials: ClientCredentials; federatedUser: { arn: string } };
+        return { credentials: payload.credentials, arn: payload.federatedUser.arn };
+      },
     };
   }
   if ('graphql' in step) {

@@ -12,6 +12,7 @@ import {
   findAssumeRolePaths,
   findDirectGrants,
   findExternalAccess,
+  findFederatedRolePaths,
   findWhoCanAccess,
   PATH_LIMITS,
   type AccessGrant,
@@ -20,6 +21,7 @@ import {
   type RolePath,
 } from '../../iam/analysis/index.js';
 import { assembleRequest } from '../authorization/assembleRequest.js';
+import type { IndexSnapshot } from './createAuthorizationIndex.js';
 import { describeStoredTarget } from '../authorization/describeStoredTarget.js';
 import { keepReadable, type NamedPrincipal } from '../authorization/mayReadPrincipal.js';
 import { loadAccessSubject, type AccessPrincipalRef } from './loadAccessSubject.js';
@@ -33,6 +35,22 @@ function readContext(entries: readonly ContextEntry[] | null | undefined) {
   const result = createContextFromEntries(entries);
   if (!result.ok) throw validationError(result.errors.map((error) => error.message).join('; '));
   return result.context;
+}
+
+/** An IAM OIDC or SAML provider's ARN: `arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH` or `…:saml-provider/NAME`. */
+function isIdentityProviderArn(arn: string): boolean {
+  const parsed = parseArn(arn);
+  return parsed?.service === 'iam' && /^(oidc|saml)-provider\//.test(parsed.resource);
+}
+
+/** Whether an IAM OIDC or SAML provider is stored under this ARN. */
+async function identityProviderExists(context: Context, arn: string): Promise<boolean> {
+  const { prisma } = context.database;
+  const where = { where: { arn }, select: { arn: true } } as const;
+  const found = arn.includes(':oidc-provider/')
+    ? await prisma.oidcProvider.findUnique(where)
+    : await prisma.samlProvider.findUnique(where);
+  return found !== null;
 }
 
 /** The roles a path passes through, as principals the caller must be able to read. */
@@ -87,9 +105,28 @@ export async function whoCanAccess(context: Context, resourceArn: string, action
   return keepReadable(context, findWhoCanAccess(model, graph, resourceArn, action), principalsOf);
 }
 
-/** The chains of sts:AssumeRole from a stored user or role to a stored role, at most `maxDepth` hops, through roles the caller may read. */
+/**
+ * The chains of sts:AssumeRole from a stored user or role — or from anyone holding a token or assertion of a
+ * stored IAM OIDC or SAML provider — to a stored role, at most `maxDepth` hops, through roles the caller may read.
+ */
 export async function assumeRolePaths(
   context: Context,
+  fromArn: string,
+  toRoleArn: string,
+  maxDepth?: number | null,
+): Promise<RolePath[]> {
+  const snapshot = await context.loaders.access.snapshot();
+  return keepReadable(context, await findPaths(context, snapshot, fromArn, toRoleArn, maxDepth), rolesOf);
+}
+
+/**
+ * Answers an assumeRolePaths question from the analysis snapshot (assumeRolePaths and the access graph share it):
+ * from a stored user or role, or from a stored IAM OIDC or SAML provider. ValidationError for a depth out of
+ * range, NoSuchEntity for an unknown start or target.
+ */
+export async function findPaths(
+  context: Context,
+  { model, graph }: Pick<IndexSnapshot, 'model' | 'graph'>,
   fromArn: string,
   toRoleArn: string,
   maxDepth?: number | null,
@@ -97,12 +134,15 @@ export async function assumeRolePaths(
   const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
   if (depth < 1 || depth > PATH_LIMITS.maxDepth)
     throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
-  const { model, graph } = await context.loaders.access.snapshot();
+  const provider = isIdentityProviderArn(fromArn);
   const from = model.principals.get(fromArn);
-  if (from === undefined) throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
+  if (provider ? !(await identityProviderExists(context, fromArn)) : from === undefined)
+    throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
   const target = model.roles.get(toRoleArn);
   if (target === undefined) throw noSuchEntity(`The role with ARN ${toRoleArn} cannot be found.`);
-  return keepReadable(context, findAssumeRolePaths(graph, model.roles, from, target, depth), rolesOf);
+  return provider
+    ? findFederatedRolePaths(graph, model.roles, fromArn, target, depth)
+    : findAssumeRolePaths(graph, model.roles, from!, target, depth);
 }
 
 /** Roles and resources in an account or organization that principals outside it can use. */

@@ -2,16 +2,14 @@ import type { Context } from '../../context.js';
 import { noSuchEntity, validationError } from '../../graphql/errors.js';
 import {
   buildAccessGraph,
-  findAssumeRolePaths,
   findWhoCanAccess,
-  PATH_LIMITS,
   type AccessGraph,
   type AccessGraphScope,
 } from '../../iam/analysis/index.js';
 import { requireCaller } from '../authorization/authorize.js';
 import { keepReadable, mayReadPrincipal } from '../authorization/mayReadPrincipal.js';
 import type { AccessLoaders } from './access.loaders.js';
-import { principalsOf, rolesOf } from './access.service.js';
+import { findPaths, principalsOf, rolesOf } from './access.service.js';
 import { loadGraphDirectory } from './loadGraphDirectory.js';
 import { pruneAccessGraph } from './pruneAccessGraph.js';
 
@@ -38,7 +36,7 @@ export async function accessGraph(context: Context, input: AccessGraphScopeInput
     throw validationError('give exactly one of accountId, organizationId, whoCanAccess and assumeRolePaths');
   requireCaller(context);
   const { model, graph } = await context.loaders.access.snapshot();
-  const scope = await keepReadableAnswer(context, resolveScope(model, graph, input));
+  const scope = await keepReadableAnswer(context, await resolveScope(context, model, graph, input));
   const directory = await loadGraphDirectory(
     context.database.prisma,
     scope.kind === 'accounts' ? scope.accountIds : [],
@@ -68,11 +66,12 @@ async function pruneUnreadable(context: Context, drawn: AccessGraph): Promise<Ac
 
 type Snapshot = Awaited<ReturnType<AccessLoaders['snapshot']>>;
 
-function resolveScope(
+async function resolveScope(
+  context: Context,
   model: Snapshot['model'],
   graph: Snapshot['graph'],
   input: AccessGraphScopeInput,
-): AccessGraphScope {
+): Promise<AccessGraphScope> {
   if (input.accountId != null) {
     if (!model.accounts.has(input.accountId)) throw noSuchEntity(`The account ${input.accountId} cannot be found.`);
     return { kind: 'accounts', accountIds: [input.accountId] };
@@ -89,12 +88,5 @@ function resolveScope(
     return { kind: 'whoCanAccess', resourceArn, action, grants: findWhoCanAccess(model, graph, resourceArn, action) };
   }
   const { fromArn, toRoleArn, maxDepth } = input.assumeRolePaths!;
-  const depth = maxDepth ?? PATH_LIMITS.defaultDepth;
-  if (depth < 1 || depth > PATH_LIMITS.maxDepth)
-    throw validationError(`maxDepth must be between 1 and ${PATH_LIMITS.maxDepth}`);
-  const from = model.principals.get(fromArn);
-  if (from === undefined) throw noSuchEntity(`The principal with ARN ${fromArn} cannot be found.`);
-  const target = model.roles.get(toRoleArn);
-  if (target === undefined) throw noSuchEntity(`The role with ARN ${toRoleArn} cannot be found.`);
-  return { kind: 'assumeRolePaths', paths: findAssumeRolePaths(graph, model.roles, from, target, depth) };
+  return { kind: 'assumeRolePaths', paths: await findPaths(context, { model, graph }, fromArn, toRoleArn, maxDepth) };
 }

@@ -1,11 +1,12 @@
 import type { Session } from '../../generated/prisma/client.js';
 import { readSessionTags } from '../../graphql/tags.js';
-import { compileStoredPolicy, type CompiledPolicy } from '../../iam/index.js';
+import { compileStoredPolicy, parsePrincipal, type CompiledPolicy } from '../../iam/index.js';
 import { describeSubject, type AccessSubject, type AuthorizationModel } from '../../iam/analysis/index.js';
 import { mergePrincipalTags } from '../../iam/sts/index.js';
 
 /**
- * Describes a stored session as the engine's principal: its role (or, for getSessionToken, its user) with the
+ * Describes a stored session as the engine's principal: its role (or, for getSessionToken and
+ * getFederationToken, its user) with the
  * session's ARN, session tags over the role's tags, source identity, MFA state, issue time and session
  * policies (inline and managed, acting as one set). `managedDocuments` holds the managed session policies'
  * text by ARN. Returns null when the session's role or user is no longer stored.
@@ -34,17 +35,21 @@ export function describeSessionSubject(
       readSessionTags(session.tags),
     ).map((t) => [t.key, t.value]),
   );
+  // A GetFederationToken session is a FederatedUser whose session policies are a set even when none was passed.
+  const federated = owner.kind !== 'role' && parsePrincipal(session.arn)?.kind === 'federatedUser';
   return {
     ...base,
     principal: {
       ...base.principal,
-      arn: owner.kind === 'role' ? session.arn : owner.arn,
+      ...(federated ? { type: 'FederatedUser' as const, federatingUserArn: owner.arn, username: null } : {}),
+      arn: owner.kind === 'role' || federated ? session.arn : owner.arn,
       userId: session.assumedRoleId ?? owner.id,
       tags,
       sourceIdentity: session.sourceIdentity,
       mfaPresent: session.mfaAuthenticated,
       tokenIssueTime: session.issuedAt,
     },
-    sessionPolicies: session.sessionPolicy === null && session.policyArns.length === 0 ? null : sessionPolicies,
+    sessionPolicies:
+      !federated && session.sessionPolicy === null && session.policyArns.length === 0 ? null : sessionPolicies,
   };
 }

@@ -88,6 +88,9 @@ export function toRoleHop(hop: PathHop): RoleHop {
     sessionTagsRequired: hop.requirements.sessionTags,
     roleSessionNameRequired: hop.requirements.roleSessionName,
     matchedStatements: hop.matchedStatements,
+    federatedAction: hop.federatedThrough?.action ?? null,
+    federatedConditions:
+      hop.federatedThrough?.conditions.map(({ operator, key, values }) => ({ operator, key, values })) ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { callerFacts } from './recordAuditEvent.js';
+import { toAuditRow } from './recordAuditEvent.js';
 import { writeAuditRows } from './writeAuditRows.js';
 
 /**
@@ -9,20 +9,8 @@ import { writeAuditRows } from './writeAuditRows.js';
 export async function flushAuditEvents(context: Context): Promise<void> {
   const events = context.authorization.pendingAudit.splice(0);
   if (events.length === 0) return;
-  const facts = callerFacts(context.caller);
   await writeAuditRows(
     context.database.prisma,
-    events.map((event) => ({
-      ...facts,
-      eventName: event.eventName,
-      decision: event.decision,
-      accountId: event.accountId ?? facts.accountId ?? null,
-      action: event.action ?? null,
-      resourceArn: event.resourceArn ?? null,
-      errorCode: event.errorCode ?? null,
-      errorMessage: event.errorMessage ?? null,
-      sourceIp: event.sourceIp ?? null,
-      detail: event.detail ?? {},
-    })),
+    events.map((event) => toAuditRow(context.caller, event)),
   );
 }

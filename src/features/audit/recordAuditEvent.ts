@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { Caller } from '../auth/Caller.js';
 import { writeAuditRows } from './writeAuditRows.js';
+import { withFederatedIdentity } from './federatedUserIdentity.js';
 
 /** One CloudTrail-like record to write. `decision` is `Allow`, `Deny` or `Error` (authentication failures). */
 export interface AuditEventInput {
@@ -32,6 +33,23 @@ export function callerFacts(
   };
 }
 
+/** The row one event becomes: the caller's facts, the event's own, and a federated user's identity in its detail. */
+export function toAuditRow(caller: Caller | null, event: AuditEventInput) {
+  const facts = callerFacts(caller);
+  return {
+    ...facts,
+    eventName: event.eventName,
+    decision: event.decision,
+    accountId: event.accountId ?? facts.accountId ?? null,
+    action: event.action ?? null,
+    resourceArn: event.resourceArn ?? null,
+    errorCode: event.errorCode ?? null,
+    errorMessage: event.errorMessage ?? null,
+    sourceIp: event.sourceIp ?? null,
+    detail: withFederatedIdentity(caller, event.detail),
+  };
+}
+
 /**
  * Writes one audit event (in one INSERT with the other audit rows of the same turn of the event loop, see
  * writeAuditRows), resolving once it is stored. Called outside the operation's transaction on purpose: a denied or failed
@@ -42,19 +60,5 @@ export async function recordAuditEvent(
   caller: Caller | null,
   event: AuditEventInput,
 ): Promise<void> {
-  const facts = callerFacts(caller);
-  await writeAuditRows(prisma, [
-    {
-      ...facts,
-      eventName: event.eventName,
-      decision: event.decision,
-      accountId: event.accountId ?? facts.accountId ?? null,
-      action: event.action ?? null,
-      resourceArn: event.resourceArn ?? null,
-      errorCode: event.errorCode ?? null,
-      errorMessage: event.errorMessage ?? null,
-      sourceIp: event.sourceIp ?? null,
-      detail: event.detail ?? {},
-    },
-  ]);
+  await writeAuditRows(prisma, [toAuditRow(caller, event)]);
 }

@@ -1,7 +1,10 @@
 import type { SessionTag } from '../../iam/index.js';
 
-/** What kind of principal signed a request. `operator` is the playground's bootstrap credential. */
-export type CallerType = 'root' | 'user' | 'assumedRole' | 'operator';
+/**
+ * What kind of principal signed a request. `operator` is the playground's bootstrap credential; `federatedUser`
+ * signs with GetFederationToken's credentials.
+ */
+export type CallerType = 'root' | 'user' | 'assumedRole' | 'federatedUser' | 'operator';
 
 /** What temporary credentials carry into every request they sign. */
 export interface CallerSession {
@@ -31,12 +34,15 @@ export interface CallerSession {
  */
 export interface Caller {
   type: CallerType;
-  /** The principal ARN: `…:root`, `…:user/path/name`, `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`. */
+  /**
+   * The principal ARN: `…:root`, `…:user/path/name`, `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`,
+   * `arn:aws:sts::ACCT:federated-user/NAME`.
+   */
   arn: string;
   accountId: string;
-  /** `aws:userid`: the account id for root, `AIDA…` for a user, `AROA…:session` for a role session. */
+  /** `aws:userid`: the account id for root, `AIDA…` for a user, `AROA…:session` for a role session, `ACCT:NAME` for a federated user. */
   userId: string;
-  /** The IAM user's id when the principal is a user (or a user's getSessionToken session). */
+  /** The IAM user's id when the principal is a user (or a user's getSessionToken or getFederationToken session). */
   iamUserId: string | null;
   /** The access key id the request was signed with. */
   accessKeyId: string;

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { parsePrincipal } from '../../iam/index.js';
 import { createAuthError } from './authErrors.js';
 import type { Caller } from './Caller.js';
 import type { CredentialStore, StoredSession } from './CredentialStore.js';
@@ -24,7 +25,14 @@ function equalSecrets(a: string, b: string): boolean {
 }
 
 function callerOfSession(session: StoredSession, accessKeyId: string): Caller {
-  const type = session.roleId !== null ? 'assumedRole' : session.userId !== null ? 'user' : 'root';
+  const type =
+    session.roleId !== null
+      ? 'assumedRole'
+      : parsePrincipal(session.arn)?.kind === 'federatedUser'
+        ? 'federatedUser'
+        : session.userId !== null
+          ? 'user'
+          : 'root';
   const { accountId, arn, principalUserId, userId, tokenHash: _hash, secretAccessKey: _secret, ...details } = session;
   return { type, arn, accountId, userId: principalUserId, iamUserId: userId, accessKeyId, session: details };
 }

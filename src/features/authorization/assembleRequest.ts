@@ -3,7 +3,9 @@ import { awsError } from '../../graphql/errors.js';
 import { readSessionTags } from '../../graphql/tags.js';
 import {
   compileStoredPolicy,
+  formatRootArn,
   mergePrincipalTags,
+  parsePrincipal,
   type CompiledPolicy,
   type EnginePrincipal,
   type EngineRequest,
@@ -25,7 +27,10 @@ import {
 } from './createOrganizationLevelsLoader.js';
 import type { ResourceControlFacts } from '../cache/getAuthorizationCaches.js';
 
-/** Who acts: the signed caller, a stored user, a stored role (as a session of itself), a stored session, or a service. */
+/**
+ * Who acts: the signed caller, a stored user, a stored role (as a session of itself), a stored session (a role
+ * session, a user's GetSessionToken session, or a GetFederationToken federated user), or a service.
+ */
 export type AssemblyPrincipal =
   | { kind: 'caller'; caller: Caller }
   | { kind: 'user'; id: string }
@@ -122,6 +127,8 @@ interface SessionFacts {
   sourceIdentity: string | null;
   mfaPresent: boolean;
   issuedAt: Date;
+  /** A GetFederationToken session: a FederatedUser whose session policies are a set even when none was passed. */
+  federated: boolean;
 }
 
 const compileAll = (
@@ -144,7 +151,23 @@ async function loadStored(loaders: AssemblyLoaders, kind: 'user' | 'role', id: s
   return stored;
 }
 
-/** A stored user or role, acting on its own or through a session, with the session's facts and policies on top. */
+/** An account's root user as the principal behind its federated users: no policies, no tags. */
+const rootAsStored = (accountId: string): StoredPrincipal => ({
+  kind: 'user',
+  id: accountId,
+  arn: formatRootArn(accountId),
+  name: 'root',
+  accountId,
+  tags: [],
+  identity: [],
+  boundary: null,
+});
+
+/**
+ * A stored user or role, acting on its own or through a session, with the session's facts and policies on top.
+ * A federated user (GetFederationToken) keeps its user's policies and boundary, names the user as the one that
+ * federated it, and always has a session policy set: none passed is none allowed.
+ */
 async function describeStored(
   loaders: AssemblyLoaders,
   stored: StoredPrincipal,
@@ -156,13 +179,15 @@ async function describeStored(
     session === null ? [] : loaders.managedPolicies.loadMany(session.policyArns),
   ]);
   const tags = session === null ? stored.tags : mergePrincipalTags(stored.tags, session.tags);
+  const federated = session?.federated === true;
   const principal: EnginePrincipal = {
     arn: session?.arn ?? stored.arn,
     account: stored.accountId,
-    type: stored.kind === 'user' ? 'User' : 'AssumedRole',
+    type: federated ? 'FederatedUser' : stored.kind === 'user' ? 'User' : 'AssumedRole',
     roleArn: stored.kind === 'role' ? stored.arn : null,
+    ...(federated ? { federatingUserArn: stored.arn } : {}),
     userId: session?.userId ?? (stored.kind === 'role' ? roleUserId : stored.id),
-    username: stored.kind === 'user' ? stored.name : null,
+    username: stored.kind === 'user' && !federated ? stored.name : null,
     tags: Object.fromEntries(tags.map((tag) => [tag.key, tag.value])),
     ...organizationFacts(organization),
     sourceIdentity: session?.sourceIdentity ?? null,
@@ -187,7 +212,7 @@ async function describeStored(
         ? null
         : compileStoredPolicy(stored.boundary.document, 'permissionsBoundary', stored.boundary.sourceId),
     sessionPolicies:
-      session === null || (session.sessionPolicy === null && session.policyArns.length === 0)
+      session === null || (!federated && session.sessionPolicy === null && session.policyArns.length === 0)
         ? null
         : compileAll(sessionDocuments, 'session'),
     scpLevels: compileLevels(organization.levels, 'scp'),
@@ -223,12 +248,15 @@ export async function describePrincipal(
       );
     case 'session': {
       const { session } = principal;
+      const federated = session.roleId === null && parsePrincipal(session.arn)?.kind === 'federatedUser';
       const stored =
         session.roleId !== null
           ? await loadStored(loaders, 'role', session.roleId)
-          : await loadStored(loaders, 'user', session.userId ?? '');
+          : federated && session.userId === null
+            ? rootAsStored(session.accountId)
+            : await loadStored(loaders, 'user', session.userId ?? '');
       const facts: SessionFacts = {
-        arn: stored.kind === 'role' ? session.arn : stored.arn,
+        arn: stored.kind === 'role' || federated ? session.arn : stored.arn,
         userId: session.assumedRoleId ?? stored.id,
         tags: readSessionTags(session.tags),
         sessionPolicy: session.sessionPolicy,
@@ -236,6 +264,7 @@ export async function describePrincipal(
         sourceIdentity: session.sourceIdentity,
         mfaPresent: session.mfaAuthenticated,
         issuedAt: session.issuedAt,
+        federated,
       };
       return describeStored(loaders, stored, facts, facts.userId);
     }
@@ -265,9 +294,12 @@ export async function describePrincipal(
       }
       const session = caller.session;
       const id = caller.type === 'assumedRole' ? session?.roleId : caller.iamUserId;
+      const federated = caller.type === 'federatedUser';
       const stored = id
         ? await loaders.principals.load(`${caller.type === 'assumedRole' ? 'role' : 'user'}:${id}`)
-        : null;
+        : federated
+          ? rootAsStored(caller.accountId)
+          : null;
       if (stored === null)
         throw awsError('InvalidClientTokenId', 'The security token included in the request is invalid.');
       const facts: SessionFacts | null =
@@ -282,6 +314,7 @@ export async function describePrincipal(
               sourceIdentity: session.sourceIdentity,
               mfaPresent: session.mfaAuthenticated,
               issuedAt: session.issuedAt,
+              federated,
             };
       return describeStored(loaders, stored, facts, caller.userId);
     }

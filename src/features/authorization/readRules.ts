@@ -100,9 +100,19 @@ async function ownerOf(context: Context, arn: string): Promise<string> {
   return resource?.accountId ?? role?.accountId ?? (parseArn(arn)?.account || own(context));
 }
 
+/** IAM's read of an assumeRolePaths start: a user, an OIDC or SAML identity provider, or a role. */
+const startingRead = (resource: string): string =>
+  resource.startsWith('user/')
+    ? 'iam:GetUser'
+    : resource.startsWith('oidc-provider/')
+      ? 'iam:GetOpenIDConnectProvider'
+      : resource.startsWith('saml-provider/')
+        ? 'iam:GetSAMLProvider'
+        : 'iam:GetRole';
+
 /**
- * The reads of both ends of an assumeRolePaths question (a user or role, and the target role): IAM's own read
- * (iam:GetUser / iam:GetRole) of an end in the caller's account or outside its organization; for an end in
+ * The reads of both ends of an assumeRolePaths question (a user, role or identity provider, and the target role):
+ * IAM's own read (iam:GetUser / iam:GetRole / iam:GetOpenIDConnectProvider / iam:GetSAMLProvider) of an end in the caller's account or outside its organization; for an end in
  * another account of the caller's organization, the organization analyzer's findings, as for whoCanAccess.
  */
 async function assumeRolePathChecks(
@@ -120,10 +130,7 @@ async function assumeRolePathChecks(
       }
     );
   };
-  return Promise.all([
-    end(fromArn, requireArn(fromArn).resource.startsWith('user/') ? 'iam:GetUser' : 'iam:GetRole'),
-    end(toRoleArn, 'iam:GetRole'),
-  ]);
+  return Promise.all([end(fromArn, startingRead(requireArn(fromArn).resource)), end(toRoleArn, 'iam:GetRole')]);
 }
 
 /**

@@ -182,6 +182,8 @@ export function checkScenarioReferences(scenario: Scenario): ScenarioError[] {
       });
     }
     expectation.chain?.forEach((step, s) => {
+      if ('federationToken' in step && step.federationToken.policy !== undefined)
+        checkDocument(step.federationToken.policy, `${at}.chain[${s}].federationToken.policy`, errors);
       if (!('roleSessionName' in step) || 'webIdentity' in step) return;
       if (step.tokenCode === 'totp' && (step.serialNumber === undefined || !mfaSerials.has(step.serialNumber))) {
         errors.push({

@@ -155,9 +155,15 @@ export interface ScenarioGraphqlStep {
   graphql: { query: string; variables?: Record<string, unknown> };
 }
 
-/** One step of an expectation's chain: an AssumeRole, a web identity exchange, or a service launch. */
+/** A chain step that asks GetFederationToken with the current (long-term) credentials, then acts as the federated user. */
+export interface ScenarioFederationTokenStep {
+  federationToken: { name: string; policy?: ScenarioPolicyDocument; policyArns?: string[]; durationSeconds?: number };
+}
+
+/** One step of an expectation's chain: an AssumeRole, a web identity exchange, a federation token, or a service launch. */
 export type ScenarioChainStep =
   | ScenarioAssumeRoleStep
+  | ScenarioFederationTokenStep
   | ScenarioWebIdentityStep
   | ScenarioSamlStep
   | ScenarioRunInstancesStep

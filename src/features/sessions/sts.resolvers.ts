@@ -2,10 +2,11 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { requireCaller } from '../authorization/authorize.js';
 import { assumeRole } from './stsAssumeRole.js';
 import { stsDependenciesOf } from './stsDependenciesOf.js';
+import { getFederationToken } from './stsGetFederationToken.js';
 import { getSessionToken } from './stsGetSessionToken.js';
 import { revokeRoleSessions } from './stsRevokeRoleSessions.js';
 
-/** STS: callerIdentity (never denied), assumeRole, getSessionToken and revoking a role's sessions. */
+/** STS: callerIdentity (never denied), assumeRole, getSessionToken, getFederationToken and revoking a role's sessions. */
 export const stsResolvers: Resolvers = {
   Query: {
     callerIdentity: (_parent, _args, context) => {
@@ -23,5 +24,7 @@ export const stsResolvers: Resolvers = {
         input ?? {},
       ),
     }),
+    getFederationToken: (_parent, { input }, context) =>
+      getFederationToken(stsDependenciesOf(context), requireCaller(context), input),
   },
 };

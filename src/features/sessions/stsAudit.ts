@@ -4,7 +4,7 @@ import type { Caller } from '../auth/Caller.js';
 
 /** One STS call for the audit trail. */
 export interface StsAuditEvent {
-  eventName: 'AssumeRole' | 'GetSessionToken';
+  eventName: 'AssumeRole' | 'GetSessionToken' | 'GetFederationToken';
   caller: Caller;
   /** The role, for AssumeRole. */
   resourceArn: string | null;

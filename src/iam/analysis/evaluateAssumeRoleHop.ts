@@ -36,6 +36,14 @@ export interface AssumeRoleHop {
    * acting as the workload the service runs with it (see evaluateLaunchHop).
    */
   launchedThrough?: string;
+  /**
+   * Set on the first hop of a path that starts at an identity provider: the role is reached by exchanging the
+   * provider's token or assertion (this action), for anyone whose claims meet the trust statement's conditions.
+   */
+  federatedThrough?: {
+    action: 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRoleWithSAML';
+    conditions: PolicyCondition[];
+  };
 }
 
 const NO_REQUIREMENTS: HopRequirements = {

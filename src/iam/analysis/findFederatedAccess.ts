@@ -1,6 +1,9 @@
 import type { PolicyCondition } from '../policy/Policy.js';
 import type { MatchedStatement } from '../simulationTypes.js';
-import type { RolePath } from './findAssumeRolePaths.js';
+import type { AnalysisRole } from './AuthorizationModel.js';
+import type { AssumeRoleGraph } from './createAssumeRoleGraph.js';
+import type { AssumeRoleHop } from './evaluateAssumeRoleHop.js';
+import { describePath, findAssumeRolePaths, PATH_LIMITS, type RolePath } from './findAssumeRolePaths.js';
 import type { AccessGrant } from './findWhoCanAccess.js';
 
 /** The federated actions, by the kind of identity provider a trust policy names. */
@@ -36,38 +39,80 @@ const matchesAction = (patterns: readonly string[], action: string): boolean =>
     ).test(action),
   );
 
+/** One way into a role from an identity provider: the federated action and the trust conditions that gate it. */
+export interface FederatedTrust {
+  providerArn: string;
+  action: (typeof FEDERATED_ACTIONS)[number];
+  conditions: PolicyCondition[];
+}
+
 /**
- * The federated principals behind whoCanAccess's answer: for every role that has access (itself or through a
- * chain), each Allow of its trust policy naming a `Federated` principal for AssumeRoleWithWebIdentity or
- * AssumeRoleWithSAML, with the conditions that gate it. (Whether some token satisfies the conditions depends
- * on the identity provider, so each is reported with its conditions rather than decided.)
+ * Each Allow of a role's trust policy naming a `Federated` principal (only `providerArn`, when given) for
+ * AssumeRoleWithWebIdentity or AssumeRoleWithSAML, with its conditions. (Whether some token satisfies the
+ * conditions depends on the identity provider, so each is reported with its conditions rather than decided.)
  */
-export function findFederatedAccess(grants: readonly AccessGrant[]): FederatedGrant[] {
-  const out: FederatedGrant[] = [];
-  for (const grant of grants) {
-    if (grant.principal.kind !== 'role') continue;
-    for (const { parsed } of grant.principal.trustStatements) {
-      if (
-        parsed.effect !== 'Allow' ||
-        parsed.principal === null ||
-        parsed.principal.federated.length === 0 ||
-        parsed.action === null
-      )
-        continue;
-      for (const action of FEDERATED_ACTIONS) {
-        if (!matchesAction(parsed.action, action)) continue;
-        for (const providerArn of parsed.principal.federated) {
-          out.push({
-            providerArn,
-            action,
-            roleArn: grant.principal.arn,
-            conditions: parsed.conditions,
-            path: grant.path,
-            matchedStatements: grant.matchedStatements,
-          });
-        }
-      }
+export function listFederatedTrust(role: AnalysisRole, providerArn?: string): FederatedTrust[] {
+  const out: FederatedTrust[] = [];
+  for (const { parsed } of role.trustStatements) {
+    if (parsed.effect !== 'Allow' || parsed.principal === null || parsed.action === null) continue;
+    for (const action of FEDERATED_ACTIONS) {
+      if (!matchesAction(parsed.action, action)) continue;
+      for (const provider of parsed.principal.federated)
+        if (providerArn === undefined || provider === providerArn)
+          out.push({ providerArn: provider, action, conditions: parsed.conditions });
     }
   }
   return out;
+}
+
+/**
+ * The federated principals behind whoCanAccess's answer: for every role that has access (itself or through a
+ * chain), each way into it from an identity provider (see listFederatedTrust).
+ */
+export function findFederatedAccess(grants: readonly AccessGrant[]): FederatedGrant[] {
+  return grants.flatMap((grant) =>
+    grant.principal.kind !== 'role'
+      ? []
+      : listFederatedTrust(grant.principal).map((trust) => ({
+          ...trust,
+          roleArn: grant.principal.arn,
+          path: grant.path,
+          matchedStatements: grant.matchedStatements,
+        })),
+  );
+}
+
+/**
+ * assumeRolePaths from an identity provider: "anyone holding a token (or assertion) from `providerArn` that
+ * meets the conditions" is the starting principal. The first hop exchanges it for a role whose trust policy
+ * admits the provider (carrying the action and conditions); the rest are the sts:AssumeRole chains from that
+ * role's session to the target (findAssumeRolePaths), so the hops after the first are role chaining.
+ * Shortest first, at most {@link PATH_LIMITS}.maxPaths.
+ */
+export function findFederatedRolePaths(
+  graph: AssumeRoleGraph,
+  roles: ReadonlyMap<string, AnalysisRole>,
+  providerArn: string,
+  target: AnalysisRole,
+  maxDepth: number = PATH_LIMITS.defaultDepth,
+): RolePath[] {
+  const depth = Math.max(0, Math.min(maxDepth, PATH_LIMITS.maxDepth));
+  const paths: RolePath[] = [];
+  if (depth === 0) return paths;
+  for (const role of roles.values()) {
+    for (const trust of listFederatedTrust(role, providerArn)) {
+      const first: AssumeRoleHop = {
+        callerArn: providerArn,
+        roleArn: role.arn,
+        requirements: { externalId: null, mfa: false, sourceIdentity: null, sessionTags: [], roleSessionName: null },
+        matchedStatements: [],
+        federatedThrough: { action: trust.action, conditions: trust.conditions },
+      };
+      if (role.arn === target.arn) paths.push(describePath([first], roles));
+      else
+        for (const rest of findAssumeRolePaths(graph, roles, role, target, depth - 1))
+          paths.push(describePath([first, ...rest.hops], roles));
+    }
+  }
+  return paths.sort((a, b) => a.hops.length - b.hops.length).slice(0, PATH_LIMITS.maxPaths);
 }

@@ -33,7 +33,13 @@ export {
   type RolePath,
 } from './findAssumeRolePaths.js';
 export { findWhoCanAccess, WHO_CAN_ACCESS_MAX_DEPTH, type AccessGrant } from './findWhoCanAccess.js';
-export { findFederatedAccess, type FederatedGrant } from './findFederatedAccess.js';
+export {
+  findFederatedAccess,
+  findFederatedRolePaths,
+  listFederatedTrust,
+  type FederatedGrant,
+  type FederatedTrust,
+} from './findFederatedAccess.js';
 export { findExternalAccess, type ExternalAccessFinding, type TrustZone } from './findExternalAccess.js';
 export { computeEffectivePermissions, type EffectivePermission } from './computeEffectivePermissions.js';
 export { buildAuthorizationModel } from './buildAuthorizationModel.js';

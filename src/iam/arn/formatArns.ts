@@ -17,6 +17,11 @@ export function formatRootArn(account: string): string {
   return `arn:aws:iam::${account}:root`;
 }
 
+/** A federated user from GetFederationToken: `arn:aws:sts::ACCOUNT:federated-user/NAME`. */
+export function formatFederatedUserArn(account: string, name: string): string {
+  return `arn:aws:sts::${account}:federated-user/${name}`;
+}
+
 /** An AWS managed policy: `arn:aws:iam::aws:policy/PATH/NAME`. */
 export function formatAwsManagedPolicyArn(name: string, path = '/'): string {
   return `arn:aws:iam::aws:policy${path}${name}`;

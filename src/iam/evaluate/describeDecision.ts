@@ -50,7 +50,7 @@ function describeReason(reason: DecisionReason, action: string): string {
     case 'resourceGrant':
       return reason.how === 'direct'
         ? 'allowed: the resource policy allows the principal directly'
-        : 'allowed: the resource policy allows the role, within the permissions boundary and session policy';
+        : 'allowed: the resource policy allows the role or user behind the session, within the permissions boundary and session policy';
     case 'identityAllowed':
       return reason.crossAccount
         ? `allowed: the identity policies and the resource policy both allow \`${action}\` across accounts`

@@ -1,4 +1,6 @@
+import { parsePrincipal } from '../arn/parsePrincipal.js';
 import type { Refusal } from '../rules/protectedEntities.js';
+import { isServiceLinkedRolePath } from '../serviceRoles/serviceLinkedRoles.js';
 import { refuseTemporaryCredentialsAction } from '../rules/stsCallerRules.js';
 import type {
   Decision,
@@ -29,16 +31,19 @@ const STRONG_GRANTS = new Set(['direct', 'wildcard', 'service']);
  * 1. `sts:GetCallerIdentity` is always allowed; what the caller's temporary credentials may not call (STS's
  *    limits on GetSessionToken, AssumeRole and GetFederationToken credentials) is implicitly denied.
  * 2. A matching Deny in any applicable policy (identity, boundary, session, SCP, RCP, resource) → explicitDeny.
- * 3. SCPs (principal's account; not for the management account or service principals): every level, root →
- *    OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny (RCPFullAWSAccess is implied),
- *    and only for the services they govern, on resources outside the management account.
+ * 3. SCPs (principal's account; not for the management account, service principals or service-linked roles):
+ *    every level, root → OUs → account, needs a matching Allow, else implicitDeny. RCPs only deny
+ *    (RCPFullAWSAccess is implied), and only for the services they govern, on resources outside the management
+ *    account, never for calls made by service-linked roles.
  * 4. Same account: a resource policy Allow naming the user, session, service or `*` suffices alone; naming the
  *    role ARN it still needs the boundary and session policy; naming the account (or absent, for ordinary
  *    resources) the identity policies must allow, within the boundary and session policy. Role trust policies
  *    and KMS key policies must allow explicitly: without their Allow, identity policies grant nothing.
  * 5. Cross account: the resource policy must allow the principal (in any form) AND the principal's side —
  *    identity policies, boundary, session policy — must allow.
- * An account's root user needs no identity policy. Anything else is implicitDeny.
+ * An account's root user (and a federated user it made) needs no identity policy. A federated user's session
+ * policies are a set even when empty: without one it has no permissions but what resource policies naming
+ * it grant. Anything else is implicitDeny.
  */
 export function evaluateRequest(request: EngineRequest, options: EvaluateOptions = {}): EvaluationResult {
   const { principal, resource } = request;
@@ -71,9 +76,11 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const identity = run(request.identityPolicies);
   const boundary = request.permissionsBoundary === null ? null : run([request.permissionsBoundary])[0]!;
   const session = request.sessionPolicies === null ? null : run(request.sessionPolicies);
-  const scpApplies = !principal.isManagementAccount && !isService && !isAnonymous;
+  const serviceLinked = isServiceLinkedRoleSession(principal);
+  const scpApplies = !principal.isManagementAccount && !isService && !isAnonymous && !serviceLinked;
   const scpLevels = scpApplies ? request.scpLevels.map(run) : [];
-  const rcpApplies = !resource.isManagementAccount && isGovernedByResourceControlPolicies(lowerAction);
+  const rcpApplies =
+    !resource.isManagementAccount && !serviceLinked && isGovernedByResourceControlPolicies(lowerAction);
   const rcpLevels = rcpApplies ? request.rcpLevels.map(run) : [];
   const resourceEval = request.resourcePolicy === null ? null : run([request.resourcePolicy])[0]!;
 
@@ -81,7 +88,7 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
   const boundaryOk = boundary === null || boundary.decision === 'allowed';
   const sessionDecision = session === null ? null : combineDecisions(session);
   const sessionOk = sessionDecision === null || sessionDecision === 'allowed';
-  const identityOk = principal.type === 'Account' || combineDecisions(identity) === 'allowed';
+  const identityOk = hasRootIdentity(principal) || combineDecisions(identity) === 'allowed';
   const limitsOk = isService || (boundaryOk && sessionOk);
   const grant = resourceEval?.grant ?? 'none';
   const limits = (): PolicyEvaluation[] => [...(boundary ? [boundary] : []), ...(session ?? [])];
@@ -158,6 +165,23 @@ export function evaluateRequest(request: EngineRequest, options: EvaluateOptions
     policies: policyRequest.explain ? explainPolicies(all, rcpLevels.length > 0) : [],
     explanation: describeDecision(reason, request.action, decision === 'implicitDeny' ? [...new Set(missing)] : []),
   };
+}
+
+/** An account's root user, or a federated user the root user made: its permissions need no identity policy. */
+function hasRootIdentity(principal: EngineRequest['principal']): boolean {
+  if (principal.type === 'Account') return true;
+  return principal.type === 'FederatedUser' && parsePrincipal(principal.federatingUserArn ?? '')?.kind === 'root';
+}
+
+/**
+ * A session of a service-linked role (path `/aws-service-role/…`): AWS's "SCPs do not affect service-linked
+ * roles" and "RCPs don't apply to … calls made by service-linked roles".
+ */
+function isServiceLinkedRoleSession(principal: EngineRequest['principal']): boolean {
+  if (principal.type !== 'AssumedRole' || !principal.roleArn) return false;
+  // A string test, not a parse: this runs for every decision a role session asks for.
+  const at = principal.roleArn.indexOf(':role/');
+  return at >= 0 && isServiceLinkedRolePath(principal.roleArn.slice(at + ':role'.length));
 }
 
 /** The facts the rule needs from all evaluations, gathered in one walk. */

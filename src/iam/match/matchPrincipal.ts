@@ -15,12 +15,17 @@ export interface PrincipalIdentity {
   roleArn?: string | null;
   /** aws:userid: `AIDA…` for users, `AROA…:session` for sessions, the account id for root. */
   userId?: string | null;
+  /**
+   * For a federated user: the IAM user (or account root) whose GetFederationToken made it. A resource policy
+   * naming that user grants within the session policy, as one naming a role does for the role's sessions.
+   */
+  federatingUserArn?: string | null;
 }
 
 /**
  * How a Principal element named the caller, which decides how far a resource policy's Allow reaches:
  * `direct` (the user, session or federated user ARN), `wildcard` (`*`), `service`, `role` (the role ARN
- * behind a session), `account` (the account id or `:root`), or `none`.
+ * behind a session, or the IAM user behind a federated user), `account` (the account id or `:root`), or `none`.
  */
 export type PrincipalMatch = 'direct' | 'wildcard' | 'service' | 'role' | 'account' | 'none';
 
@@ -80,6 +85,8 @@ export function compilePrincipalMatcher(block: PolicyPrincipal, negate: boolean)
       const session = parsePrincipal(principal.arn);
       if (session?.kind === 'assumedRole' && roleNames.has(`${session.account}/${session.name}`)) return 'role';
     }
+    if (principal.type === 'FederatedUser' && principal.federatingUserArn && direct.has(principal.federatingUserArn))
+      return 'role';
     if (direct.has(principal.arn)) return 'direct';
     if (uniqueIds.size > 0 && principal.userId != null) {
       const colon = principal.userId.indexOf(':');

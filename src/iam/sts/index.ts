@@ -24,3 +24,8 @@ export { buildSessionPrincipalContext, type SessionPrincipal } from './buildSess
 export { buildRevokeSessionsPolicy, REVOKE_SESSIONS_POLICY_NAME } from './buildRevokeSessionsPolicy.js';
 export { planAssumeRoleSession, type AssumeRoleSessionPlan, type CallingSession } from './planAssumeRoleSession.js';
 export { GET_SESSION_TOKEN_LIMITS, planGetSessionToken, type GetSessionTokenRequest } from './planGetSessionToken.js';
+export {
+  planFederationToken,
+  type FederationTokenPlan,
+  type GetFederationTokenRequest,
+} from './planFederationToken.js';

@@ -14,7 +14,8 @@ export const ASSUME_ROLE_LIMITS = {
   maxSessionPolicyPlaintext: 2048,
 } as const;
 
-interface StringRule {
+/** A string parameter's constraints in the STS API model. */
+export interface StringRule {
   min: number;
   max: number;
   /** The pattern as AWS prints it in its message. */
@@ -23,25 +24,25 @@ interface StringRule {
 }
 
 const NAME_RULE: StringRule = { min: 2, max: 64, patternText: '[\\w+=,.@-]*', pattern: /^[\w+=,.@-]*$/ };
-const ARN_RULE: StringRule = {
+export const ARN_RULE: StringRule = {
   min: 20,
   max: 2048,
   patternText: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
   pattern: /^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]+$/u,
 };
-const POLICY_RULE: StringRule = {
+export const POLICY_RULE: StringRule = {
   min: 1,
   max: 2048,
   patternText: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+',
   pattern: /^[\u0009\u000A\u000D\u0020-\u00FF]+$/,
 };
-const TAG_KEY_RULE: StringRule = {
+export const TAG_KEY_RULE: StringRule = {
   min: 1,
   max: 128,
   patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+',
   pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u,
 };
-const TAG_VALUE_RULE: StringRule = {
+export const TAG_VALUE_RULE: StringRule = {
   min: 0,
   max: 256,
   patternText: '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*',
@@ -51,7 +52,8 @@ const EXTERNAL_ID_RULE: StringRule = { min: 2, max: 1224, patternText: '[\\w+=,.
 const SERIAL_RULE: StringRule = { min: 9, max: 256, patternText: '[\\w+=/:,.@-]*', pattern: /^[\w+=/:,.@-]*$/ };
 const TOKEN_CODE_RULE: StringRule = { min: 6, max: 6, patternText: '[\\d]*', pattern: /^\d*$/ };
 
-function checkString(out: ConstraintViolation[], value: string, path: string, rule: StringRule): void {
+/** Adds the violations of one string parameter, in AWS's order (min length, max length, pattern). */
+export function checkString(out: ConstraintViolation[], value: string, path: string, rule: StringRule): void {
   // AWS counts characters, not UTF-16 units.
   const length = [...value].length;
   if (length < rule.min) {

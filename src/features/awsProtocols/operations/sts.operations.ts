@@ -1,5 +1,6 @@
 import { requireCaller } from '../../authorization/authorize.js';
 import { assumeRole } from '../../sessions/stsAssumeRole.js';
+import { getFederationToken } from '../../sessions/stsGetFederationToken.js';
 import { getSessionToken } from '../../sessions/stsGetSessionToken.js';
 import { stsDependenciesOf } from '../../sessions/stsDependenciesOf.js';
 import type { IssuedCredentials } from '../../sessions/stsIssueSession.js';
@@ -69,6 +70,27 @@ export const stsOperations: AwsOperation[] = [
         tokenCode: input.optionalString('TokenCode') ?? null,
       });
       return { Credentials: toCredentials(credentials) };
+    },
+  },
+  {
+    service: 'sts',
+    name: 'GetFederationToken',
+    action: 'sts:GetFederationToken',
+    kind: 'write',
+    graphql: 'Mutation.getFederationToken',
+    run: async (context, input) => {
+      const result = await getFederationToken(stsDependenciesOf(context), requireCaller(context), {
+        name: input.string('Name'),
+        policy: input.optionalString('Policy') ?? null,
+        policyArns: input.structureList('PolicyArns').map((policy) => policy.string('arn')),
+        durationSeconds: input.optionalInteger('DurationSeconds') ?? null,
+        tags: input.structureList('Tags').map((tag) => ({ key: tag.string('Key'), value: tag.string('Value') })),
+      });
+      return {
+        Credentials: toCredentials(result.credentials),
+        FederatedUser: { FederatedUserId: result.federatedUser.federatedUserId, Arn: result.federatedUser.arn },
+        PackedPolicySize: result.packedPolicySize,
+      };
     },
   },
 ];
