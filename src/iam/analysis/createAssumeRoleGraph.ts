@@ -37,6 +37,12 @@ function packHop(packed: PackedHops[number][], hop: AssumeRoleHop): void {
   packed.push(...hop.matchedStatements);
 }
 
+/** The end of the packed hop that starts at `start`. */
+function packedHopEnd(packed: PackedHops, start: number): number {
+  const coded = packed[start + 2] as number;
+  return coded < 0 ? start + 4 - coded - 1 : start + 3 + coded;
+}
+
 /** The hops of a packed list, each a new object (callers may keep or extend them). */
 function unpackHops(roleArn: string, packed: PackedHops): AssumeRoleHop[] {
   const hops: AssumeRoleHop[] = [];
@@ -119,9 +125,14 @@ export function createAssumeRoleGraph(model: AuthorizationModel, carry?: GraphCa
         // Each (caller, role) pair is decided once: here, when the role's inbound hops are first asked for.
         const target: AccessTarget = describeTarget(model, role.arn, 'sts:AssumeRole');
         if (previous !== undefined) {
-          for (const hop of unpackHops(role.arn, previous)) {
-            const caller = model.principals.get(hop.callerArn);
-            if (caller !== undefined && !changed!.has(caller.accountId)) add(hop);
+          // Kept hops are copied as they are packed (their terms and statements are shared objects already).
+          for (let start = 0; start < previous.length;) {
+            const end = packedHopEnd(previous, start);
+            const caller = model.principals.get(previous[start] as string);
+            if (caller !== undefined && !changed!.has(caller.accountId)) {
+              for (let i = start; i < end; i++) edges.push(previous[i]!);
+            }
+            start = end;
           }
         }
         for (const caller of trustCandidates(model, role)) {
