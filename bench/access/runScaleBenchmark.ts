@@ -49,19 +49,18 @@ function sampleWhoCanAccess(
  * generated rows alive once it returns (a variable set to null can still hold them from the caller's stack).
  */
 function buildGenerated(principals: number) {
-  const org = generateOrganization({ ...LARGE_ORGANIZATION, accounts: principals / 100 });
-  const { organizations, slices } = toAuthorizationRows(org);
+  const { organizations, slices, buckets } = generateRows(principals);
   const state = createModelState();
   const [{ model }, buildMs] = time(() => state.rebuild(organizations, slices));
-  return {
-    state,
-    model,
-    buildMs,
-    organizations,
-    buckets: org.resources.filter((resource) => resource.service === 's3').map((resource) => resource.arn),
-    // The account the write below changes.
-    raw: slices[3]!,
-  };
+  // The account the write below changes.
+  return { state, model, buildMs, organizations, buckets, raw: slices[3]! };
+}
+
+/** The generated organization as rows (the generator's own objects are dropped with this frame, before the build). */
+function generateRows(principals: number) {
+  const org = generateOrganization({ ...LARGE_ORGANIZATION, accounts: principals / 100 });
+  const buckets = org.resources.filter((resource) => resource.service === 's3').map((resource) => resource.arn);
+  return { ...toAuthorizationRows(org), buckets };
 }
 
 /**
