@@ -51,23 +51,21 @@ const subjects = new WeakMap<
 
 function buildSubject(model: AuthorizationModel, principal: AnalysisUser | AnalysisRole): AccessSubject {
   const account = model.accounts.get(principal.accountId);
-  const common = {
+  // One literal with every field for both kinds, so every subject shares one hidden class (spreading a common
+  // part made one per principal: hundreds of bytes each in a large organization).
+  const role = principal.kind === 'role';
+  const engine: EnginePrincipal = {
+    arn: principal.arn,
+    type: role ? 'AssumedRole' : 'User',
     account: principal.accountId,
+    roleArn: role ? principal.arn : null,
+    userId: role ? `${principal.id}:${ANALYSIS_SESSION_NAME}` : principal.id,
+    username: role ? null : principal.name,
     tags: principal.tags,
     orgId: account?.orgId ?? null,
     orgPaths: account?.orgPaths ?? null,
     isManagementAccount: account?.isManagementAccount ?? false,
   };
-  const engine: EnginePrincipal =
-    principal.kind === 'user'
-      ? { ...common, arn: principal.arn, type: 'User', userId: principal.id, username: principal.name }
-      : {
-          ...common,
-          arn: principal.arn,
-          type: 'AssumedRole',
-          roleArn: principal.arn,
-          userId: `${principal.id}:${ANALYSIS_SESSION_NAME}`,
-        };
   return {
     principal: engine,
     identityPolicies: principal.identityPolicies,

@@ -65,6 +65,15 @@ describe('findAssumeRolePaths', () => {
     expect(graph.inbound(role(C, 'Vendor')).map((hop) => hop.callerArn)).toEqual([user(A, 'alice').arn]);
   });
 
+  it('gives the same hops, as new objects, each time a packed role is asked for', () => {
+    const vendor = role(C, 'Vendor');
+    const [first, again] = [graph.inbound(vendor), graph.inbound(vendor)];
+    expect(again).toEqual(first);
+    expect(again[0]).not.toBe(first[0]);
+    expect(again[0]!.requirements).toBe(first[0]!.requirements);
+    expect(again[0]!.matchedStatements.map((s) => s.sourcePolicyType).sort()).toEqual(['identity', 'trust']);
+  });
+
   it('terminates on cycles', () => {
     expect(findAssumeRolePaths(graph, model.roles, role(B, 'Loop1'), role(C, 'Reader'), 6)).toEqual([]);
     const loop = findAssumeRolePaths(graph, model.roles, role(B, 'Loop1'), role(B, 'Loop2'), 6);

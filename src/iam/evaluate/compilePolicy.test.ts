@@ -14,6 +14,37 @@ describe('compilePolicy', () => {
     const other = compilePolicy(text, 'permissionsBoundary', 'C');
     expect(other.ok && other.policy.statements).not.toBe(first.policy.statements);
   });
+  it('shares compiled elements between statements of different policies that repeat them, and only those', () => {
+    const bucketPolicy = (bucket: string, secure: string) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: `arn:aws:s3:::${bucket}/*`,
+            Condition: { Bool: { 'aws:SecureTransport': secure } },
+          },
+        ],
+      });
+    const compiled = (text: string) => {
+      const result = compilePolicy(text, 'resource', 'P');
+      if (!result.ok) throw new Error('expected ok');
+      return result.policy.statements[0]!;
+    };
+    const [a, b, c] = [
+      compiled(bucketPolicy('a', 'false')),
+      compiled(bucketPolicy('b', 'false')),
+      compiled(bucketPolicy('a', 'true')),
+    ];
+    expect(b.matchesPrincipal).toBe(a.matchesPrincipal);
+    expect(b.matchesAction).toBe(a.matchesAction);
+    expect(b.conditions[0]).toBe(a.conditions[0]);
+    expect(b.matchesResource).not.toBe(a.matchesResource);
+    expect(c.matchesResource).toBe(a.matchesResource);
+    expect(c.conditions[0]).not.toBe(a.conditions[0]);
+  });
   it('returns faults for malformed text, also from the cache', () => {
     expect(compilePolicy('{', 'identity', 'A')).toMatchObject({
       ok: false,

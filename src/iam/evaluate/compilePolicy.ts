@@ -10,6 +10,7 @@ import { compilePrincipalMatcher, type PrincipalMatcher } from '../match/matchPr
 import type { PolicyIssue, PolicyKind, PolicyStatement } from '../policy/Policy.js';
 import { parsePolicy } from '../policy/parsePolicy.js';
 import type { Position } from '../simulationTypes.js';
+import { createCompileCache } from '../match/compileGlob.js';
 import { createLruCache } from './createLruCache.js';
 
 /** A statement compiled into matchers and condition closures; evaluating it touches no JSON. */
@@ -41,8 +42,10 @@ export interface CompiledPolicy {
 export type CompilePolicyResult = { ok: true; policy: CompiledPolicy } | { ok: false; errors: PolicyIssue[] };
 
 type CompiledBody = Omit<CompiledPolicy, 'sourcePolicyId'> & {
-  /** The body stamped with each source id it was used under (a handful: `PolicyInputList.1`, an ARN), so a hit allocates nothing. */
-  stamped: Map<string, CompiledPolicy>;
+  /** The body stamped with the first source id it was used under. */
+  first: CompiledPolicy | null;
+  /** …and with each other source id (a handful: `PolicyInputList.1`, an ARN), made on the second, so a hit allocates nothing. */
+  stamped: Map<string, CompiledPolicy> | null;
 };
 const MAX_STAMPS = 64;
 
@@ -55,7 +58,20 @@ const CACHE_CAPACITY = 2048;
  */
 const caches = new Map<PolicyKind, ReturnType<typeof createLruCache<CompiledBody | PolicyIssue[]>>>();
 
+/**
+ * Compiled elements shared by every statement that has the same element: matchers and conditions are pure
+ * functions of their element's text, and policies repeat them (`Principal: "*"`, `aws:SecureTransport`, an
+ * account's bucket prefix), so an index of a large organization holds one of each instead of one per statement.
+ * Emptied when full, like the matchers' own caches: a statement compiled after that compiles its elements again.
+ */
+const ELEMENT_CACHE_CAPACITY = 4096;
+const sharedActions = createCompileCache<ActionMatcher>(ELEMENT_CACHE_CAPACITY);
+const sharedResources = createCompileCache<ResourceMatcher>(ELEMENT_CACHE_CAPACITY);
+const sharedPrincipals = createCompileCache<PrincipalMatcher>(ELEMENT_CACHE_CAPACITY);
+const sharedConditions = createCompileCache<CompiledCondition>(ELEMENT_CACHE_CAPACITY);
+
 function compileStatement(statement: PolicyStatement, variablesEnabled: boolean): CompiledStatement {
+  const actions = statement.action ?? statement.notAction ?? [];
   const resources = statement.resource ?? statement.notResource;
   const principal = statement.principal ?? statement.notPrincipal;
   return {
@@ -64,12 +80,25 @@ function compileStatement(statement: PolicyStatement, variablesEnabled: boolean)
     effect: statement.effect,
     start: statement.start,
     end: statement.end,
-    matchesAction: compileActionMatcher(statement.action ?? statement.notAction ?? [], statement.action === null),
+    matchesAction: sharedActions(JSON.stringify([statement.action === null, actions]), () =>
+      compileActionMatcher(actions, statement.action === null),
+    ),
     matchesResource:
-      resources === null ? null : compileResourceMatcher(resources, statement.resource === null, variablesEnabled),
-    matchesPrincipal: principal === null ? null : compilePrincipalMatcher(principal, statement.principal === null),
-    conditions: statement.conditions.map((condition) =>
-      compileCondition(condition.operator, condition.key, condition.values, variablesEnabled)!,
+      resources === null
+        ? null
+        : sharedResources(JSON.stringify([statement.resource === null, variablesEnabled, resources]), () =>
+            compileResourceMatcher(resources, statement.resource === null, variablesEnabled),
+          ),
+    matchesPrincipal:
+      principal === null
+        ? null
+        : sharedPrincipals(JSON.stringify([statement.principal === null, principal]), () =>
+            compilePrincipalMatcher(principal, statement.principal === null),
+          ),
+    conditions: statement.conditions.map(({ operator, key, values }) =>
+      sharedConditions(JSON.stringify([operator, key, values, variablesEnabled]), () =>
+        compileCondition(operator, key, values, variablesEnabled)!,
+      ),
     ),
   };
 }
@@ -93,16 +122,21 @@ export function compilePolicy(text: string, kind: PolicyKind, sourcePolicyId: st
         kind,
         hash,
         statements: policy.statements.map((s) => compileStatement(s, variablesEnabled)),
-        stamped: new Map(),
+        first: null,
+        stamped: null,
       };
     }
     cache.set(text, body);
   }
   if (Array.isArray(body)) return { ok: false, errors: body };
+  const stamp = () => ({ kind: body.kind, hash: body.hash, statements: body.statements, sourcePolicyId });
+  if (body.first === null) body.first = stamp();
+  if (body.first.sourcePolicyId === sourcePolicyId) return { ok: true, policy: body.first };
+  body.stamped ??= new Map();
   let compiled = body.stamped.get(sourcePolicyId);
   if (compiled === undefined) {
     if (body.stamped.size >= MAX_STAMPS) body.stamped.clear();
-    compiled = { kind: body.kind, hash: body.hash, statements: body.statements, sourcePolicyId };
+    compiled = stamp();
     body.stamped.set(sourcePolicyId, compiled);
   }
   return { ok: true, policy: compiled };

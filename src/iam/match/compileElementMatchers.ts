@@ -53,6 +53,7 @@ export function compileResourceMatcher(
     if (template.variables.length === 0) staticTests.push(compileGlob(template.parts as GlobPart[], { arn: true }));
     else dynamic.push(template);
   }
+  if (dynamic.length === 0) return staticResourceMatcher(staticTests, negate);
   const cache = createCompileCache<TextMatcher>();
   return (resource, context, missing) => {
     let matched = false;
@@ -80,4 +81,16 @@ export function compileResourceMatcher(
     }
     return matched !== negate;
   };
+}
+
+/**
+ * A Resource element without policy variables: its tests only (made here, not in compileResourceMatcher, so the
+ * closure keeps no per-request cache or pattern text — an index holds hundreds of thousands of these).
+ */
+function staticResourceMatcher(tests: TextMatcher[], negate: boolean): ResourceMatcher {
+  if (tests.length === 1) {
+    const test = tests[0]!;
+    return (resource) => test(resource) !== negate;
+  }
+  return (resource) => tests.some((test) => test(resource)) !== negate;
 }

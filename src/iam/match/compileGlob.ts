@@ -80,13 +80,13 @@ function matchTokens(tokens: readonly number[], text: string, from: number, to: 
 }
 
 /** ARN semantics: split the tokens at the first five literal colons and match segment by segment. */
-function createArnMatcher(tokens: number[]): TextMatcher {
+function createArnMatcher(tokens: readonly number[], ignoreCase: boolean): TextMatcher {
   const segments: number[][] = [[]];
   for (const token of tokens) {
     if (token === COLON && segments.length < 6) segments.push([]);
     else segments[segments.length - 1]!.push(token);
   }
-  return (text) => {
+  const match: TextMatcher = (text) => {
     let start = 0;
     for (let s = 0; s < segments.length; s++) {
       let end = text.length;
@@ -101,6 +101,7 @@ function createArnMatcher(tokens: number[]): TextMatcher {
     }
     return true;
   };
+  return ignoreCase ? (text) => match(text.toLowerCase()) : match;
 }
 
 /** Character codes back to text, in chunks: spreading a million-element array into one call overflows the stack. */
@@ -122,24 +123,36 @@ export function compileGlob(parts: GlobPart[], options: GlobOptions = {}): TextM
   const ignoreCase = options.ignoreCase === true;
   if (parts.every((part) => typeof part === 'string')) {
     // A literal: compare whole strings, without turning the pattern into character codes and back.
-    const literal = ignoreCase ? parts.join('').toLowerCase() : parts.join('');
-    if (!ignoreCase) return (text) => text === literal;
-    return (text) => text.length === literal.length && text.toLowerCase() === literal;
+    return literalMatcher(ignoreCase ? parts.join('').toLowerCase() : parts.join(''), ignoreCase);
   }
   const tokens = toTokens(parts, ignoreCase);
   const wildcards = tokens.filter((token) => token < 0).length;
-  if (wildcards === 0) {
-    const literal = tokensToText(tokens);
-    if (!ignoreCase) return (text) => text === literal;
-    return (text) => text.length === literal.length && text.toLowerCase() === literal;
-  }
+  if (wildcards === 0) return literalMatcher(tokensToText(tokens), ignoreCase);
   if (tokens.length === 1 && tokens[0] === STAR) return () => true;
   if (wildcards === 1 && tokens[tokens.length - 1] === STAR && !ignoreCase) {
     const prefix = tokensToText(tokens.slice(0, -1));
-    if (!options.arn || prefix.split(':').length > 5) return (text) => text.startsWith(prefix);
+    if (!options.arn || prefix.split(':').length > 5) return prefixMatcher(prefix);
   }
-  const match = options.arn ? createArnMatcher(tokens) : (text: string) => matchTokens(tokens, text, 0, text.length);
-  return ignoreCase ? (text) => match(text.toLowerCase()) : match;
+  return options.arn ? createArnMatcher(tokens, ignoreCase) : tokenMatcher(tokens, ignoreCase);
+}
+
+// Each matcher is made by its own small function, so its closure holds only what it tests with (an index holds
+// hundreds of thousands of them: a closure made inside compileGlob would keep the pattern's tokens alive too).
+function literalMatcher(literal: string, ignoreCase: boolean): TextMatcher {
+  if (!ignoreCase) return (text) => text === literal;
+  return (text) => text.length === literal.length && text.toLowerCase() === literal;
+}
+
+function prefixMatcher(prefix: string): TextMatcher {
+  return (text) => text.startsWith(prefix);
+}
+
+function tokenMatcher(tokens: readonly number[], ignoreCase: boolean): TextMatcher {
+  if (!ignoreCase) return (text) => matchTokens(tokens, text, 0, text.length);
+  return (text) => {
+    const lower = text.toLowerCase();
+    return matchTokens(tokens, lower, 0, lower.length);
+  };
 }
 
 /** Compiles pattern text (with `*` and `?`) directly; a shorthand for `compileGlob(parseGlob(p), o)`. */
