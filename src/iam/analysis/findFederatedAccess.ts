@@ -1,4 +1,5 @@
-import type { PolicyCondition } from '../policy/Policy.js';
+import { compileActionMatcher } from '../match/compileElementMatchers.js';
+import type { PolicyCondition, PolicyPrincipal, PolicyStatement } from '../policy/Policy.js';
 import type { MatchedStatement } from '../simulationTypes.js';
 import type { AnalysisRole } from './AuthorizationModel.js';
 import type { AssumeRoleGraph } from './createAssumeRoleGraph.js';
@@ -28,16 +29,18 @@ export interface FederatedGrant {
   matchedStatements: MatchedStatement[];
 }
 
-const matchesAction = (patterns: readonly string[], action: string): boolean =>
-  patterns.some((pattern) =>
-    new RegExp(
-      `^${pattern
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.')}$`,
-      'i',
-    ).test(action),
-  );
+/** Whether a statement's Action (or NotAction) covers `action`, with the engine's own matcher. */
+function coversAction(statement: PolicyStatement, action: string): boolean {
+  const patterns = statement.action ?? statement.notAction;
+  return patterns !== null && compileActionMatcher(patterns, statement.action === null)(action.toLowerCase());
+}
+
+/** Whether a statement's Principal (or NotPrincipal) admits the identity provider's users. */
+function coversProvider(statement: PolicyStatement, providerArn: string): boolean {
+  const names = (principal: PolicyPrincipal) => principal.wildcard || principal.federated.includes(providerArn);
+  if (statement.principal !== null) return names(statement.principal);
+  return statement.notPrincipal !== null && !names(statement.notPrincipal);
+}
 
 /** One way into a role from an identity provider: the federated action and the trust conditions that gate it. */
 export interface FederatedTrust {
@@ -50,15 +53,26 @@ export interface FederatedTrust {
  * Each Allow of a role's trust policy naming a `Federated` principal (only `providerArn`, when given) for
  * AssumeRoleWithWebIdentity or AssumeRoleWithSAML, with its conditions. (Whether some token satisfies the
  * conditions depends on the identity provider, so each is reported with its conditions rather than decided.)
+ * A Deny without conditions that covers the action and the provider closes that way in, as it would for every
+ * token; a Deny with conditions depends on the claims too, and is left to the simulator.
  */
 export function listFederatedTrust(role: AnalysisRole, providerArn?: string): FederatedTrust[] {
   const out: FederatedTrust[] = [];
-  for (const { parsed } of role.trustStatements) {
-    if (parsed.effect !== 'Allow' || parsed.principal === null || parsed.action === null) continue;
+  const statements = role.trustStatements.map(({ parsed }) => parsed);
+  const deniedOutright = (provider: string, action: string) =>
+    statements.some(
+      (statement) =>
+        statement.effect === 'Deny' &&
+        statement.conditions.length === 0 &&
+        coversAction(statement, action) &&
+        coversProvider(statement, provider),
+    );
+  for (const parsed of statements) {
+    if (parsed.effect !== 'Allow' || parsed.principal === null) continue;
     for (const action of FEDERATED_ACTIONS) {
-      if (!matchesAction(parsed.action, action)) continue;
+      if (!coversAction(parsed, action)) continue;
       for (const provider of parsed.principal.federated)
-        if (providerArn === undefined || provider === providerArn)
+        if ((providerArn === undefined || provider === providerArn) && !deniedOutright(provider, action))
           out.push({ providerArn: provider, action, conditions: parsed.conditions });
     }
   }
