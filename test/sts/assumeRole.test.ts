@@ -19,7 +19,9 @@ describe('assumeRole over HTTP', () => {
     const alice = await sts.iam.user(A, 'alice');
     const role = await sts.iam.role(A, 'Direct', trustPolicy(alice.arn), { path: '/team/' });
     // When alice assumes it
+    const requestedAt = Date.now();
     const response = await sts.assume(alice, { roleArn: role.arn, roleSessionName: 'alice-session' });
+    const answeredAt = Date.now();
     // Then the session has the role-session ARN (path dropped) and its credentials work
     expect(response.errors).toBeUndefined();
     const payload = response.data!.assumeRole;
@@ -28,7 +30,10 @@ describe('assumeRole over HTTP', () => {
       assumedRoleId: `${role.id}:alice-session`,
     });
     expect(payload.credentials.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/);
-    expect(new Date(payload.credentials.expiration).getTime() - Date.now()).toBeGreaterThan(3590_000);
+    // The default duration, one hour from the moment STS issued it (bracketed by the request, however slow).
+    const expiration = new Date(payload.credentials.expiration).getTime();
+    expect(expiration).toBeGreaterThanOrEqual(requestedAt - 1000 + 3600_000);
+    expect(expiration).toBeLessThanOrEqual(answeredAt + 3600_000);
     expect(payload.packedPolicySize).toBe(0);
     const key = sts.sessionKey(response);
     const viaBasic = await sts.call(key, WHO_AM_I);
