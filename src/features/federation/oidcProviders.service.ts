@@ -12,7 +12,7 @@ import {
 import { authorize } from '../authorization/authorize.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { checkTags, type TagInput } from '../identities/iamNameRules.js';
-import { requestTagContext } from '../identities/replaceTags.js';
+import { requestTagContext, tagKeysContext } from '../identities/replaceTags.js';
 import { checkJwks } from './checkJwks.js';
 import { mergeJsonTags, removeJsonTags } from './jsonTags.js';
 
@@ -231,6 +231,6 @@ export function untagOidcProvider(
         where: { arn: provider.arn },
         data: { tags: removeJsonTags(provider.tags, args.tagKeys) as object[] },
       }),
-    [{ key: 'aws:TagKeys', values: [...args.tagKeys], type: 'stringList' }],
+    tagKeysContext(args.tagKeys),
   );
 }

@@ -31,6 +31,11 @@ export function requestTagContext(tags: readonly TagInput[]): ContextEntry[] {
   if (tags.length === 0) return [];
   return [
     ...tags.map((tag) => ({ key: `aws:RequestTag/${tag.key}`, values: [tag.value], type: 'string' as const })),
-    { key: 'aws:TagKeys', values: tags.map((tag) => tag.key), type: 'stringList' as const },
+    ...tagKeysContext(tags.map((tag) => tag.key)),
   ];
+}
+
+/** The context of an untag request: `aws:TagKeys`, the keys it removes. */
+export function tagKeysContext(tagKeys: readonly string[]): ContextEntry[] {
+  return [{ key: 'aws:TagKeys', values: [...tagKeys], type: 'stringList' }];
 }

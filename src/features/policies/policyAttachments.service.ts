@@ -3,7 +3,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import type { PrincipalKindName, PrincipalRow } from '../identities/findPrincipal.js';
 import { checkIamName, checkTags, IAM_LIMITS, type TagInput } from '../identities/iamNameRules.js';
-import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
+import { replaceTags, requestTagContext, tagKeysContext } from '../identities/replaceTags.js';
 import { writePrincipal } from '../identities/writePrincipal.js';
 import { checkPolicyDocument, policySize } from './checkPolicyDocument.js';
 import { findAttachablePolicy, findBoundaryPolicy } from './findManagedPolicy.js';
@@ -165,7 +165,7 @@ export function untagPrincipal(
       `1 validation error detected: Value at 'tagKeys' failed to satisfy constraint: Member must have length between 1 and ${IAM_LIMITS.tagsPerEntity}`,
     );
   }
-  const tagContext = [{ key: 'aws:TagKeys', values: [...tagKeys], type: 'stringList' as const }];
+  const tagContext = tagKeysContext(tagKeys);
   return writePrincipal(
     context,
     { ...target, action: `iam:Untag${NOUN[target.kind]}`, context: tagContext },

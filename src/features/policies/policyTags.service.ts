@@ -3,7 +3,7 @@ import type { ManagedPolicy } from '../../generated/prisma/client.js';
 import { awsError } from '../../graphql/errors.js';
 import type { Acting } from '../identities/identities.service.js';
 import { checkTags, IAM_LIMITS, type TagInput } from '../identities/iamNameRules.js';
-import { replaceTags, requestTagContext } from '../identities/replaceTags.js';
+import { replaceTags, requestTagContext, tagKeysContext } from '../identities/replaceTags.js';
 import { writePolicy } from './policies.service.js';
 
 /**
@@ -48,6 +48,6 @@ export function untagPolicy(
       await tx.tag.deleteMany({ where: { policyId: policy.id, keyLower: { in: keys } } });
       return policy;
     },
-    [{ key: 'aws:TagKeys', values: [...args.tagKeys], type: 'stringList' }],
+    tagKeysContext(args.tagKeys),
   );
 }

@@ -6,7 +6,7 @@ import { generateUniqueId } from '../auth/generateIds.js';
 import { authorize } from '../authorization/authorize.js';
 import { resolveActingAccount } from '../authorization/resolveActingAccount.js';
 import { checkIamName, checkIamPath, checkTags, type TagInput } from '../identities/iamNameRules.js';
-import { requestTagContext } from '../identities/replaceTags.js';
+import { requestTagContext, tagKeysContext } from '../identities/replaceTags.js';
 import { mergeJsonTags, removeJsonTags } from '../federation/jsonTags.js';
 import { authorizePassRole } from './authorizePassRole.js';
 
@@ -235,6 +235,6 @@ export function untagInstanceProfile(
         where: { id: profile.id },
         data: { tags: removeJsonTags(profile.tags, args.tagKeys) as object[] },
       }),
-    [{ key: 'aws:TagKeys', values: [...args.tagKeys], type: 'stringList' }],
+    tagKeysContext(args.tagKeys),
   );
 }

@@ -4,10 +4,10 @@ import {
   createContextFromEntries,
   evaluateRequest,
   planFederationToken,
-  type ContextEntry,
   type GetFederationTokenRequest,
 } from '../../iam/index.js';
 import type { Caller } from '../auth/Caller.js';
+import { requestTagContext } from '../identities/replaceTags.js';
 import { accessDeniedMessage, denialReasonOf } from '../authorization/accessDeniedMessage.js';
 import { assembleRequest, createAssemblyLoaders, describePrincipal } from '../authorization/assembleRequest.js';
 import { checkSessionPolicies, type StsDependencies } from './stsAssumeRole.js';
@@ -42,15 +42,8 @@ async function getFederationTokenUnaudited(
   const side = deps.callerSide
     ? await deps.callerSide(caller)
     : await describePrincipal(loaders, { kind: 'caller', caller });
-  const entries: ContextEntry[] = plan.value.tags.map((tag) => ({
-    key: `aws:RequestTag/${tag.key}`,
-    values: [tag.value],
-    type: 'string' as const,
-  }));
-  if (plan.value.tags.length > 0)
-    entries.push({ key: 'aws:TagKeys', values: plan.value.tags.map((tag) => tag.key), type: 'stringList' });
   const context = createContextFromEntries([
-    ...entries,
+    ...requestTagContext(plan.value.tags),
     ...buildMfaContext({ authenticatedAt: null, temporaryCredentials: false }, deps.now),
   ]);
   if (!context.ok) throw awsError('ValidationError', context.errors[0]?.message ?? 'invalid request context');
